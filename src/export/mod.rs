@@ -1,0 +1,1 @@
+//! Writing a [`Document`](crate::Document) out in other formats.

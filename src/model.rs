@@ -1,0 +1,223 @@
+//! The document model: what [`crate::parse`] returns and what every view,
+//! exporter and the command line consume.
+//!
+//! Its serde JSON form is the project's exchange format (see
+//! `docs/FORMAT.md`). Field names are part of that contract.
+
+use serde::{Deserialize, Serialize};
+
+/// A range of the original text in Unicode scalar values (`char`s), end
+/// exclusive. Serialised as a two-element array `[start, end]`.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
+#[serde(from = "[usize; 2]", into = "[usize; 2]")]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Self {
+        debug_assert!(start <= end, "span {start}..{end} is reversed");
+        Span { start, end }
+    }
+
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.start == self.end
+    }
+
+    /// Whether `other` lies entirely within `self`.
+    pub fn contains(&self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+
+    /// Whether the char offset `offset` lies in `[start, end)`.
+    pub fn contains_offset(&self, offset: usize) -> bool {
+        self.start <= offset && offset < self.end
+    }
+}
+
+impl From<[usize; 2]> for Span {
+    fn from([start, end]: [usize; 2]) -> Self {
+        Span { start, end }
+    }
+}
+
+impl From<Span> for [usize; 2] {
+    fn from(span: Span) -> Self {
+        [span.start, span.end]
+    }
+}
+
+/// A parsed speech or report.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Document {
+    /// The title as one line (a title broken over lines is joined).
+    pub title: Option<String>,
+    /// Top-level nodes in document order.
+    pub nodes: Vec<Node>,
+    /// Every quotation in document order.
+    pub quotes: Vec<Quote>,
+    /// Doubtful spots the parser noticed. Parsing never fails; it reports.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub diagnostics: Vec<Diagnostic>,
+    /// Length of the source text in chars.
+    #[serde(default)]
+    pub chars: usize,
+}
+
+/// What role a node plays in the outline.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NodeKind {
+    /// Front matter: subtitle, date, speaker, source lines.
+    Front,
+    /// The salutation and opening before the first part.
+    Preamble,
+    /// A top-level division (一、 第一部分, an unnumbered section head).
+    Part,
+    /// A numbered sub-level ((一) 1. (1) …).
+    Section,
+    /// A member of an enumerated series (一要 一是 第一， 首先，…).
+    Task,
+    /// An unnumbered parallel paragraph opening with the same phrase as its
+    /// siblings (必须充分认识到 / 必须清醒认识到 …).
+    Point,
+    /// A plain paragraph; its heading is its first sentence.
+    Paragraph,
+    /// The closing words after the last part.
+    Closing,
+    /// Trailing matter: notes, licence boilerplate, related links.
+    Back,
+}
+
+impl NodeKind {
+    /// The Chinese name shown to users.
+    pub fn display_name(self) -> &'static str {
+        match self {
+            NodeKind::Front => "题注",
+            NodeKind::Preamble => "开头",
+            NodeKind::Part => "部分",
+            NodeKind::Section => "小节",
+            NodeKind::Task => "要点",
+            NodeKind::Point => "论点",
+            NodeKind::Paragraph => "段落",
+            NodeKind::Closing => "结语",
+            NodeKind::Back => "附注",
+        }
+    }
+
+    /// Whether the node is part of the numbered/structural outline rather
+    /// than plain running text.
+    pub fn is_structural(self) -> bool {
+        matches!(
+            self,
+            NodeKind::Part | NodeKind::Section | NodeKind::Task | NodeKind::Point
+        )
+    }
+}
+
+/// One node of the outline.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Node {
+    pub kind: NodeKind,
+    /// The numbering marker exactly as written (一、 （一） 1. 一要 第一，…).
+    pub label: Option<String>,
+    /// The heading without its label: a run-in heading cut at the first
+    /// 。！？ or ：, or the whole line when it stands on its own line.
+    pub heading: String,
+    /// The node's whole extent in the source, children included.
+    pub span: Span,
+    pub children: Vec<Node>,
+}
+
+impl Node {
+    /// Visits this node and its descendants depth first, in document order.
+    pub fn walk<'a>(&'a self, visit: &mut impl FnMut(&'a Node, usize)) {
+        fn go<'a>(node: &'a Node, depth: usize, visit: &mut impl FnMut(&'a Node, usize)) {
+            visit(node, depth);
+            for child in &node.children {
+                go(child, depth + 1, visit);
+            }
+        }
+        go(self, 0, visit);
+    }
+}
+
+impl Document {
+    /// Visits every node depth first, in document order, with its depth
+    /// (0 = top level).
+    pub fn walk<'a>(&'a self, mut visit: impl FnMut(&'a Node, usize)) {
+        for node in &self.nodes {
+            node.walk(&mut visit);
+        }
+    }
+
+    /// Counts nodes of a kind anywhere in the tree.
+    pub fn count(&self, kind: NodeKind) -> usize {
+        let mut count = 0;
+        self.walk(|node, _| count += usize::from(node.kind == kind));
+        count
+    }
+}
+
+/// What sort of quotation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QuoteKind {
+    /// A named speaker is quoted (习近平总书记指出：“…”).
+    Attributed,
+    /// A whole sentence quoted without a speaker (a classical line, a proverb).
+    Saying,
+    /// A short quoted expression or slogan (“一把手”, “四个意识”).
+    Term,
+}
+
+/// One quotation.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Quote {
+    pub kind: QuoteKind,
+    /// The words inside the marks, with line breaks and markup removed.
+    pub text: String,
+    /// The speaker as written, for attributed quotations.
+    pub speaker: Option<String>,
+    /// The quotation including its marks.
+    pub span: Span,
+}
+
+/// A doubtful spot found while parsing.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Diagnostic {
+    pub kind: DiagnosticKind,
+    pub span: Span,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DiagnosticKind {
+    /// A quotation mark that is never closed.
+    UnclosedQuote,
+    /// A closing quotation mark with no opening one.
+    UnopenedQuote,
+    /// A numbered series that skips a number (一要, 三要).
+    SeriesGap,
+    /// The text is empty or only whitespace.
+    EmptyText,
+}
+
+impl DiagnosticKind {
+    /// A message for users, in Chinese.
+    pub fn message(self) -> &'static str {
+        match self {
+            DiagnosticKind::UnclosedQuote => "引号未闭合",
+            DiagnosticKind::UnopenedQuote => "多余的后引号",
+            DiagnosticKind::SeriesGap => "序号不连续",
+            DiagnosticKind::EmptyText => "文本为空",
+        }
+    }
+}
