@@ -1,58 +1,62 @@
-//! Text to [`Document`]. TEMPORARY STUB: recognises `一、` parts and
-//! `一要` tasks at line starts only, so the app can be built against the
-//! real API while the structure engine is written.
+//! Text to [`Document`]: the structure engine.
+//!
+//! The passes, each in its own module:
+//!
+//! 1. [`lines`]: physical lines to logical paragraphs, whatever the layout
+//!    (blank-separated, one line per paragraph, or wrapped PDF lines);
+//! 2. [`front`]: title, front matter, salutation, body, back matter;
+//! 3. [`tree`]: numbering markers ([`marker`]) placed on a stack of levels,
+//!    giving parts, sections and tasks, with plain paragraphs in between;
+//! 4. [`finish`]: demoting false levels, points, kinds, preamble and
+//!    closing, and conversion to char spans;
+//! 5. [`quotes`]: quotations, found in the whole text independently.
+//!
+//! Parsing never fails and never panics: every input gives a document.
+//! Time is linear in the input.
 
-use crate::model::{Document, Node, NodeKind, Span};
+mod finish;
+mod front;
+mod lines;
+mod marker;
+pub mod quotes;
+mod text;
+mod tree;
 
-/// Parses a speech or report. Never panics, never fails.
+use crate::model::{Diagnostic, DiagnosticKind, Document, Span};
+use text::{clean, CharIndex};
+
+/// Parses a speech or report. Never panics, never fails: doubtful spots
+/// become [`Document::diagnostics`].
 pub fn parse(text: &str) -> Document {
-    let mut nodes: Vec<Node> = Vec::new();
-    let mut offset = 0;
-    for line in text.split_inclusive('\n') {
-        let len = line.chars().count();
-        let content = line.trim();
-        let span = Span::new(offset, offset + len);
-        offset += len;
-        let numerals = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
-        let mut chars = content.chars();
-        let (Some(first), Some(second)) = (chars.next(), chars.next()) else {
-            continue;
-        };
-        if !numerals.contains(&first) {
-            continue;
-        }
-        let rest: String = chars.collect();
-        if second == '、' {
-            nodes.push(Node {
-                kind: NodeKind::Part,
-                label: Some(format!("{first}、")),
-                heading: rest,
-                span,
-                children: Vec::new(),
-            });
-        } else if second == '要' {
-            let heading = rest.split('。').next().unwrap_or("").to_string();
-            let task = Node {
-                kind: NodeKind::Task,
-                label: Some(format!("{first}要")),
-                heading,
-                span,
-                children: Vec::new(),
-            };
-            match nodes.last_mut() {
-                Some(part) => {
-                    part.span.end = span.end;
-                    part.children.push(task);
-                }
-                None => nodes.push(task),
-            }
-        }
+    let index = CharIndex::new(text);
+    let paragraphs = lines::paragraphs(text);
+    let frame = front::frame(text, &paragraphs);
+    let mut tree = tree::Tree::new(text.len());
+    for block in &frame.body {
+        tree.add_block(text, *block);
+    }
+    let nodes = finish::finish(text, &index, tree, &frame);
+
+    let (mut quotes, mut diagnostics) = quotes::find_quotes(text);
+    if let Some((back_start, _)) = frame.back {
+        let back = index.char_offset(back_start);
+        quotes.retain(|quote| quote.span.start < back);
+        diagnostics.retain(|diagnostic| diagnostic.span.start < back);
+    }
+    if text.trim().is_empty() {
+        diagnostics.push(Diagnostic {
+            kind: DiagnosticKind::EmptyText,
+            span: Span::new(0, index.total()),
+        });
     }
     Document {
-        title: None,
+        title: frame
+            .title
+            .map(|(start, end)| clean(&text[start..end]))
+            .filter(|t| !t.is_empty()),
         nodes,
-        quotes: Vec::new(),
-        diagnostics: Vec::new(),
-        chars: offset,
+        quotes,
+        diagnostics,
+        chars: index.total(),
     }
 }

@@ -1,0 +1,338 @@
+//! Passes over the built tree, then conversion to the public model.
+//!
+//! * a series of one (a lone 第一，) and paragraph numbering (positional
+//!   numerals 一○ 一二○, or a level running past [`MAX_LEVEL_MEMBERS`]) are
+//!   demoted to plain paragraphs;
+//! * runs of paragraphs opening with parallel phrases become points;
+//! * kinds are settled: the first numbered level is a part, deeper ones are
+//!   sections, series members are tasks;
+//! * the opening before the first part becomes the preamble, and a closing
+//!   address after the last part (同志们，…) the closing;
+//! * byte ranges become char spans, each node reaching to its last child.
+
+use std::collections::HashMap;
+
+use super::front::Frame;
+use super::marker::Family;
+use super::text::{clean, CharIndex};
+use super::tree::{first_clause, Draft, Style, Tree};
+use crate::model::{Node, NodeKind, Span};
+
+/// An outline level with more members than this numbers paragraphs.
+const MAX_LEVEL_MEMBERS: usize = 60;
+/// Parallel openings: length bounds of the opening phrase, in chars.
+const POINT_PHRASE: std::ops::RangeInclusive<usize> = 3..=16;
+
+pub(crate) fn finish(text: &str, index: &CharIndex, mut tree: Tree, frame: &Frame) -> Vec<Node> {
+    demote_false_levels(text, &mut tree);
+    mark_points(text, &mut tree.drafts);
+    settle_kinds(&mut tree.drafts, 0, false);
+    extract_closing(text, &mut tree.drafts);
+    wrap_preamble(text, &mut tree.drafts, frame);
+
+    let mut nodes: Vec<Node> = frame
+        .front
+        .iter()
+        .filter(|(start, end)| start < end)
+        .map(|&(start, end)| {
+            leaf(
+                index,
+                NodeKind::Front,
+                clip_line(&text[start..end]),
+                start,
+                end,
+            )
+        })
+        .collect();
+    let root_children = tree.drafts[0].children.clone();
+    nodes.extend(
+        root_children
+            .iter()
+            .map(|&child| convert(index, &tree.drafts, child)),
+    );
+    if let Some((start, end)) = frame.back {
+        nodes.push(leaf(
+            index,
+            NodeKind::Back,
+            first_clause(&text[start..end]),
+            start,
+            end,
+        ));
+    }
+    nodes
+}
+
+fn leaf(index: &CharIndex, kind: NodeKind, heading: String, start: usize, end: usize) -> Node {
+    Node {
+        kind,
+        label: None,
+        heading,
+        span: Span::new(index.char_offset(start), index.char_offset(end)),
+        children: Vec::new(),
+    }
+}
+
+fn clip_line(s: &str) -> String {
+    let cleaned = clean(s);
+    let first = first_clause(s);
+    if cleaned.chars().count() <= 40 {
+        cleaned
+    } else {
+        first
+    }
+}
+
+fn convert(index: &CharIndex, drafts: &[Draft], at: usize) -> Node {
+    let draft = &drafts[at];
+    let children: Vec<Node> = draft
+        .children
+        .iter()
+        .map(|&c| convert(index, drafts, c))
+        .collect();
+    let start = index.char_offset(draft.start);
+    let own_end = index.char_offset(draft.end);
+    let end = children
+        .last()
+        .map_or(own_end, |last| last.span.end.max(own_end));
+    Node {
+        kind: draft.kind,
+        label: draft.label.clone(),
+        heading: draft.heading.clone(),
+        span: Span::new(start, end),
+        children,
+    }
+}
+
+/// Demotes series of one and paragraph numbering to plain paragraphs.
+fn demote_false_levels(text: &str, tree: &mut Tree) {
+    let mut members: HashMap<usize, usize> = HashMap::new();
+    let mut style_members: HashMap<Style, (usize, bool)> = HashMap::new();
+    for draft in &tree.drafts {
+        if let (Some(series), Some(style)) = (draft.series, draft.style) {
+            *members.entry(series).or_default() += 1;
+            let entry = style_members.entry(style).or_default();
+            entry.0 += 1;
+            entry.1 |= draft.positional;
+        }
+    }
+    for draft in &mut tree.drafts {
+        let (Some(series), Some(style)) = (draft.series, draft.style) else {
+            continue;
+        };
+        let (count, positional) = style_members[&style];
+        let paragraph_numbers = positional || count > MAX_LEVEL_MEMBERS;
+        let lone = members[&series] == 1
+            && !matches!(
+                style,
+                Style::Numbered {
+                    family: Family::PartWord,
+                    ..
+                }
+            );
+        if paragraph_numbers || lone {
+            draft.kind = NodeKind::Paragraph;
+            draft.label = None;
+            draft.style = None;
+            draft.heading = first_clause(&text[draft.start..draft.end]);
+        }
+    }
+}
+
+/// Marks runs of three or more sibling paragraphs that open with parallel
+/// phrases (必须充分认识到 / 必须清醒认识到 / 必须深刻认识到) as points.
+fn mark_points(text: &str, drafts: &mut [Draft]) {
+    for parent in 0..drafts.len() {
+        let children = drafts[parent].children.clone();
+        let openings: Vec<Option<String>> = children
+            .iter()
+            .map(|&c| {
+                (drafts[c].kind == NodeKind::Paragraph)
+                    .then(|| opening_phrase(&text[drafts[c].start..drafts[c].end]))
+                    .flatten()
+            })
+            .collect();
+        let mut i = 0;
+        while i < children.len() {
+            let Some(first) = &openings[i] else {
+                i += 1;
+                continue;
+            };
+            let mut prefix: &str = first;
+            let mut j = i + 1;
+            let mut distinct = false;
+            while let Some(Some(next)) = openings.get(j) {
+                let common = common_prefix(prefix, next);
+                // 必须充分认识到 / 必须清醒认识到: a short shared opening needs
+                // a shared ending too.
+                let parallel = match common.chars().count() {
+                    0 | 1 => false,
+                    2 => common_suffix(first, next).chars().count() >= 2,
+                    _ => true,
+                };
+                if !parallel {
+                    break;
+                }
+                distinct |= next != first;
+                prefix = &prefix[..common.len()];
+                j += 1;
+            }
+            if j - i >= 3 && distinct {
+                for (k, &child) in children[i..j].iter().enumerate() {
+                    drafts[child].kind = NodeKind::Point;
+                    if let Some(phrase) = &openings[i + k] {
+                        drafts[child].heading = phrase.clone();
+                    }
+                }
+                i = j;
+            } else {
+                i += 1;
+            }
+        }
+    }
+}
+
+fn opening_phrase(paragraph: &str) -> Option<String> {
+    let cleaned = clean(paragraph);
+    let end = cleaned.find(['，', '：', '。', ',', ':', '；'])?;
+    let phrase = &cleaned[..end];
+    POINT_PHRASE
+        .contains(&phrase.chars().count())
+        .then(|| phrase.to_string())
+}
+
+fn common_suffix<'a>(a: &'a str, b: &str) -> &'a str {
+    let len = a
+        .chars()
+        .rev()
+        .zip(b.chars().rev())
+        .take_while(|(x, y)| x == y)
+        .map(|(x, _)| x.len_utf8())
+        .sum::<usize>();
+    &a[a.len() - len..]
+}
+
+fn common_prefix<'a>(a: &'a str, b: &str) -> &'a str {
+    let len = a
+        .char_indices()
+        .zip(b.chars())
+        .take_while(|((_, x), y)| x == y)
+        .last()
+        .map_or(0, |((i, c), _)| i + c.len_utf8());
+    &a[..len]
+}
+
+/// Series members are tasks; numbered headings with no numbered heading
+/// above them are parts, the rest sections.
+fn settle_kinds(drafts: &mut [Draft], at: usize, under_numbered: bool) {
+    let children = drafts[at].children.clone();
+    for child in children {
+        let numbered_heading = match drafts[child].style {
+            Some(Style::Numbered { family, .. }) if family.is_series() => {
+                drafts[child].kind = NodeKind::Task;
+                false
+            }
+            Some(Style::Numbered { .. }) => {
+                drafts[child].kind = if under_numbered {
+                    NodeKind::Section
+                } else {
+                    NodeKind::Part
+                };
+                true
+            }
+            Some(Style::Heading(_)) => {
+                drafts[child].kind = if under_numbered {
+                    NodeKind::Section
+                } else {
+                    NodeKind::Part
+                };
+                false
+            }
+            None => false,
+        };
+        settle_kinds(drafts, child, under_numbered || numbered_heading);
+    }
+}
+
+const CLOSING_OPENERS: [&str; 6] = ["同志们", "各位代表", "让我们", "同胞们", "朋友们", "同学们"];
+
+/// Moves a closing address at the end of the last part out to the top
+/// level.
+fn extract_closing(text: &str, drafts: &mut Vec<Draft>) {
+    let root = &drafts[0].children;
+    if !root.iter().any(|&c| drafts[c].kind == NodeKind::Part) {
+        return;
+    }
+    // Follow the last child down to the last paragraph of the document.
+    let mut path = vec![0];
+    let mut at = 0;
+    while let Some(&last) = drafts[at].children.last() {
+        path.push(last);
+        at = last;
+    }
+    if path.len() < 3 {
+        return;
+    }
+    let parent = path[path.len() - 2];
+    let siblings = drafts[parent].children.clone();
+    let tail_from = siblings.len().saturating_sub(3);
+    let Some(offset) = siblings[tail_from..].iter().position(|&c| {
+        let draft = &drafts[c];
+        draft.kind == NodeKind::Paragraph
+            && draft.children.is_empty()
+            && CLOSING_OPENERS
+                .iter()
+                .any(|opener| clean(&text[draft.start..draft.end]).starts_with(opener))
+    }) else {
+        return;
+    };
+    let split = tail_from + offset;
+    let moved: Vec<usize> = siblings[split..].to_vec();
+    if moved.iter().any(|&c| drafts[c].kind != NodeKind::Paragraph) {
+        return;
+    }
+    drafts[parent].children.truncate(split);
+    let closing = moved[0];
+    drafts[closing].kind = NodeKind::Closing;
+    drafts[closing].children = moved[1..].to_vec();
+    drafts[0].children.push(closing);
+}
+
+/// Wraps the opening (salutation and paragraphs before the first part) in
+/// a preamble node.
+fn wrap_preamble(text: &str, drafts: &mut Vec<Draft>, frame: &Frame) {
+    let root = drafts[0].children.clone();
+    let first_part = root.iter().position(|&c| drafts[c].kind == NodeKind::Part);
+    let opening: Vec<usize> = match first_part {
+        Some(index) => root[..index].to_vec(),
+        None => Vec::new(),
+    };
+    if frame.salutation.is_none() && opening.is_empty() {
+        return;
+    }
+    let (start, end, heading) = match frame.salutation {
+        Some((start, end)) => (start, end, clean(&text[start..end])),
+        None => {
+            let first = &drafts[opening[0]];
+            (
+                first.start,
+                first.start,
+                first_clause(&text[first.start..first.end]),
+            )
+        }
+    };
+    let preamble = drafts.len();
+    drafts.push(Draft {
+        kind: NodeKind::Preamble,
+        label: None,
+        heading,
+        start,
+        end,
+        children: opening.clone(),
+        style: None,
+        positional: false,
+        series: None,
+    });
+    let mut children = vec![preamble];
+    children.extend(root[opening.len()..].iter().copied());
+    drafts[0].children = children;
+}

@@ -1,0 +1,310 @@
+//! Front and back matter: what comes before and after the body.
+//!
+//! Before the body: web-page chrome (下载 打印 【字号：…】), the title
+//! (possibly over several lines), a subtitle (——在…上的讲话), the date, the
+//! speaker, source lines, an editor's note, and the salutation (同志们：
+//! 各位代表： 尊敬的…：). A document pasted as one line has all of these run
+//! together before the salutation, and they are split there.
+//!
+//! After the body: notes (注释), licence boilerplate from Wikisource
+//! (本作品…公有领域), and related links (相关报道：).
+
+use super::lines::{last_meaningful_char, Paragraph};
+use super::marker;
+use super::text::{clean, decimal_digit, is_blank, is_chinese_numeral_char};
+use super::tree::{Block, PLAIN_HEADING};
+
+/// Byte ranges of the document's frame and its body blocks.
+#[derive(Debug, Default)]
+pub(crate) struct Frame {
+    pub title: Option<(usize, usize)>,
+    pub front: Vec<(usize, usize)>,
+    pub salutation: Option<(usize, usize)>,
+    pub body: Vec<Block>,
+    pub back: Option<(usize, usize)>,
+}
+
+/// How far into the text a salutation is looked for.
+const SALUTATION_WINDOW: usize = 12;
+/// Heading lines standing alone are at most this many chars.
+const MAX_HEADING_LINE: usize = 30;
+
+pub(crate) fn frame(text: &str, paragraphs: &[Paragraph]) -> Frame {
+    let mut frame = Frame::default();
+    let back_start = find_back(text, paragraphs);
+    let body_paragraphs = &paragraphs[..back_start];
+    if back_start < paragraphs.len() {
+        let last = &paragraphs[paragraphs.len() - 1];
+        frame.back = Some((paragraphs[back_start].start, last.end));
+    }
+
+    let (first_body, body_start) = match find_salutation(text, body_paragraphs) {
+        Some((index, salutation, front_end)) => {
+            collect_front(text, &body_paragraphs[..index], &mut frame, true);
+            if let Some(end) = front_end {
+                split_run_in_front(text, body_paragraphs[index].start, end, &mut frame);
+            }
+            frame.salutation = Some(salutation);
+            (index, salutation.1)
+        }
+        None => {
+            let count = collect_front(text, body_paragraphs, &mut frame, false);
+            let start = body_paragraphs.get(count).map_or(text.len(), |p| p.start);
+            (count, start)
+        }
+    };
+
+    let body = &body_paragraphs[first_body.min(body_paragraphs.len())..];
+    for (i, paragraph) in body.iter().enumerate() {
+        let start = paragraph.start.max(body_start);
+        let start = start
+            + (text[start..paragraph.end].len()
+                - text[start..paragraph.end]
+                    .trim_start_matches(is_blank)
+                    .len());
+        if start >= paragraph.end {
+            continue;
+        }
+        let heading_level = paragraph.md_heading.or_else(|| {
+            let previous = i.checked_sub(1).map(|j| &body[j]);
+            stands_as_heading(text, paragraph, previous, body.get(i + 1)).then_some(PLAIN_HEADING)
+        });
+        frame.body.push(Block {
+            start,
+            end: paragraph.end,
+            heading_level,
+            single_line: paragraph.single_line,
+        });
+    }
+    frame
+}
+
+/// Index of the first paragraph of back matter (`paragraphs.len()` if none).
+fn find_back(text: &str, paragraphs: &[Paragraph]) -> usize {
+    let half = text.len() / 2;
+    paragraphs
+        .iter()
+        .position(|p| {
+            if p.start < half && paragraphs.len() > 4 {
+                return false;
+            }
+            let content: String = clean(&text[p.start..p.end])
+                .chars()
+                .filter(|c| !is_blank(*c))
+                .collect();
+            is_note_start(&content)
+                || content == "注释"
+                || content == "Publicdomain"
+                || content.starts_with("本作品")
+                || content.starts_with("相关报道")
+                || content.starts_with("责任编辑")
+                || content.starts_with("【责任编辑")
+        })
+        .unwrap_or(paragraphs.len())
+}
+
+/// Finds the salutation: the paragraph index, its byte range, and, when it
+/// stands inside a paragraph after run-in front matter, where that front
+/// matter ends.
+fn find_salutation(
+    text: &str,
+    paragraphs: &[Paragraph],
+) -> Option<(usize, (usize, usize), Option<usize>)> {
+    for (index, paragraph) in paragraphs.iter().take(SALUTATION_WINDOW).enumerate() {
+        let body = &text[paragraph.start..paragraph.end];
+        if let Some(len) = salutation_len(body) {
+            return Some((index, (paragraph.start, paragraph.start + len), None));
+        }
+        // A document pasted as one line: 标题（日期）讲话人同志们：…
+        for word in ["同志们：", "各位代表：", "同志们！"] {
+            if let Some(pos) = body.find(word) {
+                let before = body[..pos].chars().count();
+                if before <= 120 && !body[..pos].contains('。') {
+                    let start = paragraph.start + pos;
+                    return Some((index, (start, start + word.len()), Some(start)));
+                }
+            }
+        }
+    }
+    None
+}
+
+/// Byte length of a salutation at the start of `s` (through its colon).
+fn salutation_len(s: &str) -> Option<usize> {
+    const OPENERS: [&str; 11] = [
+        "同志们",
+        "各位代表",
+        "各位委员",
+        "各位",
+        "尊敬的",
+        "亲爱的",
+        "女士们",
+        "朋友们",
+        "同学们",
+        "老师们",
+        "同胞们",
+    ];
+    if !OPENERS.iter().any(|opener| s.starts_with(opener)) {
+        return None;
+    }
+    for (pos, c) in s.char_indices().take(60) {
+        match c {
+            '：' | ':' | '！' | '!' => return Some(pos + c.len_utf8()),
+            '。' | '？' => return None,
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Sorts leading paragraphs into title and front matter. With `all`, every
+/// paragraph given is front matter; otherwise it stops at the first one
+/// that reads as body text and returns how many it took.
+fn collect_front(text: &str, paragraphs: &[Paragraph], frame: &mut Frame, all: bool) -> usize {
+    let mut taken = 0;
+    for (i, paragraph) in paragraphs.iter().enumerate() {
+        let content = clean(&text[paragraph.start..paragraph.end]);
+        if is_chrome(&content) {
+            taken = i + 1;
+            continue;
+        }
+        let range = (paragraph.start, paragraph.end);
+        let title_like = frame.title.is_none() && taken == i && is_title_like(&content, paragraph);
+        if title_like
+            && (all || paragraph.md_heading == Some(1) || followed_by_front(text, paragraphs, i))
+        {
+            frame.title = Some(range);
+        } else if all || (frame.title.is_some() && is_front_line(&content, paragraph)) {
+            frame.front.push(range);
+        } else {
+            return taken;
+        }
+        taken = i + 1;
+    }
+    taken
+}
+
+fn followed_by_front(text: &str, paragraphs: &[Paragraph], i: usize) -> bool {
+    paragraphs.get(i + 1).is_some_and(|next| {
+        let content = clean(&text[next.start..next.end]);
+        is_front_line(&content, next) || salutation_len(&content).is_some()
+    })
+}
+
+/// Splits front matter run into the salutation's paragraph: title, date,
+/// speaker. `start..end` is the run-in front text.
+fn split_run_in_front(text: &str, start: usize, end: usize, frame: &mut Frame) {
+    let run = &text[start..end];
+    let date = run.find('（').and_then(|open| {
+        let close = open + run[open..].find('）')? + '）'.len_utf8();
+        is_date(&run[open..close]).then_some((open, close))
+    });
+    match date {
+        Some((open, close)) => {
+            if open > 0 {
+                frame.title = Some((start, start + open));
+            }
+            frame.front.push((start + open, start + close));
+            if close < run.len() {
+                frame.front.push((start + close, end));
+            }
+        }
+        None if !run.trim_matches(is_blank).is_empty() => frame.title = Some((start, end)),
+        None => {}
+    }
+}
+
+fn is_chrome(content: &str) -> bool {
+    let chars = content.chars().count();
+    chars == 0
+        || content.starts_with('<')
+        || content.contains("字号")
+        || (chars <= 2 && !content.chars().all(|c| c.is_alphanumeric()))
+        || [
+            "下载", "打印", "全屏", "收藏", "分享", "加大", "还原", "减小", "关闭", "返回",
+        ]
+        .contains(&content)
+}
+
+fn is_title_like(content: &str, paragraph: &Paragraph) -> bool {
+    let chars = content.chars().count();
+    (2..=80).contains(&chars)
+        && paragraph.md_heading.is_none_or(|level| level == 1)
+        && !paragraph.blockquote
+        && !content.ends_with(['。', '；', '，', '：'])
+        && !content.starts_with("——")
+        && !is_date(content)
+        && !marker::starts_with_marker(content)
+        && salutation_len(content).is_none()
+}
+
+/// Subtitle, date, speaker, source lines, editor's notes.
+fn is_front_line(content: &str, paragraph: &Paragraph) -> bool {
+    let chars = content.chars().count();
+    paragraph.blockquote
+        || content.starts_with("——")
+        || content.starts_with("—— ")
+        || is_date(content)
+        || ["来源", "时间", "作者", "发布", "编辑", "【导读】", "导读"]
+            .iter()
+            .any(|key| content.starts_with(key))
+        || (content.starts_with("这是") && chars <= 300 && content.ends_with('。'))
+        || content.ends_with('摄')
+        || (chars <= 20
+            && last_meaningful_char(content)
+                .is_some_and(|c| !c.is_ascii_punctuation() && !"。！？；：，".contains(c))
+            && !marker::starts_with_marker(content))
+}
+
+/// A date line: （一九四四年九月八日）, 1999年4月17日, 2026-02-12.
+fn is_date(content: &str) -> bool {
+    let inner = content.trim_matches(|c| matches!(c, '（' | '）' | '(' | ')') || is_blank(c));
+    let chars = inner.chars().count();
+    if chars == 0 || chars > 24 || !inner.contains('年') && !inner.contains('-') {
+        return false;
+    }
+    inner.chars().all(|c| {
+        decimal_digit(c).is_some()
+            || is_chinese_numeral_char(c)
+            || matches!(c, '年' | '月' | '日' | '-' | '.' | '—' | '至' | '、' | ' ')
+    })
+}
+
+/// A short unnumbered line between paragraphs that heads what follows
+/// (形势和任务, “十四五”时期发展成就和2025年工作回顾, 附件).
+fn stands_as_heading(
+    text: &str,
+    paragraph: &Paragraph,
+    previous: Option<&Paragraph>,
+    next: Option<&Paragraph>,
+) -> bool {
+    if !paragraph.single_line {
+        return false;
+    }
+    let content = clean(&text[paragraph.start..paragraph.end]);
+    let chars = content.chars().count();
+    let Some(last) = last_meaningful_char(&content) else {
+        return false;
+    };
+    let unpunctuated = last.is_alphanumeric() || matches!(last, '”' | '》');
+    let previous_ends = previous.is_none_or(|p| {
+        last_meaningful_char(&text[p.start..p.end]).is_some_and(super::text::is_paragraph_end)
+    });
+    // What follows is text, not another such line.
+    let next_longer = next.is_some_and(|n| {
+        let next = &text[n.start..n.end];
+        next.chars().count() > chars
+            || last_meaningful_char(next).is_some_and(super::text::is_paragraph_end)
+    });
+    (2..=MAX_HEADING_LINE).contains(&chars)
+        && unpunctuated
+        && previous_ends
+        && next_longer
+        && !marker::starts_with_marker(&content)
+        && !content.starts_with('—')
+}
+
+/// The first of a run of endnotes: ①…, 〔1〕…, [1]….
+fn is_note_start(content: &str) -> bool {
+    content.starts_with('①') || content.starts_with("〔1〕") || content.starts_with("[1]")
+}

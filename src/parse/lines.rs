@@ -1,0 +1,325 @@
+//! From physical lines to logical paragraphs.
+//!
+//! Pasted text comes in three shapes, and the paragraph a reader sees is
+//! different in each:
+//!
+//! * **blank-separated** (Wikisource, Word, most web pages): paragraphs are
+//!   runs of lines between blank lines; lines inside a run are pieces of one
+//!   paragraph (links and bold spans on lines of their own, quotations split
+//!   over lines). A run still splits before an indented line, a Markdown
+//!   heading, or a numbered line that follows a finished sentence.
+//! * **line per paragraph** (plain text, the sample speech): every line is a
+//!   paragraph, unless it plainly goes on (it ends with an opening quotation
+//!   mark, a comma, or is a bare enumerator such as `一、` or `第一，`).
+//! * **wrapped** (copies from PDF): lines are broken at a fixed width, so
+//!   lines join unless the previous one ends a sentence.
+//!
+//! A line holding only invisible characters (zero-width spaces) is not a
+//! blank line: web pages leave them in the middle of sentences.
+
+use super::marker;
+use super::text::{is_blank, is_invisible, is_paragraph_end};
+
+/// One physical line, with its content range (indentation, Markdown
+/// decoration and trailing spaces excluded) as byte offsets.
+#[derive(Clone, Debug)]
+struct Line {
+    start: usize,
+    end: usize,
+    indented: bool,
+    md_heading: Option<u8>,
+    blockquote: bool,
+    /// Only whitespace.
+    blank: bool,
+    /// Only invisible characters (and whitespace), but not empty.
+    invisible: bool,
+}
+
+/// A logical paragraph: byte range of its content in the source, and what
+/// its layout said about it.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(crate) struct Paragraph {
+    pub start: usize,
+    pub end: usize,
+    pub indented: bool,
+    /// `#` count of a Markdown heading line.
+    pub md_heading: Option<u8>,
+    /// A Markdown block quote (`> …`), used by web pages for editor's notes.
+    pub blockquote: bool,
+    /// Followed by a blank line (or the end of the text).
+    pub blank_after: bool,
+    /// Preceded by a blank line (or the start of the text).
+    pub blank_before: bool,
+    /// Made of one physical line.
+    pub single_line: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Layout {
+    BlankSeparated,
+    LinePerParagraph,
+    Wrapped,
+}
+
+/// Splits `text` into paragraphs.
+pub(crate) fn paragraphs(text: &str) -> Vec<Paragraph> {
+    let lines = split_lines(text);
+    let layout = detect_layout(text, &lines);
+    let mut out: Vec<Paragraph> = Vec::new();
+    let mut previous: Option<&Line> = None;
+    let mut blank_pending = true;
+    for line in &lines {
+        if line.blank {
+            blank_pending = true;
+            if let Some(last) = out.last_mut() {
+                last.blank_after = true;
+            }
+            previous = None;
+            continue;
+        }
+        if line.invisible {
+            continue;
+        }
+        let join = match (previous, out.last()) {
+            (Some(prev), Some(current)) => continues(text, layout, prev, line, current),
+            _ => false,
+        };
+        match out.last_mut() {
+            Some(current) if join => {
+                current.end = line.end;
+                current.single_line = false;
+            }
+            _ => out.push(Paragraph {
+                start: line.start,
+                end: line.end,
+                indented: line.indented,
+                md_heading: line.md_heading,
+                blockquote: line.blockquote,
+                blank_after: false,
+                blank_before: blank_pending,
+                single_line: true,
+            }),
+        }
+        blank_pending = false;
+        previous = Some(line);
+    }
+    if let Some(last) = out.last_mut() {
+        last.blank_after = true;
+    }
+    out
+}
+
+/// Whether `line` continues the paragraph `current`, whose last line is `prev`.
+fn continues(text: &str, layout: Layout, prev: &Line, line: &Line, current: &Paragraph) -> bool {
+    let prev_text = &text[prev.start..prev.end];
+    let line_text = &text[line.start..line.end];
+    if line.md_heading.is_some() || prev.md_heading.is_some() || line.blockquote != prev.blockquote
+    {
+        return false;
+    }
+    // A bare enumerator (`一、`, `第一，` alone on its line) takes the next line
+    // as its content.
+    if current.single_line && marker::is_bare_marker(prev_text) {
+        return true;
+    }
+    let prev_last = last_meaningful_char(prev_text);
+    let must_continue = matches!(
+        prev_last,
+        Some('“' | '‘' | '「' | '『' | '（' | '(' | '，' | '、')
+    );
+    if must_continue {
+        return true;
+    }
+    let line_starts_marker = marker::starts_with_marker(line_text);
+    let prev_ends = prev_last.is_some_and(is_paragraph_end);
+    match layout {
+        Layout::LinePerParagraph => {
+            // A closing mark alone, or a line starting with one, finishes
+            // the previous line's quotation.
+            line_text.starts_with(['”', '’', '」', '』'])
+        }
+        Layout::BlankSeparated => {
+            if line.indented && (prev_ends || prev.indented) {
+                return false;
+            }
+            if line_starts_marker && (prev_ends || looks_like_heading(prev_text)) {
+                return false;
+            }
+            // A short unpunctuated heading line at the start of a run stands
+            // on its own when the run goes on with indented body text.
+            !(current.single_line && !prev_ends && line.indented && looks_like_heading(prev_text))
+        }
+        Layout::Wrapped => !(prev_ends || line.indented || line_starts_marker),
+    }
+}
+
+fn looks_like_heading(s: &str) -> bool {
+    let chars = s.chars().filter(|c| !is_blank(*c) && *c != '*').count();
+    chars <= 40 && marker::starts_with_marker(s)
+}
+
+/// The last char that is not whitespace or Markdown emphasis.
+pub(crate) fn last_meaningful_char(s: &str) -> Option<char> {
+    s.chars().rev().find(|&c| !is_blank(c) && c != '*')
+}
+
+fn split_lines(text: &str) -> Vec<Line> {
+    let mut lines = Vec::new();
+    let mut start = 0;
+    let bytes = text.as_bytes();
+    while start <= text.len() {
+        let end = memchr_line_end(bytes, start);
+        lines.push(read_line(text, start, end));
+        if end >= text.len() {
+            break;
+        }
+        // Step over \n, \r or \r\n.
+        start = if bytes[end] == b'\r' && bytes.get(end + 1) == Some(&b'\n') {
+            end + 2
+        } else {
+            end + 1
+        };
+    }
+    lines
+}
+
+fn memchr_line_end(bytes: &[u8], from: usize) -> usize {
+    bytes[from..]
+        .iter()
+        .position(|&b| b == b'\n' || b == b'\r')
+        .map_or(bytes.len(), |i| from + i)
+}
+
+fn read_line(text: &str, start: usize, end: usize) -> Line {
+    let raw = &text[start..end];
+    let lead = raw.len() - raw.trim_start_matches(is_blank).len();
+    let indented = raw[..lead].contains(['\u{3000}', '\t']) || raw[..lead].starts_with("  ");
+    let mut content_start = start + lead;
+    let content_end = start + raw.trim_end_matches(is_blank).len();
+    let mut md_heading = None;
+    let mut blockquote = false;
+    if content_start < content_end {
+        let body = &text[content_start..content_end];
+        let hashes = body.len() - body.trim_start_matches('#').len();
+        if (1..=6).contains(&hashes) && body[hashes..].starts_with([' ', '\u{3000}']) {
+            md_heading = Some(hashes as u8);
+            content_start += hashes;
+        } else if body.starts_with('>') {
+            blockquote = true;
+            content_start += 1;
+        }
+        let rest = &text[content_start..content_end];
+        content_start += rest.len() - rest.trim_start_matches(is_blank).len();
+    }
+    let content = &text[content_start.min(content_end)..content_end];
+    let blank = raw.chars().all(|c| is_blank(c) && !is_invisible(c));
+    let invisible = !blank && content.chars().all(is_blank);
+    Line {
+        start: content_start.min(content_end),
+        end: content_end,
+        indented,
+        md_heading,
+        blockquote,
+        blank: blank || (content.is_empty() && !invisible && md_heading.is_none()),
+        invisible,
+    }
+}
+
+fn detect_layout(text: &str, lines: &[Line]) -> Layout {
+    let mut content_lines = 0usize;
+    let mut followed_by_blank = 0usize;
+    let mut long_lines = 0usize;
+    let mut long_unfinished = 0usize;
+    for (i, line) in lines.iter().enumerate() {
+        if line.blank || line.invisible {
+            continue;
+        }
+        content_lines += 1;
+        if lines.get(i + 1).is_none_or(|next| next.blank) {
+            followed_by_blank += 1;
+        }
+        let content = &text[line.start..line.end];
+        if content.chars().count() >= 15 {
+            long_lines += 1;
+            if !last_meaningful_char(content).is_some_and(is_paragraph_end) {
+                long_unfinished += 1;
+            }
+        }
+    }
+    if content_lines > 1 && followed_by_blank * 10 >= content_lines * 3 {
+        Layout::BlankSeparated
+    } else if long_lines >= 4 && long_unfinished * 10 >= long_lines * 4 {
+        Layout::Wrapped
+    } else {
+        Layout::LinePerParagraph
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(text: &str) -> Vec<String> {
+        paragraphs(text)
+            .iter()
+            .map(|p| text[p.start..p.end].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn line_per_paragraph() {
+        assert_eq!(
+            texts("标题\n\n同志们：\n第一段。\n一、标题\n正文。\n"),
+            ["标题", "同志们：", "第一段。", "一、标题", "正文。"]
+        );
+    }
+
+    #[test]
+    fn blank_separated_runs_join_pieces() {
+        let text = "一、回顾\n\n\n过去一年，\n党的六中全会\n正式明确\n习近平\n总书记的核心地位。\n\n推\n\u{200B}\n动服务业。\n";
+        let got = texts(text);
+        assert_eq!(got.len(), 3);
+        assert_eq!(got[0], "一、回顾");
+        assert!(got[1].starts_with("过去一年") && got[1].ends_with("地位。"));
+        assert!(got[2].starts_with('推') && got[2].ends_with("服务业。"));
+    }
+
+    #[test]
+    fn bare_enumerator_takes_next_line() {
+        let text = "　　前文。\n\n　　\n第一，\n支援工业建设。\n\n　　\n第二，\n使粮食买卖稳定。\n";
+        assert_eq!(texts(text)[1], "第一，\n支援工业建设。");
+        assert_eq!(texts(text)[2], "第二，\n使粮食买卖稳定。");
+    }
+
+    #[test]
+    fn wrapped_lines_join_until_sentence_end() {
+        let text = "这是从PDF复制出来的文字，每一行都在固定宽度\n处断开，读者看到的是一整段话，我们需要把它\n们重新拼接起来才能正确分析结构和层次关系。\n二、第二部分的标题文字在这里出现并且很长\n下面是正文内容，同样在固定的宽度处被断开了\n";
+        let got = texts(text);
+        assert_eq!(got.len(), 2, "{got:?}");
+    }
+
+    #[test]
+    fn markdown_heading_and_blockquote() {
+        let text = "# 论持久战  \n（一九三八年五月）  \n  \n> 编者按。\n  \n## 问题的提起  \n\n　　（一）正文。  \n　　（二）正文。  \n";
+        let paragraphs = paragraphs(text);
+        let got: Vec<_> = paragraphs.iter().map(|p| &text[p.start..p.end]).collect();
+        assert_eq!(
+            got,
+            [
+                "论持久战",
+                "（一九三八年五月）",
+                "编者按。",
+                "问题的提起",
+                "（一）正文。",
+                "（二）正文。"
+            ]
+        );
+        assert_eq!(paragraphs[0].md_heading, Some(1));
+        assert!(paragraphs[2].blockquote);
+    }
+
+    #[test]
+    fn crlf_and_cr() {
+        assert_eq!(texts("甲。\r\n乙。\r丙。"), ["甲。", "乙。", "丙。"]);
+    }
+}

@@ -1,0 +1,331 @@
+//! Numbering markers: what they look like and what they count.
+//!
+//! The grammar, at the start of a paragraph (or, for series markers, of a
+//! clause inside one):
+//!
+//! ```text
+//! cn_comma     = numeral ("、" | "．" | ".")          一、  (not 一、二线: next char a numeral)
+//! cn_space     = numeral "　" text                    一　目前形势…
+//! cn_paren     = ("（"|"(") numeral ("）"|")")        （一） (一) （一○）
+//! part_word    = "第" numeral ("部分"|"章"|"编")       第一部分
+//! arabic_dot   = digits ("."|"．") not-digit          1. １．
+//! arabic_comma = digits "、" not-digit                1、
+//! arabic_paren = ("（"|"(")? digits ("）"|")") | ⑴…⒇  （1） (1) 1） （１）
+//! circled      = ①…⑳
+//! yao          = numeral "要" not-numeral             一要
+//! shi          = numeral "是" not-numeral             一是
+//! ordinal      = "第" numeral ("条"|"点"|"篇"|"项"|"个问题"|"个方面"|"是")? ("，"|"、"|"："|",")?
+//!              | ("首先"|"其次"|"再次"|"最后") ("，"|"、"|"："|",")
+//! numeral      = 一…九十九, or positional 一○ 一二○
+//! ```
+//!
+//! Recognising a marker says nothing yet about whether it is structure:
+//! the tree builder accepts it only where it counts on from its siblings.
+
+use super::text::{chinese_numeral, decimal_digit, is_blank, is_chinese_numeral_char};
+
+/// The visual family of a marker. Markers of one family and layout form
+/// one level of the outline.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) enum Family {
+    CnComma,
+    CnSpace,
+    CnParen,
+    PartWord,
+    ArabicDot,
+    ArabicComma,
+    ArabicParen,
+    Circled,
+    Yao,
+    Shi,
+    Ordinal,
+}
+
+impl Family {
+    /// Series markers enumerate tasks inside running text; the others head
+    /// parts and sections.
+    pub(crate) fn is_series(self) -> bool {
+        matches!(self, Family::Yao | Family::Shi | Family::Ordinal)
+    }
+}
+
+/// `value` of 最后 (last): it closes a 首先/其次 series of any length.
+pub(crate) const LAST: u32 = u32::MAX;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Marker {
+    pub family: Family,
+    pub value: u32,
+    /// Byte length of the label as written, punctuation included.
+    pub len: usize,
+    /// Written with positional numerals (一○, 一二○): paragraph numbering.
+    pub positional: bool,
+}
+
+/// The marker at the start of `s`, if any. Leading Markdown emphasis
+/// (`**`) is not skipped here; see [`skip_emphasis`].
+pub(crate) fn marker_at(s: &str) -> Option<Marker> {
+    let first = s.chars().next()?;
+    match first {
+        '（' | '(' => paren_marker(s),
+        '第' => ordinal_marker(s),
+        '首' | '其' | '再' | '最' => sequence_word(s),
+        '①'..='⑳' => Some(Marker {
+            family: Family::Circled,
+            value: first as u32 - '①' as u32 + 1,
+            len: first.len_utf8(),
+            positional: false,
+        }),
+        '⑴'..='⒇' => Some(Marker {
+            family: Family::ArabicParen,
+            value: first as u32 - '⑴' as u32 + 1,
+            len: first.len_utf8(),
+            positional: false,
+        }),
+        c if decimal_digit(c).is_some() => arabic_marker(s),
+        c if is_chinese_numeral_char(c) => numeral_marker(s),
+        _ => None,
+    }
+}
+
+/// Skips leading `*` (Markdown emphasis) so `**一、标题**` is seen as `一、`.
+pub(crate) fn skip_emphasis(s: &str) -> usize {
+    s.len() - s.trim_start_matches('*').len()
+}
+
+/// Whether the line starts with any marker.
+pub(crate) fn starts_with_marker(s: &str) -> bool {
+    let s = &s[skip_emphasis(s)..];
+    marker_at(s).is_some()
+}
+
+/// Whether the line holds a marker and nothing else (`一、`, `第一，`).
+pub(crate) fn is_bare_marker(s: &str) -> bool {
+    let s = &s[skip_emphasis(s)..];
+    marker_at(s).is_some_and(|m| {
+        s[m.len..]
+            .trim_matches(|c| is_blank(c) || c == '*')
+            .is_empty()
+    })
+}
+
+/// Splits off a run of Chinese numeral chars (at most 4) at the start.
+fn numeral_prefix(s: &str) -> (&str, &str) {
+    let end = s
+        .char_indices()
+        .take_while(|&(i, c)| i < 12 && is_chinese_numeral_char(c))
+        .last()
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    s.split_at(end)
+}
+
+fn digit_prefix(s: &str) -> Option<(u32, &str)> {
+    let mut value = 0u32;
+    let mut end = 0;
+    for (i, c) in s.char_indices() {
+        match decimal_digit(c) {
+            Some(d) if i < 9 => {
+                value = value * 10 + d;
+                end = i + c.len_utf8();
+            }
+            _ => break,
+        }
+    }
+    (end > 0 && value > 0 && value < 1000).then(|| (value, &s[end..]))
+}
+
+fn numeral_marker(s: &str) -> Option<Marker> {
+    let (numeral, rest) = numeral_prefix(s);
+    let (value, positional) = chinese_numeral(numeral)?;
+    let mut rest_chars = rest.chars();
+    let next = rest_chars.next()?;
+    let after = rest_chars.next();
+    let numeral_follows = after.is_some_and(is_chinese_numeral_char);
+    let (family, punct_len) = match next {
+        '、' | '．' if !numeral_follows => (Family::CnComma, next.len_utf8()),
+        '.' if !after.is_some_and(|c| decimal_digit(c).is_some()) => (Family::CnComma, 1),
+        '\u{3000}' if after.is_some_and(|c| !is_blank(c)) => (Family::CnSpace, next.len_utf8()),
+        '要' if !numeral_follows && value <= 20 => (Family::Yao, next.len_utf8()),
+        '是' if !numeral_follows && value <= 20 => (Family::Shi, next.len_utf8()),
+        _ => return None,
+    };
+    Some(Marker {
+        family,
+        value,
+        len: numeral.len() + punct_len,
+        positional,
+    })
+}
+
+fn paren_marker(s: &str) -> Option<Marker> {
+    let open = s.chars().next()?.len_utf8();
+    let inner = &s[open..];
+    let (numeral, rest) = numeral_prefix(inner);
+    let (family, value, positional, rest) = if numeral.is_empty() {
+        let (value, rest) = digit_prefix(inner)?;
+        (Family::ArabicParen, value, false, rest)
+    } else {
+        let (value, positional) = chinese_numeral(numeral)?;
+        (Family::CnParen, value, positional, rest)
+    };
+    let close = rest.chars().next().filter(|c| matches!(c, '）' | ')'))?;
+    Some(Marker {
+        family,
+        value,
+        len: s.len() - rest.len() + close.len_utf8(),
+        positional,
+    })
+}
+
+fn arabic_marker(s: &str) -> Option<Marker> {
+    let (value, rest) = digit_prefix(s)?;
+    let mut rest_chars = rest.chars();
+    let next = rest_chars.next()?;
+    let after = rest_chars.next();
+    let digit_follows = after.is_some_and(|c| decimal_digit(c).is_some());
+    let family = match next {
+        '.' | '．' if !digit_follows => Family::ArabicDot,
+        '、' if !digit_follows => Family::ArabicComma,
+        '）' | ')' => Family::ArabicParen,
+        _ => return None,
+    };
+    Some(Marker {
+        family,
+        value,
+        len: s.len() - rest.len() + next.len_utf8(),
+        positional: false,
+    })
+}
+
+const ORDINAL_NOUNS: [&str; 8] = ["部分", "个问题", "个方面", "条", "点", "篇", "项", "是"];
+
+fn ordinal_marker(s: &str) -> Option<Marker> {
+    let inner = &s['第'.len_utf8()..];
+    let (numeral, rest) = numeral_prefix(inner);
+    let (value, positional) = chinese_numeral(numeral)?;
+    if positional {
+        return None;
+    }
+    let noun = ORDINAL_NOUNS.iter().find(|noun| rest.starts_with(*noun));
+    let after_noun = &rest[noun.map_or(0, |n| n.len())..];
+    let punct = after_noun
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '，' | '、' | '：' | ',' | ':'));
+    let family = match noun {
+        Some(&"部分") => Family::PartWord,
+        // 第一条罪状是： — a counted noun may be followed by more words.
+        Some(_) => Family::Ordinal,
+        None if punct.is_some() => Family::Ordinal,
+        None => return None,
+    };
+    let len = s.len() - after_noun.len() + punct.map_or(0, char::len_utf8);
+    Some(Marker {
+        family,
+        value,
+        len,
+        positional,
+    })
+}
+
+fn sequence_word(s: &str) -> Option<Marker> {
+    let words = [("首先", 1), ("其次", 2), ("再次", 3), ("最后", LAST)];
+    let (word, value) = words.iter().find(|(word, _)| s.starts_with(word))?;
+    let rest = &s[word.len()..];
+    let punct = rest
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '，' | '、' | '：' | ',' | ':'))?;
+    Some(Marker {
+        family: Family::Ordinal,
+        value: *value,
+        len: word.len() + punct.len_utf8(),
+        positional: false,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn label(s: &str) -> Option<(&str, Family, u32)> {
+        marker_at(s).map(|m| (&s[..m.len], m.family, m.value))
+    }
+
+    #[test]
+    fn recognises_each_family() {
+        assert_eq!(label("一、总体要求"), Some(("一、", Family::CnComma, 1)));
+        assert_eq!(label("十二、其他"), Some(("十二、", Family::CnComma, 12)));
+        assert_eq!(label("一　目前形势"), Some(("一　", Family::CnSpace, 1)));
+        assert_eq!(
+            label("（三）加强领导"),
+            Some(("（三）", Family::CnParen, 3))
+        );
+        assert_eq!(label("(三)加强领导"), Some(("(三)", Family::CnParen, 3)));
+        assert_eq!(
+            label("（一二○）段落"),
+            Some(("（一二○）", Family::CnParen, 120))
+        );
+        assert_eq!(
+            label("第二部分 任务"),
+            Some(("第二部分", Family::PartWord, 2))
+        );
+        assert_eq!(label("1.加强"), Some(("1.", Family::ArabicDot, 1)));
+        assert_eq!(label("１０．加强"), Some(("１０．", Family::ArabicDot, 10)));
+        assert_eq!(
+            label("3、民族资产阶级"),
+            Some(("3、", Family::ArabicComma, 3))
+        );
+        assert_eq!(
+            label("（１０）项目"),
+            Some(("（１０）", Family::ArabicParen, 10))
+        );
+        assert_eq!(label("2）项目"), Some(("2）", Family::ArabicParen, 2)));
+        assert_eq!(label("②项目"), Some(("②", Family::Circled, 2)));
+        assert_eq!(label("三要促进"), Some(("三要", Family::Yao, 3)));
+        assert_eq!(label("二是加强"), Some(("二是", Family::Shi, 2)));
+        assert_eq!(label("第三，团结"), Some(("第三，", Family::Ordinal, 3)));
+        assert_eq!(label("第四、关于"), Some(("第四、", Family::Ordinal, 4)));
+        assert_eq!(
+            label("第一条罪状是："),
+            Some(("第一条", Family::Ordinal, 1))
+        );
+        assert_eq!(
+            label("第一点，那些"),
+            Some(("第一点，", Family::Ordinal, 1))
+        );
+        assert_eq!(
+            label("第三个问题，好在"),
+            Some(("第三个问题，", Family::Ordinal, 3))
+        );
+        assert_eq!(label("其次，要"), Some(("其次，", Family::Ordinal, 2)));
+        assert_eq!(label("最后，要"), Some(("最后，", Family::Ordinal, LAST)));
+    }
+
+    #[test]
+    fn rejects_lookalikes() {
+        for text in [
+            "一、二线城市",
+            "第一次会议",
+            "一是一、二是二",
+            "1.5亿元",
+            "2016年",
+            "统一要求",
+            "首先要",
+            "其实",
+            "（注）",
+            "一二三",
+            "第一个",
+        ] {
+            assert_eq!(label(text).map(|l| l.0), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn bare_markers() {
+        assert!(is_bare_marker("一、"));
+        assert!(is_bare_marker("第一，"));
+        assert!(is_bare_marker("**（二）**"));
+        assert!(!is_bare_marker("一、标题"));
+    }
+}

@@ -1,0 +1,219 @@
+//! Character classes and offset bookkeeping shared by the parser's passes.
+//!
+//! The parser works on byte offsets into the text as given (so it can slice
+//! without copying) and converts to char offsets only when it builds the
+//! document, through [`CharIndex`].
+
+/// Converts byte offsets to char offsets in O(1) after one linear pass.
+///
+/// It stores the char count at every 64-byte checkpoint; a lookup counts the
+/// chars that start between the checkpoint and the offset (at most 64 bytes).
+/// A full byte→char table would cost four bytes per input byte, which
+/// matters for a 10 MB paste inside WebAssembly.
+pub(crate) struct CharIndex<'a> {
+    bytes: &'a [u8],
+    checkpoints: Vec<u32>,
+}
+
+const STRIDE: usize = 64;
+
+impl<'a> CharIndex<'a> {
+    pub(crate) fn new(text: &'a str) -> Self {
+        let bytes = text.as_bytes();
+        let mut checkpoints = Vec::with_capacity(bytes.len() / STRIDE + 1);
+        let mut count: u32 = 0;
+        for (i, &byte) in bytes.iter().enumerate() {
+            if i % STRIDE == 0 {
+                checkpoints.push(count);
+            }
+            count += u32::from(is_char_start(byte));
+        }
+        if bytes.len() % STRIDE == 0 {
+            checkpoints.push(count);
+        }
+        CharIndex { bytes, checkpoints }
+    }
+
+    /// The char offset of byte offset `byte` (which should be a char
+    /// boundary; otherwise the char containing it is counted as before it).
+    pub(crate) fn char_offset(&self, byte: usize) -> usize {
+        let byte = byte.min(self.bytes.len());
+        let block = byte / STRIDE;
+        let base = self.checkpoints[block] as usize;
+        let within = self.bytes[block * STRIDE..byte]
+            .iter()
+            .filter(|&&b| is_char_start(b))
+            .count();
+        base + within
+    }
+
+    /// Total chars in the text.
+    pub(crate) fn total(&self) -> usize {
+        self.char_offset(self.bytes.len())
+    }
+}
+
+fn is_char_start(byte: u8) -> bool {
+    // UTF-8 continuation bytes are 0b10xx_xxxx.
+    (byte as i8) >= -0x40
+}
+
+/// Invisible characters that web pages and Word leave in text: zero-width
+/// space and joiners, the byte-order mark, soft hyphen, word joiner.
+pub(crate) fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}'
+    )
+}
+
+/// Whitespace including full-width (U+3000) and no-break spaces, plus the
+/// invisible characters above.
+pub(crate) fn is_blank(c: char) -> bool {
+    c.is_whitespace() || c == '\u{00A0}' || c == '\u{3000}' || is_invisible(c)
+}
+
+/// Characters that end a sentence.
+pub(crate) fn is_sentence_end(c: char) -> bool {
+    matches!(c, '。' | '！' | '？' | '!' | '?' | '…')
+}
+
+/// Characters after which a paragraph may plausibly end: sentence ends,
+/// colons and semicolons, and the closing marks that follow them.
+pub(crate) fn is_paragraph_end(c: char) -> bool {
+    is_sentence_end(c)
+        || matches!(
+            c,
+            '：' | ':' | '；' | ';' | '”' | '’' | '」' | '』' | '）' | ')' | '】' | '》' | '〕'
+        )
+}
+
+/// Clause boundaries before which an inline enumerator may start
+/// (一是…，二是…；三是…).
+pub(crate) fn is_clause_break(c: char) -> bool {
+    is_sentence_end(c) || matches!(c, '，' | ',' | '；' | ';' | '：' | ':')
+}
+
+/// The value of a Chinese numeral (一 … 九十九, and the positional form
+/// 一○ 一二○ used for paragraph numbers), or `None`. The second value says
+/// whether the positional form was used.
+pub(crate) fn chinese_numeral(s: &str) -> Option<(u32, bool)> {
+    let digits: Vec<u32> = s.chars().map(chinese_digit).collect::<Option<_>>()?;
+    let has_ten = s.contains('十');
+    if digits.is_empty() || digits.len() > 4 {
+        return None;
+    }
+    if !has_ten {
+        if digits.len() == 1 {
+            return (digits[0] > 0).then_some((digits[0], false));
+        }
+        // Positional: 一○ = 10, 一二○ = 120. The first digit is not zero.
+        if digits[0] == 0 {
+            return None;
+        }
+        let value = digits.iter().fold(0, |acc, d| acc * 10 + d);
+        return Some((value, true));
+    }
+    // 十 = 10, 十二 = 12, 二十 = 20, 二十九 = 29.
+    let chars: Vec<char> = s.chars().collect();
+    let value = match chars.as_slice() {
+        ['十'] => 10,
+        ['十', unit] => 10 + chinese_digit(*unit).filter(|&d| d > 0)?,
+        [tens, '十'] => chinese_digit(*tens).filter(|&d| d > 1)? * 10,
+        [tens, '十', unit] => {
+            chinese_digit(*tens).filter(|&d| d > 1)? * 10
+                + chinese_digit(*unit).filter(|&d| d > 0)?
+        }
+        _ => return None,
+    };
+    Some((value, false))
+}
+
+fn chinese_digit(c: char) -> Option<u32> {
+    Some(match c {
+        '○' | '〇' | '零' => 0,
+        '一' => 1,
+        '二' => 2,
+        '三' => 3,
+        '四' => 4,
+        '五' => 5,
+        '六' => 6,
+        '七' => 7,
+        '八' => 8,
+        '九' => 9,
+        '十' => 10,
+        _ => return None,
+    })
+}
+
+/// Whether `c` can be part of a Chinese numeral.
+pub(crate) fn is_chinese_numeral_char(c: char) -> bool {
+    chinese_digit(c).is_some()
+}
+
+/// The value of an ASCII or full-width decimal digit.
+pub(crate) fn decimal_digit(c: char) -> Option<u32> {
+    match c {
+        '0'..='9' => Some(c as u32 - '0' as u32),
+        '０'..='９' => Some(c as u32 - '０' as u32),
+        _ => None,
+    }
+}
+
+/// Removes line breaks, invisible characters, indentation and Markdown
+/// emphasis from a slice of the source, for headings and quotations.
+pub(crate) fn clean(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut at_line_start = true;
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\n' | '\r' => at_line_start = true,
+            c if is_invisible(c) => {}
+            c if at_line_start && is_blank(c) => {}
+            '*' if chars.peek() == Some(&'*') => {
+                chars.next();
+            }
+            c => {
+                at_line_start = false;
+                out.push(c);
+            }
+        }
+    }
+    let trimmed = out.trim_end_matches(is_blank);
+    trimmed.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn char_index_matches_naive_count() {
+        let text = "一、abc\n（二）𠀀 x".repeat(20);
+        let index = CharIndex::new(&text);
+        for (byte, _) in text.char_indices() {
+            assert_eq!(index.char_offset(byte), text[..byte].chars().count());
+        }
+        assert_eq!(index.total(), text.chars().count());
+    }
+
+    #[test]
+    fn numerals() {
+        assert_eq!(chinese_numeral("一"), Some((1, false)));
+        assert_eq!(chinese_numeral("十"), Some((10, false)));
+        assert_eq!(chinese_numeral("十二"), Some((12, false)));
+        assert_eq!(chinese_numeral("二十九"), Some((29, false)));
+        assert_eq!(chinese_numeral("一○"), Some((10, true)));
+        assert_eq!(chinese_numeral("一二○"), Some((120, true)));
+        assert_eq!(chinese_numeral("一十"), None);
+        assert_eq!(chinese_numeral("○"), None);
+        assert_eq!(chinese_numeral("好"), None);
+    }
+
+    #[test]
+    fn clean_joins_lines_and_drops_markup() {
+        assert_eq!(clean("推\n\u{200B}\n动**服务业**  "), "推动服务业");
+        assert_eq!(clean("甲\n　　乙"), "甲乙");
+    }
+}

@@ -1,0 +1,495 @@
+//! Building the outline tree from body paragraphs.
+//!
+//! Each paragraph may open with a marker (see [`super::marker`]) and may hold
+//! series markers inside it (一是…，二是…). Markers are placed with a stack of
+//! open levels, one level per *style* (marker family plus whether the marker
+//! stands alone on its line):
+//!
+//! * a marker whose style is open continues that level if it counts on by
+//!   one (二 after 一) — the levels below it close;
+//! * a marker numbered one opens a new level under the deepest open node;
+//! * a marker that counts on from a level closed earlier at the same depth
+//!   reopens it (paragraph numbers running on across parts);
+//! * anything else is not structure, and stays text.
+//!
+//! So the document decides its own hierarchy: a report whose top level is
+//! （一） gets （一） parts, and a form reused at two depths (一、 headings and
+//! bare 一、 items) makes two levels. Plain paragraphs attach to the deepest
+//! open node. Series opened inside a paragraph close at its end.
+
+use std::collections::HashMap;
+
+use super::marker::{self, Family, Marker, LAST};
+use super::text::{clean, is_blank, is_clause_break, is_sentence_end};
+use crate::model::NodeKind;
+
+/// A paragraph as the tree builder sees it: a byte range of the source.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Block {
+    pub start: usize,
+    pub end: usize,
+    /// A heading by layout: a Markdown heading (its level) or a short
+    /// unnumbered line standing alone (level 7, below any Markdown level).
+    pub heading_level: Option<u8>,
+    /// The block is one line (a heading candidate when unpunctuated).
+    pub single_line: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) enum Style {
+    Numbered { family: Family, bare: bool },
+    Heading(u8),
+}
+
+/// A node under construction: byte offsets, children by index.
+#[derive(Clone, Debug)]
+pub(crate) struct Draft {
+    pub kind: NodeKind,
+    /// The marker as written, without whitespace or emphasis.
+    pub label: Option<String>,
+    pub heading: String,
+    pub start: usize,
+    /// End of the node's own text (children may reach further).
+    pub end: usize,
+    pub children: Vec<usize>,
+    pub style: Option<Style>,
+    pub positional: bool,
+    /// Which run of markers (one level, counted 1, 2, 3…) it belongs to.
+    pub series: Option<usize>,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Open {
+    node: usize,
+    style: Style,
+    value: u32,
+    series: usize,
+    /// Where the series' first member starts (byte offset).
+    series_start: usize,
+    /// Opened by a marker inside a paragraph: closes at the paragraph's end.
+    inline: bool,
+}
+
+/// The arena of drafts; index 0 is the root.
+pub(crate) struct Tree {
+    pub drafts: Vec<Draft>,
+    stack: Vec<Open>,
+    /// Last value, stack depth and series of each style when its level
+    /// closed.
+    closed: HashMap<Style, (u32, usize, usize)>,
+    series_count: usize,
+    /// The last open state of each closed series.
+    closed_series: HashMap<usize, Open>,
+}
+
+/// Longest heading kept, in chars.
+const MAX_HEADING: usize = 80;
+/// Heading level of a short unnumbered line standing alone (below any
+/// Markdown level).
+pub(crate) const PLAIN_HEADING: u8 = 7;
+/// Bytes within which a nested series may start after its parent member
+/// when the spacing of members is not known yet.
+const MIN_MEMBER_EXTENT: usize = 600;
+/// A paragraph this long is a whole document pasted as one line: heading
+/// markers may then stand inside it.
+const COLLAPSED_PARAGRAPH: usize = 1500;
+
+impl Tree {
+    pub(crate) fn new(len: usize) -> Self {
+        let root = Draft {
+            kind: NodeKind::Paragraph,
+            label: None,
+            heading: String::new(),
+            start: 0,
+            end: len,
+            children: Vec::new(),
+            style: None,
+            positional: false,
+            series: None,
+        };
+        Tree {
+            drafts: vec![root],
+            stack: Vec::new(),
+            closed: HashMap::new(),
+            series_count: 0,
+            closed_series: HashMap::new(),
+        }
+    }
+
+    fn deepest(&self) -> usize {
+        self.stack.last().map_or(0, |open| open.node)
+    }
+
+    fn add(&mut self, parent: usize, draft: Draft) -> usize {
+        let index = self.drafts.len();
+        self.drafts.push(draft);
+        self.drafts[parent].children.push(index);
+        index
+    }
+
+    fn close_to(&mut self, depth: usize) {
+        while self.stack.len() > depth {
+            if let Some(open) = self.stack.pop() {
+                self.closed
+                    .insert(open.style, (open.value, self.stack.len(), open.series));
+                self.closed_series.insert(open.series, open);
+            }
+        }
+    }
+
+    /// Where a marker of `style` numbered `value` goes: the stack depth to
+    /// close to before pushing it, and the series it continues (`None`: it
+    /// starts one). `None` if it is not structure here.
+    fn placement(&self, style: Style, value: u32) -> Option<(usize, Option<usize>)> {
+        if let Some(depth) = self.stack.iter().rposition(|open| open.style == style) {
+            let open = self.stack[depth];
+            if value == open.value.saturating_add(1) || (value == LAST && open.value >= 2) {
+                return Some((depth, Some(open.series)));
+            }
+            // The same form counting from one again starts a new run beside
+            // the old one (1、…4、 then 1、…6、 in the next paragraph group).
+            if value == 1 {
+                return Some((depth, None));
+            }
+        }
+        if value == 1 {
+            return Some((self.stack.len(), None));
+        }
+        match self.closed.get(&style) {
+            Some(&(last, depth, series)) if value == last + 1 && depth <= self.stack.len() => {
+                Some((depth, Some(series)))
+            }
+            _ => None,
+        }
+    }
+
+    /// Whether a marker would be accepted right now.
+    fn fits(&self, style: Style, value: u32) -> bool {
+        self.placement(style, value).is_some()
+    }
+
+    /// Adds one body block.
+    pub(crate) fn add_block(&mut self, text: &str, block: Block) {
+        let body = &text[block.start..block.end];
+        let emphasis = marker::skip_emphasis(body);
+        let lead = marker::marker_at(&body[emphasis..]);
+        let collapsed = body.len() > COLLAPSED_PARAGRAPH * 3;
+
+        if let Some(level) = block.heading_level.filter(|_| lead.is_none()) {
+            self.add_heading(text, block, level);
+            return;
+        }
+
+        let mut inline = inline_markers(body, collapsed);
+        let mut placed_lead = false;
+        if let Some(marker) = lead {
+            let label_start = block.start + emphasis;
+            let label_end = label_start + marker.len;
+            let rest = &text[label_end..block.end];
+            let bare = rest.starts_with(['\n', '\r'])
+                || rest.trim_start_matches(is_blank).starts_with('\n');
+            let style = Style::Numbered {
+                family: marker.family,
+                bare,
+            };
+            let valid = self.fits(style, marker.value);
+            if valid {
+                let first_inline = inline
+                    .first()
+                    .map_or(block.end, |(pos, _)| block.start + pos);
+                let standalone = block.single_line && !rest.contains(is_sentence_end);
+                let heading = if standalone {
+                    clip(&clean(rest), MAX_HEADING)
+                } else {
+                    first_clause(&text[label_end..first_inline])
+                };
+                self.push_marker(
+                    style,
+                    marker,
+                    &text[label_start..label_end],
+                    heading,
+                    block.start,
+                    first_inline,
+                    false,
+                );
+                placed_lead = true;
+            }
+        }
+        if !placed_lead {
+            let first_inline = inline
+                .first()
+                .map_or(block.end, |(pos, _)| block.start + pos);
+            let parent = self.deepest();
+            let heading = first_clause(&text[block.start..first_inline]);
+            self.add(
+                parent,
+                Draft {
+                    kind: NodeKind::Paragraph,
+                    label: None,
+                    heading,
+                    start: block.start,
+                    end: first_inline,
+                    children: Vec::new(),
+                    style: None,
+                    positional: false,
+                    series: None,
+                },
+            );
+        }
+        self.add_inline(text, block, &mut inline);
+        // Series opened inside this paragraph end with it.
+        if let Some(depth) = self.stack.iter().position(|open| open.inline) {
+            self.close_to(depth);
+        }
+    }
+
+    fn add_inline(&mut self, text: &str, block: Block, inline: &mut Vec<(usize, Marker)>) {
+        let count = inline.len();
+        for i in 0..count {
+            let (pos, marker) = inline[i];
+            let start = block.start + pos;
+            let end = inline
+                .get(i + 1)
+                .map_or(block.end, |(next, _)| block.start + next);
+            let style = Style::Numbered {
+                family: marker.family,
+                bare: false,
+            };
+            if !self.fits(style, marker.value) {
+                continue;
+            }
+            if marker.value == 1 {
+                self.close_far_inline_series(start);
+            }
+            let label_end = start + marker.len;
+            let heading = first_clause(&text[label_end..end]);
+            self.push_marker(
+                style,
+                marker,
+                &text[start..label_end],
+                heading,
+                start,
+                end,
+                true,
+            );
+        }
+    }
+
+    /// A new series starting inside a paragraph nests in the open inline
+    /// member only if it starts within that member's likely extent: about
+    /// twice the spacing of the members so far. Otherwise (a one-line
+    /// document where 第一，… follows 一是…六是 much later) it stands beside.
+    fn close_far_inline_series(&mut self, start: usize) {
+        let Some(open) = self.stack.last().copied().filter(|open| open.inline) else {
+            return;
+        };
+        let member_start = self.drafts[open.node].start;
+        let members = open.value.max(1) as usize;
+        let spacing = if members > 1 {
+            (member_start - open.series_start) / (members - 1)
+        } else {
+            0
+        };
+        if start - member_start > (2 * spacing).max(MIN_MEMBER_EXTENT) {
+            self.close_to(self.stack.len() - 1);
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn push_marker(
+        &mut self,
+        style: Style,
+        marker: Marker,
+        label: &str,
+        heading: String,
+        start: usize,
+        end: usize,
+        inline: bool,
+    ) {
+        let Some((depth, series)) = self.placement(style, marker.value) else {
+            return;
+        };
+        let continued = series.and_then(|series| {
+            self.stack
+                .iter()
+                .chain(self.closed_series.get(&series))
+                .find(|open| open.series == series)
+                .map(|open| open.series_start)
+        });
+        let series = series.unwrap_or_else(|| {
+            self.series_count += 1;
+            self.series_count
+        });
+        let series_start = continued.unwrap_or(start);
+        self.close_to(depth);
+        let parent = self.deepest();
+        let kind = if marker.family.is_series() {
+            NodeKind::Task
+        } else {
+            NodeKind::Section
+        };
+        let node = self.add(
+            parent,
+            Draft {
+                kind,
+                label: Some(
+                    label
+                        .chars()
+                        .filter(|c| !c.is_ascii_whitespace() && *c != '*')
+                        .collect(),
+                ),
+                heading,
+                start,
+                end,
+                children: Vec::new(),
+                style: Some(style),
+                positional: marker.positional,
+                series: Some(series),
+            },
+        );
+        let value = if marker.value == LAST {
+            LAST - 1
+        } else {
+            marker.value
+        };
+        self.stack.push(Open {
+            node,
+            style,
+            value,
+            series,
+            series_start,
+            inline,
+        });
+    }
+
+    fn add_heading(&mut self, text: &str, block: Block, level: u8) {
+        let is_heading = |open: &Open| matches!(open.style, Style::Heading(l) if l >= level);
+        let depth = match self.stack.iter().position(is_heading) {
+            Some(depth) => depth,
+            // Markdown headings sit above numbered levels.
+            None if level < PLAIN_HEADING => self
+                .stack
+                .iter()
+                .position(|open| !matches!(open.style, Style::Heading(_)))
+                .unwrap_or(self.stack.len()),
+            // A plain unnumbered line inside a numbered part heads a run of
+            // its paragraphs: it goes below the deepest numbered heading.
+            None => self
+                .stack
+                .iter()
+                .rposition(|open| matches!(open.style, Style::Numbered { family, .. } if !family.is_series()))
+                .map_or(0, |depth| depth + 1),
+        };
+        self.close_to(depth);
+        let parent = self.deepest();
+        let node = self.add(
+            parent,
+            Draft {
+                kind: NodeKind::Part,
+                label: None,
+                heading: clip(&clean(&text[block.start..block.end]), MAX_HEADING),
+                start: block.start,
+                end: block.end,
+                children: Vec::new(),
+                style: Some(Style::Heading(level)),
+                positional: false,
+                series: None,
+            },
+        );
+        self.stack.push(Open {
+            node,
+            style: Style::Heading(level),
+            value: 0,
+            series: usize::MAX,
+            series_start: block.start,
+            inline: false,
+        });
+    }
+}
+
+/// Series markers (and, in a collapsed document, heading markers) that
+/// start a clause inside `body`, after its first char. Byte offsets into
+/// `body`. Only runs that count up from one (or on from a marker at the
+/// paragraph's start) are kept; the tree's own checks follow.
+fn inline_markers(body: &str, collapsed: bool) -> Vec<(usize, Marker)> {
+    let mut found: Vec<(usize, Marker)> = Vec::new();
+    let mut previous: Option<char> = None;
+    let mut before_previous: Option<char> = None;
+    for (pos, c) in body.char_indices() {
+        // A photo credit glued into the text (新华社记者 鞠鹏/摄) ends a clause.
+        let after_credit = before_previous == Some('/') && previous == Some('摄');
+        let at_clause_start = previous.is_some_and(is_clause_break) || after_credit;
+        let at_sentence_start = previous.is_some_and(is_sentence_end) || after_credit;
+        before_previous = previous;
+        previous = Some(c);
+        if pos == 0 || !(at_clause_start || (c == '（' && collapsed)) {
+            continue;
+        }
+        let Some(marker) = marker::marker_at(&body[pos..]) else {
+            continue;
+        };
+        let ok = if marker.family.is_series() {
+            // 最后 ends a spoken series only when the paragraph holds it.
+            marker.value != LAST
+        } else {
+            collapsed && at_sentence_start && !marker.positional
+        };
+        if ok {
+            found.push((pos, marker));
+        }
+    }
+    keep_sequences(found, body)
+}
+
+/// Keeps markers that belong to a run counting 1, 2, 3… within the
+/// paragraph, or that continue the paragraph's own opening marker.
+fn keep_sequences(found: Vec<(usize, Marker)>, body: &str) -> Vec<(usize, Marker)> {
+    let lead = marker::marker_at(&body[marker::skip_emphasis(body)..]);
+    let mut keep = vec![false; found.len()];
+    for (i, (_, marker)) in found.iter().enumerate() {
+        // Continues an earlier kept member, or the paragraph's lead marker?
+        let continues = found[..i]
+            .iter()
+            .zip(&keep)
+            .any(|((_, m), &k)| k && m.family == marker.family && m.value + 1 == marker.value)
+            || lead.is_some_and(|l| l.family == marker.family && l.value + 1 == marker.value);
+        // Starts a run that the paragraph goes on with?
+        let starts = marker.value == 1
+            && found[i + 1..]
+                .iter()
+                .any(|(_, m)| m.family == marker.family && m.value == 2);
+        keep[i] = continues || starts;
+    }
+    found
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(item, k)| k.then_some(item))
+        .collect()
+}
+
+/// The heading of a run-in paragraph: its text up to the first 。！？：；
+/// outside quotation marks, cleaned and clipped.
+pub(crate) fn first_clause(s: &str) -> String {
+    let cleaned = clean(s);
+    let mut depth = 0i32;
+    let mut end = cleaned.len();
+    for (pos, c) in cleaned.char_indices() {
+        match c {
+            '“' | '‘' | '「' | '『' => depth += 1,
+            '”' | '’' | '」' | '』' => depth = (depth - 1).max(0),
+            c if depth == 0 && (is_sentence_end(c) || matches!(c, '：' | '；' | ':' | ';')) => {
+                end = pos;
+                break;
+            }
+            _ => {}
+        }
+    }
+    clip(&cleaned[..end], MAX_HEADING)
+}
+
+fn clip(s: &str, max_chars: usize) -> String {
+    match s.char_indices().nth(max_chars) {
+        Some((pos, _)) => format!("{}…", &s[..pos]),
+        None => s.to_string(),
+    }
+}
