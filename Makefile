@@ -1,0 +1,103 @@
+# gangmu (纲目): build, serve and test the web app.
+#
+#   make serve   build dist/ and serve it at http://127.0.0.1:8080 (PORT=…)
+#   make test    everything CI runs: format, lints, native, browser and e2e tests
+#   make dist    build the static site into dist/
+#   make size    bytes a visitor downloads, raw and gzipped
+#   make setup   install the tool chain (idempotent; `make test` also installs browsers)
+#
+# The pipeline is cargo → wasm-bindgen → wasm-opt → copy www/; see
+# ARCHITECTURE.md, "Build and test pipeline".
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+PORT ?= 8080
+WASM_TARGET := wasm32-unknown-unknown
+WASM_BINDGEN_VERSION := 0.2.130
+CARGO_TARGET_DIR ?= target
+WASM := $(CARGO_TARGET_DIR)/$(WASM_TARGET)/release/gangmu.wasm
+BINDGEN_DIR := $(CARGO_TARGET_DIR)/web
+DIST := dist
+CHROMIUM := /usr/bin/chromium
+CHROMEDRIVER := /usr/bin/chromedriver
+# sudo only when not already root.
+SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
+
+.PHONY: help setup setup-rust setup-browsers dist serve test size bench screenshot clean
+
+help:
+	@sed -n 's/^#   /  /p' $(firstword $(MAKEFILE_LIST))
+
+## Set-up. Each step checks first and does nothing when already done.
+
+setup: setup-rust node_modules/.package-lock.json
+
+setup-rust:
+	@rustup target list --installed | grep -qx '$(WASM_TARGET)' \
+	  || rustup target add $(WASM_TARGET)
+	@cargo fmt --version >/dev/null 2>&1 && cargo clippy --version >/dev/null 2>&1 \
+	  || rustup component add rustfmt clippy
+	@if [ "$$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $(WASM_BINDGEN_VERSION)" ]; then \
+	  echo "setup: installing wasm-bindgen-cli $(WASM_BINDGEN_VERSION) (about 2.5 min)"; \
+	  cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION); \
+	fi
+
+# npm ci again whenever package.json or the lock file is newer than the install.
+node_modules/.package-lock.json: package.json package-lock.json
+	@command -v npm >/dev/null || { echo "setup: Node.js 20 and npm are needed" >&2; exit 1; }
+	npm ci --no-audit --no-fund
+	@touch $@
+
+setup-browsers:
+	@if [ -x $(CHROMIUM) ] && [ -x $(CHROMEDRIVER) ] \
+	  && dpkg-query -W -f='$${Status}' fonts-noto-cjk 2>/dev/null | grep -q 'ok installed'; then \
+	  :; \
+	else \
+	  echo "setup: installing Chromium, ChromeDriver and CJK fonts (about 1 min)"; \
+	  $(SUDO) apt-get update; \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver fonts-noto-cjk; \
+	fi
+
+## Build.
+
+dist: setup
+	cargo build --release --lib --target $(WASM_TARGET)
+	rm -rf $(BINDGEN_DIR)
+	wasm-bindgen --target web --no-typescript --out-dir $(BINDGEN_DIR) $(WASM)
+	rm -rf $(DIST)
+	mkdir -p $(DIST)
+	cp -R www/. $(BINDGEN_DIR)/. $(DIST)/
+	npx --no-install wasm-opt -Oz $(BINDGEN_DIR)/gangmu_bg.wasm -o $(DIST)/gangmu_bg.wasm
+	@echo "dist: built $(DIST)/"
+
+serve: dist
+	@echo "纲目: http://127.0.0.1:$(PORT)/  (Ctrl-C stops)"
+	python3 -m http.server $(PORT) --bind 127.0.0.1 --directory $(DIST)
+
+size: dist
+	@scripts/size.sh $(DIST)
+
+## Checks.
+
+test: setup setup-browsers
+	cargo fmt --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --all-targets --target $(WASM_TARGET) -- -D warnings
+	cargo test
+	CHROMEDRIVER=$(CHROMEDRIVER) cargo test --target $(WASM_TARGET) --test web
+	$(MAKE) --no-print-directory dist
+	node --test e2e/
+	@echo "make test: all checks passed"
+
+bench:
+	cargo bench
+
+## Docs.
+
+screenshot: dist setup-browsers
+	node e2e/screenshot.mjs
+
+clean:
+	rm -rf $(DIST) $(BINDGEN_DIR)

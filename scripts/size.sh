@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Prints the bytes a visitor downloads from a built site, raw and gzipped
+# (gzip -9), per file and in total.
+set -euo pipefail
+dist=${1:-dist}
+cd "$dist"
+mapfile -t files < <(find . -type f \( -name '*.wasm' -o -name '*.js' -o -name '*.css' \
+  -o -name '*.html' -o -name '*.svg' \) | sed 's|^\./||' | sort)
+printf '%-28s %10s %10s\n' file bytes gzipped
+raw_total=0
+gzip_total=0
+for file in "${files[@]}"; do
+  raw=$(wc -c <"$file")
+  gz=$(gzip -9 -c "$file" | wc -c)
+  raw_total=$((raw_total + raw))
+  gzip_total=$((gzip_total + gz))
+  printf '%-28s %10d %10d\n' "$file" "$raw" "$gz"
+done
+printf '%-28s %10d %10d\n' total "$raw_total" "$gzip_total"
