@@ -60,6 +60,9 @@ pub(crate) struct Marker {
     pub len: usize,
     /// Written with positional numerals (一○, 一二○): paragraph numbering.
     pub positional: bool,
+    /// Which counted noun an ordinal names (第一条, 第一篇), 0 for none: 第一条
+    /// inside 第三篇 is a level of its own.
+    pub noun: u8,
 }
 
 /// The marker at the start of `s`, if any. Leading Markdown emphasis
@@ -75,12 +78,14 @@ pub(crate) fn marker_at(s: &str) -> Option<Marker> {
             value: first as u32 - '①' as u32 + 1,
             len: first.len_utf8(),
             positional: false,
+            noun: 0,
         }),
         '⑴'..='⒇' => Some(Marker {
             family: Family::ArabicParen,
             value: first as u32 - '⑴' as u32 + 1,
             len: first.len_utf8(),
             positional: false,
+            noun: 0,
         }),
         c if decimal_digit(c).is_some() => arabic_marker(s),
         c if is_chinese_numeral_char(c) => numeral_marker(s),
@@ -154,6 +159,7 @@ fn numeral_marker(s: &str) -> Option<Marker> {
         value,
         len: numeral.len() + punct_len,
         positional,
+        noun: 0,
     })
 }
 
@@ -174,6 +180,7 @@ fn paren_marker(s: &str) -> Option<Marker> {
         value,
         len: s.len() - rest.len() + close.len_utf8(),
         positional,
+        noun: 0,
     })
 }
 
@@ -194,6 +201,7 @@ fn arabic_marker(s: &str) -> Option<Marker> {
         value,
         len: s.len() - rest.len() + next.len_utf8(),
         positional: false,
+        noun: 0,
     })
 }
 
@@ -206,7 +214,8 @@ fn ordinal_marker(s: &str) -> Option<Marker> {
     if positional {
         return None;
     }
-    let noun = ORDINAL_NOUNS.iter().find(|noun| rest.starts_with(*noun));
+    let noun_index = ORDINAL_NOUNS.iter().position(|noun| rest.starts_with(noun));
+    let noun = noun_index.map(|i| &ORDINAL_NOUNS[i]);
     let after_noun = &rest[noun.map_or(0, |n| n.len())..];
     let punct = after_noun
         .chars()
@@ -225,6 +234,7 @@ fn ordinal_marker(s: &str) -> Option<Marker> {
         value,
         len,
         positional,
+        noun: noun_index.map_or(0, |i| i as u8 + 1),
     })
 }
 
@@ -241,6 +251,7 @@ fn sequence_word(s: &str) -> Option<Marker> {
         value: *value,
         len: word.len() + punct.len_utf8(),
         positional: false,
+        noun: 0,
     })
 }
 

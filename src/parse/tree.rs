@@ -37,7 +37,11 @@ pub(crate) struct Block {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub(crate) enum Style {
-    Numbered { family: Family, bare: bool },
+    Numbered {
+        family: Family,
+        bare: bool,
+        noun: u8,
+    },
     Heading(u8),
 }
 
@@ -90,6 +94,14 @@ pub(crate) const PLAIN_HEADING: u8 = 7;
 /// Bytes within which a nested series may start after its parent member
 /// when the spacing of members is not known yet.
 const MIN_MEMBER_EXTENT: usize = 600;
+/// Members of an inline series shorter than this, on average, enumerate
+/// words inside a sentence.
+const MIN_MEMBER_CHARS: usize = 20;
+/// Words that may stand between a clause break and an inline marker
+/// (然而第二，…).
+const CONNECTIVES: [&str; 6] = ["然而", "但是", "同时", "此外", "另外", "而且"];
+/// Openings of a paragraph that sums up a series.
+const SUMMING_UP: [&str; 4] = ["总之", "总而言之", "综上所述", "总的来说"];
 /// A paragraph this long is a whole document pasted as one line: heading
 /// markers may then stand inside it.
 const COLLAPSED_PARAGRAPH: usize = 1500;
@@ -155,6 +167,16 @@ impl Tree {
         if value == 1 {
             return Some((self.stack.len(), None));
         }
+        // 第二， after 第一点，: a counted noun may come and go within a series.
+        if let Style::Numbered { family, bare, .. } = style {
+            let loose = |open: &Open| matches!(open.style, Style::Numbered { family: f, bare: b, .. } if f == family && b == bare);
+            if let Some(depth) = self.stack.iter().rposition(loose) {
+                let open = self.stack[depth];
+                if value == open.value.saturating_add(1) {
+                    return Some((depth, Some(open.series)));
+                }
+            }
+        }
         match self.closed.get(&style) {
             Some(&(last, depth, series)) if value == last + 1 && depth <= self.stack.len() => {
                 Some((depth, Some(series)))
@@ -191,6 +213,7 @@ impl Tree {
             let style = Style::Numbered {
                 family: marker.family,
                 bare,
+                noun: marker.noun,
             };
             let valid = self.fits(style, marker.value);
             if valid {
@@ -216,6 +239,7 @@ impl Tree {
             }
         }
         if !placed_lead {
+            self.close_levels_before_paragraph(&text[block.start..block.end]);
             let first_inline = inline
                 .first()
                 .map_or(block.end, |(pos, _)| block.start + pos);
@@ -254,6 +278,7 @@ impl Tree {
             let style = Style::Numbered {
                 family: marker.family,
                 bare: false,
+                noun: marker.noun,
             };
             if !self.fits(style, marker.value) {
                 continue;
@@ -272,6 +297,25 @@ impl Tree {
                 end,
                 true,
             );
+        }
+    }
+
+    /// A plain paragraph closes bare list items (a marker alone on its line
+    /// heads one short item, and the discussion after the list belongs to
+    /// the list's parent), and a summing-up paragraph (总之，…) closes the
+    /// series it sums up.
+    fn close_levels_before_paragraph(&mut self, paragraph: &str) {
+        let sums_up = SUMMING_UP.iter().any(|word| paragraph.starts_with(word));
+        while let Some(open) = self.stack.last() {
+            let closes = match open.style {
+                Style::Numbered { bare: true, .. } => true,
+                Style::Numbered { family, .. } => sums_up && family.is_series(),
+                Style::Heading(_) => false,
+            };
+            if !closes {
+                break;
+            }
+            self.close_to(self.stack.len() - 1);
         }
     }
 
@@ -418,7 +462,13 @@ fn inline_markers(body: &str, collapsed: bool) -> Vec<(usize, Marker)> {
     for (pos, c) in body.char_indices() {
         // A photo credit glued into the text (新华社记者 鞠鹏/摄) ends a clause.
         let after_credit = before_previous == Some('/') && previous == Some('摄');
-        let at_clause_start = previous.is_some_and(is_clause_break) || after_credit;
+        let after_connective = CONNECTIVES.iter().any(|word| {
+            body[..pos]
+                .strip_suffix(word)
+                .is_some_and(|before| before.chars().next_back().is_none_or(is_clause_break))
+        });
+        let at_clause_start =
+            previous.is_some_and(is_clause_break) || after_credit || after_connective;
         let at_sentence_start = previous.is_some_and(is_sentence_end) || after_credit;
         before_previous = previous;
         previous = Some(c);
@@ -442,28 +492,59 @@ fn inline_markers(body: &str, collapsed: bool) -> Vec<(usize, Marker)> {
 }
 
 /// Keeps markers that belong to a run counting 1, 2, 3… within the
-/// paragraph, or that continue the paragraph's own opening marker.
+/// paragraph, or that continue the paragraph's own opening marker — and
+/// only runs whose members are clauses, not words: 第一是大壹贰叁肆，第二是
+/// 小一二三四 lists things inside one sentence and is no outline.
 fn keep_sequences(found: Vec<(usize, Marker)>, body: &str) -> Vec<(usize, Marker)> {
     let lead = marker::marker_at(&body[marker::skip_emphasis(body)..]);
-    let mut keep = vec![false; found.len()];
+    // run[i]: index of the run member i belongs to (its first member), or
+    // usize::MAX for the paragraph's lead marker.
+    let mut run: Vec<Option<usize>> = vec![None; found.len()];
     for (i, (_, marker)) in found.iter().enumerate() {
-        // Continues an earlier kept member, or the paragraph's lead marker?
-        let continues = found[..i]
-            .iter()
-            .zip(&keep)
-            .any(|((_, m), &k)| k && m.family == marker.family && m.value + 1 == marker.value)
-            || lead.is_some_and(|l| l.family == marker.family && l.value + 1 == marker.value);
-        // Starts a run that the paragraph goes on with?
-        let starts = marker.value == 1
-            && found[i + 1..]
-                .iter()
-                .any(|(_, m)| m.family == marker.family && m.value == 2);
-        keep[i] = continues || starts;
+        let previous = (0..i).rev().find(|&j| {
+            run[j].is_some()
+                && found[j].1.family == marker.family
+                && found[j].1.value + 1 == marker.value
+        });
+        run[i] = match previous {
+            Some(j) => run[j],
+            None if lead
+                .is_some_and(|l| l.family == marker.family && l.value + 1 == marker.value) =>
+            {
+                Some(usize::MAX)
+            }
+            None if marker.value == 1
+                && found[i + 1..]
+                    .iter()
+                    .any(|(_, m)| m.family == marker.family && m.value == 2) =>
+            {
+                Some(i)
+            }
+            None => None,
+        };
+    }
+    let mut short_runs = Vec::new();
+    for (i, r) in run.iter().enumerate() {
+        let Some(r) = *r else { continue };
+        if r == usize::MAX || r != i || short_runs.contains(&r) {
+            continue;
+        }
+        let starts: Vec<usize> = (0..found.len())
+            .filter(|&k| run[k] == Some(r))
+            .map(|k| found[k].0)
+            .collect();
+        let gaps: Vec<usize> = starts
+            .windows(2)
+            .map(|w| body[w[0]..w[1]].chars().count())
+            .collect();
+        if !gaps.is_empty() && gaps.iter().sum::<usize>() / gaps.len() < MIN_MEMBER_CHARS {
+            short_runs.push(r);
+        }
     }
     found
         .into_iter()
-        .zip(keep)
-        .filter_map(|(item, k)| k.then_some(item))
+        .zip(run)
+        .filter_map(|(item, r)| r.filter(|r| !short_runs.contains(r)).map(|_| item))
         .collect()
 }
 
