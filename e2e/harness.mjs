@@ -1,0 +1,179 @@
+// Shared by the end-to-end tests and the screenshot script: serve dist/ on
+// a free local port, launch the system Chromium, open the app and collect
+// everything that would show up as an error in the browser console.
+
+import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { after, afterEach, before } from 'node:test';
+import { chromium } from 'playwright-core';
+
+export const ROOT = fileURLToPath(new URL('..', import.meta.url));
+export const DIST = join(ROOT, 'dist');
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.json': 'application/json',
+};
+
+/**
+ * Serves `root` under the sub-path `base` (so any absolute URL in the app
+ * would break, as it would on a static host under a sub-path) on a port
+ * the system picks. Returns the app's URL and a `close()`.
+ */
+export async function serveDist({ root = DIST, base = '/gangmu/' } = {}) {
+  const server = createServer(async (request, response) => {
+    const path = decodeURIComponent(new URL(request.url, 'http://localhost').pathname);
+    if (!path.startsWith(base)) {
+      response.writeHead(404).end();
+      return;
+    }
+    const relative = path.slice(base.length) || 'index.html';
+    const file = normalize(join(root, relative.endsWith('/') ? `${relative}index.html` : relative));
+    if (!file.startsWith(root + sep)) {
+      response.writeHead(403).end();
+      return;
+    }
+    try {
+      const body = await readFile(file);
+      response.writeHead(200, {
+        'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'cache-control': 'no-store',
+      });
+      response.end(body);
+    } catch {
+      response.writeHead(404).end();
+    }
+  });
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', resolve);
+  });
+  const { port } = server.address();
+  return {
+    url: `http://127.0.0.1:${port}${base}`,
+    close: () => new Promise((resolve) => server.close(resolve)),
+  };
+}
+
+/** The system Chromium, with the flags that keep it off the network. */
+export function launchChromium() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/**
+ * Opens the app in a new page and waits for the outline. `errors` collects
+ * console errors, uncaught exceptions and failed requests.
+ */
+export async function openApp(browser, url, { viewport = { width: 1280, height: 800 }, beforeLoad } = {}) {
+  const page = await browser.newPage({ viewport });
+  const errors = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => errors.push(`exception: ${error.message}`));
+  page.on('requestfailed', (request) => errors.push(`request failed: ${request.url()}`));
+  page.on('response', (response) => {
+    if (response.status() >= 400) errors.push(`HTTP ${response.status()}: ${response.url()}`);
+  });
+  if (beforeLoad) await beforeLoad(page);
+  await page.goto(url);
+  await page.locator('[role=tree] [role=treeitem]').first().waitFor();
+  return { page, errors };
+}
+
+/**
+ * For a test file: starts the server and Chromium before its tests and
+ * stops them after. Returns `open(options)`, which opens the app for one
+ * test; the page is closed after that test, which fails if the page
+ * reported errors.
+ */
+export function appSession() {
+  let server;
+  let browser;
+  let opened;
+  before(async () => {
+    server = await serveDist();
+    browser = await launchChromium();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  afterEach(async () => {
+    if (!opened) return;
+    const { page, errors } = opened;
+    opened = undefined;
+    await page.close();
+    assert.deepEqual(errors, [], 'the page reported errors');
+  });
+  return async function open(options) {
+    opened = await openApp(browser, server.url, options);
+    opened.page.setDefaultTimeout(10_000);
+    return opened.page;
+  };
+}
+
+/**
+ * The outline as the page shows it: for each treeitem its row's text, its
+ * aria-level and aria-expanded, and its children.
+ */
+export function readOutline(page) {
+  return page.getByRole('tree', { name: '提纲' }).evaluate((tree) => {
+    const read = (list) =>
+      [...(list?.children ?? [])]
+        .filter((item) => item.getAttribute('role') === 'treeitem')
+        .map((item) => ({
+          text: item.querySelector(':scope > .row')?.textContent ?? '',
+          level: Number(item.getAttribute('aria-level')),
+          expanded: item.getAttribute('aria-expanded'),
+          children: read(item.querySelector(':scope > [role=group]')),
+        }));
+    return read(tree);
+  });
+}
+
+const PART = /^[一二三四五六七八九十]+、/;
+const TASK = /^[一二三四五六七八九十]+要/;
+
+/** The part labels (一、 二、 …) that begin the rows of `items`, in order. */
+export function partLabels(items) {
+  return items.map((item) => item.text.match(PART)?.[0]).filter(Boolean);
+}
+
+/** The task labels (一要 二要 …) that begin the rows of `items`, in order. */
+export function taskLabels(items) {
+  return items.map((item) => item.text.match(TASK)?.[0]).filter(Boolean);
+}
+
+/** Waits until the top-level part labels shown are exactly `expected`. */
+export async function waitForParts(page, expected) {
+  await page.waitForFunction((expected) => {
+    const rows = document.querySelectorAll('[role=tree] > [role=treeitem] > .row');
+    const labels = [...rows]
+      .map((row) => row.textContent.match(/^[一二三四五六七八九十]+、/)?.[0])
+      .filter(Boolean);
+    return JSON.stringify(labels) === JSON.stringify(expected);
+  }, expected);
+}
+
+/** How many `gangmu:outline` measures the page has recorded. */
+export function measureCount(page) {
+  return page.evaluate(() => performance.getEntriesByName('gangmu:outline').length);
+}

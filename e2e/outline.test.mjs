@@ -1,0 +1,79 @@
+// The outline follows the text: the sample on first load, then pasted
+// documents from the corpus. Run with `node --test e2e/` after `make dist`.
+
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import {
+  appSession,
+  measureCount,
+  partLabels,
+  readOutline,
+  ROOT,
+  taskLabels,
+  waitForParts,
+} from './harness.mjs';
+
+const corpus = (name) => readFile(join(ROOT, 'tests', 'corpus', name), 'utf8');
+const SAMPLE = '00_seed_city-mobilisation-speech.txt';
+const REPORT_1982 = '09_cpc12-1982_report_shouxian-qici.txt';
+const FIVE_TASKS = ['一要', '二要', '三要', '四要', '五要'];
+
+const open = appSession();
+
+/** Checks the outline of the sample speech: parts 一、二、三、, five tasks under 二、 and 三、. */
+async function assertSampleOutline(page) {
+  const outline = await readOutline(page);
+  assert.deepEqual(partLabels(outline), ['一、', '二、', '三、']);
+  const parts = outline.filter((node) => partLabels([node]).length > 0);
+  for (const part of parts) assert.equal(part.level, 1, part.text);
+  for (const part of parts.slice(1)) {
+    assert.deepEqual(taskLabels(part.children), FIVE_TASKS, `tasks under ${part.text}`);
+    for (const task of part.children) assert.equal(task.level, 2, task.text);
+  }
+}
+
+test('on load the tree shows the outline of the sample speech', async () => {
+  const page = await open();
+  await page.getByRole('tree', { name: '提纲' }).waitFor();
+  await assertSampleOutline(page);
+  const textarea = page.getByRole('textbox', { name: '原文' });
+  assert.equal(await textarea.inputValue(), await corpus(SAMPLE));
+});
+
+test('pasting the sample speech again gives the same outline', async () => {
+  const page = await open();
+  const textarea = page.getByRole('textbox', { name: '原文' });
+  await textarea.fill('');
+  await page.waitForFunction(() => document.querySelectorAll('[role=treeitem]').length === 0);
+  await textarea.fill(await corpus(SAMPLE));
+  await waitForParts(page, ['一、', '二、', '三、']);
+  await assertSampleOutline(page);
+});
+
+test('pasting another report makes the tree follow it', async () => {
+  const page = await open();
+  await page.getByRole('textbox', { name: '原文' }).fill(await corpus(REPORT_1982));
+  await waitForParts(page, ['一、', '二、', '三、', '四、', '五、', '六、']);
+  const outline = await readOutline(page);
+  for (const node of outline) assert.equal(node.level, 1, node.text);
+  // None of the sample's tasks survive the paste.
+  const second = outline.find((node) => node.text.startsWith('二、'));
+  assert.notDeepEqual(taskLabels(second.children), FIVE_TASKS);
+});
+
+test('every parse is measured as gangmu:outline', async () => {
+  const page = await open();
+  await page.waitForFunction(() => performance.getEntriesByName('gangmu:outline').length > 0);
+  const afterLoad = await measureCount(page);
+  await page.getByRole('textbox', { name: '原文' }).fill(await corpus(REPORT_1982));
+  await page.waitForFunction(
+    (count) => performance.getEntriesByName('gangmu:outline').length > count,
+    afterLoad,
+  );
+  const [measure] = await page.evaluate(() =>
+    performance.getEntriesByName('gangmu:outline').map((entry) => entry.duration),
+  );
+  assert.ok(measure >= 0, `duration ${measure}`);
+});

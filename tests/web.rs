@@ -1,0 +1,262 @@
+#![cfg(target_arch = "wasm32")]
+//! Component tests of the web app in a headless browser:
+//! `CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test web`.
+//!
+//! Each test mounts the whole app into a fresh element and reads the DOM
+//! it renders, waiting for conditions with [`wait_for`] rather than sleeping.
+
+use gangmu::app::App;
+use gloo_timers::future::TimeoutFuture;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, HtmlTextAreaElement, InputEvent, InputEventInit};
+use yew::AppHandle;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Part labels: 一、 二、 …
+const PART: &[char] = &['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+
+/// The app mounted into its own element; unmounted and removed on drop.
+struct Mounted {
+    root: Element,
+    handle: Option<AppHandle<App>>,
+}
+
+impl Mounted {
+    async fn new() -> Self {
+        let document = web_sys::window().unwrap().document().unwrap();
+        let root = document.create_element("div").unwrap();
+        document.body().unwrap().append_child(&root).unwrap();
+        let handle = yew::Renderer::<App>::with_root(root.clone()).render();
+        let mounted = Mounted {
+            root,
+            handle: Some(handle),
+        };
+        wait_for("the outline", || !mounted.top_items().is_empty()).await;
+        mounted
+    }
+
+    fn all(&self, selector: &str) -> Vec<Element> {
+        all(&self.root, selector)
+    }
+
+    fn one(&self, selector: &str) -> Element {
+        self.root
+            .query_selector(selector)
+            .unwrap()
+            .unwrap_or_else(|| panic!("no element matches {selector}"))
+    }
+
+    fn top_items(&self) -> Vec<Element> {
+        self.all("[role=tree] > [role=treeitem]")
+    }
+
+    /// The top-level item whose row starts with `label`.
+    fn part(&self, label: &str) -> Element {
+        self.top_items()
+            .into_iter()
+            .find(|item| row_text(item).starts_with(label))
+            .unwrap_or_else(|| panic!("no part {label}"))
+    }
+
+    fn button(&self, name: &str) -> HtmlElement {
+        self.all("button")
+            .into_iter()
+            .find(|button| button.text_content().as_deref() == Some(name))
+            .unwrap_or_else(|| panic!("no button {name}"))
+            .unchecked_into()
+    }
+
+    /// Replaces the text as a paste would: new value, then an `input` event.
+    fn paste(&self, text: &str) {
+        let textarea: HtmlTextAreaElement = self.one("textarea").unchecked_into();
+        textarea.set_value(text);
+        let init = InputEventInit::new();
+        init.set_bubbles(true);
+        let event = InputEvent::new_with_event_init_dict("input", &init).unwrap();
+        textarea.dispatch_event(&event).unwrap();
+    }
+}
+
+impl Drop for Mounted {
+    fn drop(&mut self) {
+        if let Some(handle) = self.handle.take() {
+            handle.destroy();
+        }
+        self.root.remove();
+    }
+}
+
+fn all(parent: &Element, selector: &str) -> Vec<Element> {
+    let list = parent.query_selector_all(selector).unwrap();
+    (0..list.length())
+        .filter_map(|index| list.item(index))
+        .map(|node| node.unchecked_into())
+        .collect()
+}
+
+/// The text of an item's own row (label and heading, not its children).
+fn row_text(item: &Element) -> String {
+    item.query_selector(":scope > .row")
+        .unwrap()
+        .and_then(|row| row.text_content())
+        .unwrap_or_default()
+}
+
+/// The leading part label of each top-level item that has one.
+fn part_labels(items: &[Element]) -> Vec<String> {
+    items
+        .iter()
+        .map(row_text)
+        .filter_map(|text| {
+            let label: String = text.chars().take_while(|c| PART.contains(c)).collect();
+            (!label.is_empty() && text[label.len()..].starts_with('、')).then(|| label + "、")
+        })
+        .collect()
+}
+
+/// Polls `condition` every 10 ms for up to 5 s.
+async fn wait_for(what: &str, mut condition: impl FnMut() -> bool) {
+    for _ in 0..500 {
+        if condition() {
+            return;
+        }
+        TimeoutFuture::new(10).await;
+    }
+    panic!("timed out waiting for {what}");
+}
+
+#[wasm_bindgen_test]
+async fn sample_speech_shows_its_three_parts() {
+    let app = Mounted::new().await;
+    let tree = app.one("[role=tree]");
+    assert_eq!(tree.get_attribute("aria-label").as_deref(), Some("提纲"));
+    let top = app.top_items();
+    assert_eq!(part_labels(&top), ["一、", "二、", "三、"]);
+    for item in &top {
+        assert_eq!(item.get_attribute("aria-level").as_deref(), Some("1"));
+    }
+}
+
+#[wasm_bindgen_test]
+async fn tasks_sit_one_level_below_their_part() {
+    let app = Mounted::new().await;
+    for label in ["二、", "三、"] {
+        let part = app.part(label);
+        let tasks: Vec<String> = all(&part, ":scope > [role=group] > [role=treeitem]")
+            .iter()
+            .inspect(|task| assert_eq!(task.get_attribute("aria-level").as_deref(), Some("2")))
+            .map(row_text)
+            .filter(|text| text.chars().nth(1) == Some('要'))
+            .map(|text| text.chars().take(2).collect())
+            .collect();
+        assert_eq!(
+            tasks,
+            ["一要", "二要", "三要", "四要", "五要"],
+            "under {label}"
+        );
+    }
+}
+
+#[wasm_bindgen_test]
+async fn clicking_a_part_folds_and_unfolds_it() {
+    let app = Mounted::new().await;
+    let part = app.part("二、");
+    assert_eq!(part.get_attribute("aria-expanded").as_deref(), Some("true"));
+    let row: HtmlElement = part
+        .query_selector(".row")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+
+    row.click();
+    wait_for("二、 to fold", || {
+        app.part("二、").get_attribute("aria-expanded").as_deref() == Some("false")
+    })
+    .await;
+    let group = app
+        .part("二、")
+        .query_selector(":scope > [role=group]")
+        .unwrap()
+        .unwrap();
+    assert!(group.has_attribute("hidden"));
+
+    row.click();
+    wait_for("二、 to unfold", || {
+        app.part("二、").get_attribute("aria-expanded").as_deref() == Some("true")
+    })
+    .await;
+}
+
+#[wasm_bindgen_test]
+async fn collapse_all_and_expand_all() {
+    let app = Mounted::new().await;
+    let all_expanded = |value: &str| {
+        let items = app.all("[role=treeitem][aria-expanded]");
+        !items.is_empty()
+            && items
+                .iter()
+                .all(|item| item.get_attribute("aria-expanded").as_deref() == Some(value))
+    };
+    assert!(all_expanded("true"));
+
+    app.button("全部折叠").click();
+    wait_for("every node to fold", || all_expanded("false")).await;
+
+    app.button("全部展开").click();
+    wait_for("every node to unfold", || all_expanded("true")).await;
+}
+
+#[wasm_bindgen_test]
+async fn pasted_text_replaces_the_outline() {
+    let app = Mounted::new().await;
+    app.paste("同志们：\n一、第一部分\n一要做好甲。\n二要做好乙。\n二、第二部分\n正文。\n");
+    wait_for("the new outline", || {
+        part_labels(&app.top_items()) == ["一、", "二、"]
+    })
+    .await;
+    let tasks = all(&app.part("一、"), "[role=treeitem]");
+    let texts: Vec<String> = tasks.iter().map(row_text).collect();
+    assert!(
+        texts.iter().any(|text| text.starts_with("一要")),
+        "{texts:?}"
+    );
+    assert!(
+        texts.iter().any(|text| text.starts_with("二要")),
+        "{texts:?}"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn odd_text_never_breaks_the_app() {
+    let app = Mounted::new().await;
+    for text in [
+        "",
+        "\u{200b}\n\n",
+        "一、",
+        "一要",
+        "“未闭合的引号\n一、",
+        "、、、\r\n一",
+    ] {
+        app.paste(text);
+        TimeoutFuture::new(0).await;
+    }
+    app.paste("同志们：\n一、第一部分\n正文。\n");
+    wait_for("the last text's outline", || {
+        part_labels(&app.top_items()) == ["一、"]
+    })
+    .await;
+}
+
+#[wasm_bindgen_test]
+async fn every_parse_is_measured() {
+    let performance = web_sys::window().unwrap().performance().unwrap();
+    let count = || performance.get_entries_by_name("gangmu:outline").length();
+    let before = count();
+    let app = Mounted::new().await;
+    wait_for("a measure after the first render", || count() > before).await;
+    let after_load = count();
+    app.paste("同志们：\n一、新的文本\n正文。\n");
+    wait_for("a measure after the paste", || count() > after_load).await;
+}
