@@ -195,6 +195,20 @@ fn followed_by_front(text: &str, paragraphs: &[Paragraph], i: usize) -> bool {
 /// speaker. `start..end` is the run-in front text.
 fn split_run_in_front(text: &str, start: usize, end: usize, frame: &mut Frame) {
     let run = &text[start..end];
+    let run = match run.find("——") {
+        // Keep a subtitle out of the title even when a date follows.
+        Some(dash) if run[..dash].contains('（') => run,
+        Some(dash) => {
+            let date_after = run[dash..].find('（').is_some();
+            if date_after && dash > 0 {
+                frame.title = Some((start, start + dash));
+                frame.front.push((start + dash, end));
+                return;
+            }
+            run
+        }
+        None => run,
+    };
     let date = run.find('（').and_then(|open| {
         let close = open + run[open..].find('）')? + '）'.len_utf8();
         is_date(&run[open..close]).then_some((open, close))
@@ -208,6 +222,14 @@ fn split_run_in_front(text: &str, start: usize, end: usize, frame: &mut Frame) {
             if close < run.len() {
                 frame.front.push((start + close, end));
             }
+        }
+        // 标题——在…上的讲话
+        None if run.contains("——") => {
+            let dash = run.find("——").unwrap_or(run.len());
+            if dash > 0 {
+                frame.title = Some((start, start + dash));
+            }
+            frame.front.push((start + dash, end));
         }
         None if !run.trim_matches(is_blank).is_empty() => frame.title = Some((start, end)),
         None => {}

@@ -58,7 +58,8 @@ pub(crate) struct Paragraph {
 enum Layout {
     BlankSeparated,
     LinePerParagraph,
-    Wrapped,
+    /// With the wrapping width in chars.
+    Wrapped(usize),
 }
 
 /// Splits `text` into paragraphs.
@@ -149,7 +150,16 @@ fn continues(text: &str, layout: Layout, prev: &Line, line: &Line, current: &Par
             // on its own when the run goes on with indented body text.
             !(current.single_line && !prev_ends && line.indented && looks_like_heading(prev_text))
         }
-        Layout::Wrapped => !(prev_ends || line.indented || line_starts_marker),
+        // A line well short of the wrapping width was not wrapped: it ends
+        // its paragraph (a title, a heading, a paragraph's last line).
+        Layout::Wrapped(width) => {
+            let short = prev_text.chars().count() * 5 < width * 4;
+            !(prev_ends
+                || short
+                || line.indented
+                || line_starts_marker
+                || line_text.starts_with("——"))
+        }
     }
 }
 
@@ -249,10 +259,22 @@ fn detect_layout(text: &str, lines: &[Line]) -> Layout {
     if content_lines > 1 && followed_by_blank * 10 >= content_lines * 3 {
         Layout::BlankSeparated
     } else if long_lines >= 4 && long_unfinished * 10 >= long_lines * 4 {
-        Layout::Wrapped
+        Layout::Wrapped(wrap_width(text, lines))
     } else {
         Layout::LinePerParagraph
     }
+}
+
+/// The width lines were wrapped at: the length most long lines reach
+/// (the 80th percentile of line lengths).
+fn wrap_width(text: &str, lines: &[Line]) -> usize {
+    let mut lengths: Vec<usize> = lines
+        .iter()
+        .filter(|line| !line.blank && !line.invisible)
+        .map(|line| text[line.start..line.end].chars().count())
+        .collect();
+    lengths.sort_unstable();
+    lengths.get(lengths.len() * 4 / 5).copied().unwrap_or(0)
 }
 
 #[cfg(test)]

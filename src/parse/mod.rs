@@ -31,7 +31,7 @@ pub fn parse(text: &str) -> Document {
     let index = CharIndex::new(text);
     let paragraphs = lines::paragraphs(text);
     let frame = front::frame(text, &paragraphs);
-    let mut tree = tree::Tree::new(text.len());
+    let mut tree = tree::Tree::new(text.len(), frame.body.len() <= 2);
     for block in &frame.body {
         tree.add_block(text, *block);
     }

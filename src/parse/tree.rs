@@ -84,6 +84,7 @@ pub(crate) struct Tree {
     series_count: usize,
     /// The last open state of each closed series.
     closed_series: HashMap<usize, Open>,
+    single_paragraph: bool,
 }
 
 /// Longest heading kept, in chars.
@@ -107,7 +108,9 @@ const SUMMING_UP: [&str; 4] = ["总之", "总而言之", "综上所述", "总的
 const COLLAPSED_PARAGRAPH: usize = 1500;
 
 impl Tree {
-    pub(crate) fn new(len: usize) -> Self {
+    /// `single_paragraph`: the body is one paragraph (a document pasted as
+    /// one line), so heading markers may stand inside it.
+    pub(crate) fn new(len: usize, single_paragraph: bool) -> Self {
         let root = Draft {
             kind: NodeKind::Paragraph,
             label: None,
@@ -125,6 +128,7 @@ impl Tree {
             closed: HashMap::new(),
             series_count: 0,
             closed_series: HashMap::new(),
+            single_paragraph,
         }
     }
 
@@ -178,7 +182,9 @@ impl Tree {
             }
         }
         match self.closed.get(&style) {
-            Some(&(last, depth, series)) if value == last + 1 && depth <= self.stack.len() => {
+            Some(&(last, depth, series))
+                if value == last.saturating_add(1) && depth <= self.stack.len() =>
+            {
                 Some((depth, Some(series)))
             }
             _ => None,
@@ -195,7 +201,8 @@ impl Tree {
         let body = &text[block.start..block.end];
         let emphasis = marker::skip_emphasis(body);
         let lead = marker::marker_at(&body[emphasis..]);
-        let collapsed = body.len() > COLLAPSED_PARAGRAPH * 3;
+        let collapsed =
+            body.len() > COLLAPSED_PARAGRAPH * 3 || (self.single_paragraph && body.len() > 600);
 
         if let Some(level) = block.heading_level.filter(|_| lead.is_none()) {
             self.add_heading(text, block, level);
@@ -456,7 +463,7 @@ impl Tree {
 /// `body`. Only runs that count up from one (or on from a marker at the
 /// paragraph's start) are kept; the tree's own checks follow.
 fn inline_markers(body: &str, collapsed: bool) -> Vec<(usize, Marker)> {
-    let mut found: Vec<(usize, Marker)> = Vec::new();
+    let mut found: Vec<(usize, Marker, bool)> = Vec::new();
     let mut previous: Option<char> = None;
     let mut before_previous: Option<char> = None;
     for (pos, c) in body.char_indices() {
@@ -478,14 +485,19 @@ fn inline_markers(body: &str, collapsed: bool) -> Vec<(usize, Marker)> {
         let Some(marker) = marker::marker_at(&body[pos..]) else {
             continue;
         };
-        let ok = if marker.family.is_series() {
-            // 最后 ends a spoken series only when the paragraph holds it.
-            marker.value != LAST
-        } else {
-            collapsed && at_sentence_start && !marker.positional
+        let ok = match marker.family {
+            _ if marker.positional => false,
+            family if family.is_series() => true,
+            // Bracketed and circled items run on inside a paragraph:
+            // （1）…；（2）…。
+            Family::CnParen | Family::ArabicParen | Family::Circled => true,
+            _ => collapsed && at_sentence_start,
         };
-        if ok {
-            found.push((pos, marker));
+        // 最后，第四，: the explicit number that follows is the member.
+        let last_before_number =
+            marker.value == LAST && marker::starts_with_marker(&body[pos + marker.len..]);
+        if ok && !last_before_number {
+            found.push((pos, marker, at_sentence_start));
         }
     }
     keep_sequences(found, body)
@@ -495,56 +507,64 @@ fn inline_markers(body: &str, collapsed: bool) -> Vec<(usize, Marker)> {
 /// paragraph, or that continue the paragraph's own opening marker — and
 /// only runs whose members are clauses, not words: 第一是大壹贰叁肆，第二是
 /// 小一二三四 lists things inside one sentence and is no outline.
-fn keep_sequences(found: Vec<(usize, Marker)>, body: &str) -> Vec<(usize, Marker)> {
+fn keep_sequences(found: Vec<(usize, Marker, bool)>, body: &str) -> Vec<(usize, Marker)> {
     let lead = marker::marker_at(&body[marker::skip_emphasis(body)..]);
-    // run[i]: index of the run member i belongs to (its first member), or
-    // usize::MAX for the paragraph's lead marker.
+    let follows = |earlier: &Marker, later: &Marker| {
+        earlier.family == later.family
+            && (earlier.value.saturating_add(1) == later.value
+                || (later.value == LAST && earlier.value >= 2))
+    };
+    // run[i]: the index of the first member of the run member i belongs
+    // to, usize::MAX for a run opened by the paragraph's lead marker.
     let mut run: Vec<Option<usize>> = vec![None; found.len()];
-    for (i, (_, marker)) in found.iter().enumerate() {
-        let previous = (0..i).rev().find(|&j| {
-            run[j].is_some()
-                && found[j].1.family == marker.family
-                && found[j].1.value + 1 == marker.value
-        });
+    for (i, (_, marker, _)) in found.iter().enumerate() {
+        let previous = (0..i)
+            .rev()
+            .find(|&j| run[j].is_some() && follows(&found[j].1, marker));
         run[i] = match previous {
             Some(j) => run[j],
-            None if lead
-                .is_some_and(|l| l.family == marker.family && l.value + 1 == marker.value) =>
-            {
-                Some(usize::MAX)
-            }
+            None if lead.is_some_and(|l| follows(&l, marker)) => Some(usize::MAX),
             None if marker.value == 1
                 && found[i + 1..]
                     .iter()
-                    .any(|(_, m)| m.family == marker.family && m.value == 2) =>
+                    .any(|(_, m, _)| m.family == marker.family && m.value == 2) =>
             {
                 Some(i)
             }
             None => None,
         };
     }
-    let mut short_runs = Vec::new();
+    // A run inside one sentence is a list, not an outline, when its members
+    // are mere words, or when they are bracketed items (集中在：（1）…；（2）…).
+    let mut word_lists = Vec::new();
     for (i, r) in run.iter().enumerate() {
-        let Some(r) = *r else { continue };
-        if r == usize::MAX || r != i || short_runs.contains(&r) {
+        if *r != Some(i) {
             continue;
         }
-        let starts: Vec<usize> = (0..found.len())
-            .filter(|&k| run[k] == Some(r))
-            .map(|k| found[k].0)
+        let members: Vec<&(usize, Marker, bool)> = (0..found.len())
+            .filter(|&k| run[k] == Some(i))
+            .map(|k| &found[k])
             .collect();
-        let gaps: Vec<usize> = starts
+        let in_one_sentence = members
+            .iter()
+            .skip(1)
+            .all(|(_, _, sentence_start)| !sentence_start);
+        let gaps: Vec<usize> = members
             .windows(2)
-            .map(|w| body[w[0]..w[1]].chars().count())
+            .map(|w| body[w[0].0..w[1].0].chars().count())
             .collect();
-        if !gaps.is_empty() && gaps.iter().sum::<usize>() / gaps.len() < MIN_MEMBER_CHARS {
-            short_runs.push(r);
+        let mean = gaps.iter().sum::<usize>() / gaps.len().max(1);
+        let headings = !members[0].1.family.is_series();
+        if in_one_sentence && (headings || mean < MIN_MEMBER_CHARS) {
+            word_lists.push(i);
         }
     }
     found
         .into_iter()
         .zip(run)
-        .filter_map(|(item, r)| r.filter(|r| !short_runs.contains(r)).map(|_| item))
+        .filter_map(|((pos, marker, _), r)| {
+            r.filter(|r| !word_lists.contains(r)).map(|_| (pos, marker))
+        })
         .collect()
 }
 
