@@ -245,7 +245,10 @@ fn detect_layout(text: &str, lines: &[Line]) -> Layout {
             continue;
         }
         content_lines += 1;
-        if lines.get(i + 1).is_none_or(|next| next.blank) {
+        // The last line is followed by the end of the text, which says
+        // nothing about the layout.
+        let last = lines[i + 1..].iter().all(|next| next.blank || next.invisible);
+        if !last && lines.get(i + 1).is_some_and(|next| next.blank) {
             followed_by_blank += 1;
         }
         let content = &text[line.start..line.end];
@@ -298,9 +301,9 @@ mod tests {
 
     #[test]
     fn blank_separated_runs_join_pieces() {
-        let text = "一、回顾\n\n\n过去一年，\n党的六中全会\n正式明确\n习近平\n总书记的核心地位。\n\n推\n\u{200B}\n动服务业。\n";
+        let text = "一、回顾\n\n\n过去一年，\n党的六中全会\n正式明确\n习近平\n总书记的核心地位。\n\n推\n\u{200B}\n动服务业。\n\n再一段。\n\n又一段。\n";
         let got = texts(text);
-        assert_eq!(got.len(), 3);
+        assert_eq!(got.len(), 5, "{got:?}");
         assert_eq!(got[0], "一、回顾");
         assert!(got[1].starts_with("过去一年") && got[1].ends_with("地位。"));
         assert!(got[2].starts_with('推') && got[2].ends_with("服务业。"));
