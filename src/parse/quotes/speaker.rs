@@ -1,0 +1,406 @@
+//! Who is quoted: the speaker named in the clause right before a quotation.
+//!
+//! The lead-in is read backwards from the opening mark: first the
+//! punctuation touching the mark (`：`, `，` or none), then the clause back to
+//! the previous clause boundary (`，。；：！？`, a line start, the enclosing
+//! quotation's mark, or [`CLAUSE_WINDOW`] chars, whichever comes first). The
+//! clause must end with a speech verb (`指出`, `说过`, `所说的` …); what stands
+//! before the verb is the subject. The speaker is the head of the subject:
+//! connectives, time phrases and epithets are stripped from its front
+//! (`正如`, `早在一九六七年`, `伟大领袖`), and it is cut before the first
+//! adverbial or prepositional word (`在`, `曾经`, `一再`, `深刻`,
+//! `一针见血地` …). What is left must look like a name or title: 2–12 chars
+//! of Chinese (or Latin) letters, no pronoun, no generic "people say" word
+//! (`有人`, `古人`, `俗话`).
+//!
+//! The word lists are space-separated strings so that they stay compact.
+
+use std::collections::HashMap;
+
+use super::MAX_GAP;
+
+/// How far back a lead-in clause is read. Real ones are shorter
+/// (毛主席在一九七五年七月的两次重要谈话中尖锐指出 is 22 chars); a clause
+/// that does not end within this window is not a lead-in.
+const CLAUSE_WINDOW: usize = 48;
+/// How many chars, spacing and stepped-over quotations included, reading
+/// one clause may look at. Keeps the work per quotation bounded whatever
+/// the spacing.
+const CLAUSE_STEPS: usize = 4 * CLAUSE_WINDOW;
+
+/// Longest speaker kept.
+const MAX_SPEAKER_CHARS: usize = 12;
+/// Longest speaker borrowed from the clause before (毛主席还以…为例，尖锐指出：),
+/// where a looser match would pick up any subject.
+const MAX_BORROWED_SPEAKER_CHARS: usize = 6;
+
+/// Verbs after `所` that introduce a quotation even with no punctuation
+/// before the mark (毛主席所说的“…”).
+const ATTRIBUTIVE_VERBS: &str =
+    "所说 所讲 所指出 所说明 所言 所云 所强调 所写 所教导 所告诫 所论述";
+/// Speech verbs: they introduce a quotation when followed by `：` or `，`.
+const SPEECH_VERBS: &str =
+    "说 说过 说道 讲 讲过 讲道 指出 指出过 强调 强调过 写道 认为 告诫 教导 曰 云 谈到 谈道";
+/// Verbs that introduce a quotation only before a colon (毛主席就提出：“…”),
+/// because without one they usually take a slogan as object (提出了“…”).
+const REPORTING_VERBS: &str =
+    "指示 批示 提出 要求 号召 宣布 宣告 表示 警告 提醒 嘱咐 批评 勉励 题词 问 答 回答 \
+    写信 说明 论述 阐述 回忆 感叹 斥责 反问 寄语 倡导 批判 解释 总结 概括";
+/// Nouns for someone's words that introduce a quotation after `X的` and
+/// before a colon (贯彻毛主席的指示：“…”).
+const SPEECH_NOUNS: &str = "指示 教导 话 论述 名言 讲话 教诲 批示 遗训 格言";
+/// Comparisons after which the speaker follows, wherever they stand in the
+/// subject (事实正如毛泽东主席…所说的).
+const COMPARISONS: &str = "正如 正像 正象 就像 就象 诚如 如同 恰如";
+/// Words stripped from the front of a subject: connectives, time words,
+/// epithets, and verbs that take an attributive speaker as object
+/// (实行张春桥所说的“…”).
+const LEADING_WORDS: &str = "象 像 如 早在 当年 去年 今年 前年 最近 后来 当时 那时 曾经 此前 过去 \
+    我们的 伟大领袖 伟大导师 革命导师 伟大的 敬爱的 这就是 这正是 这也是 也就是 正是 就是 这是 即 \
+    例如 比如 另外 同时 所以 因此 因而 但是 但 而且 而 并且 然而 可是 对此 为此 于是 当然 还 又 也 \
+    都 并 我国 我党 古代 著名 进一步 实行 克服 按照 遵照 根据 依照 贯彻 落实 牢记 做到 坚持 实现 达到 \
+    成为 引用 借用 重温 学习 领会 践行 发扬 了";
+/// Words that end the name inside a subject: the adverbials and
+/// prepositions between a speaker and the verb. Single chars end it only
+/// after its first char, so that a surname like 曾 survives.
+const NAME_ENDERS: &str =
+    "在 曾 就 又 还 也 都 对 给 早 把 从 以 即 却 便 亦 并 一再 早就 早已 历来 \
+    多次 反复 一贯 一直 深刻 明确 尖锐 严厉 郑重 一针见血 谆谆 当面 针对 生前 当时 那时 后来 再次 \
+    始终 专门 特别 进一步 亲自 首次 总是 经常 关于 认真 语重心长 意味深长 精辟 生动 形象 鲜明 严肃 \
+    坚定 高度 充分 这样 同样 说 讲 指出 强调 认为 告诫 教导 批评 写 提出 指示 批示 要求 号召 所";
+/// Titles that end a speaker's name (习近平总书记, 毛主席); used to cut an
+/// adverb of unknown length before `地` (毛主席一针见血地指出).
+const TITLES: &str =
+    "主席 总书记 书记 同志 总理 委员长 主任 部长 省长 市长 先生 女士 教授 院士 导师 \
+    总统 首相 董事长 总裁 将军 元帅 司令";
+/// Starts of subjects that are not a named speaker: pronouns, "people",
+/// proverbs, documents, and adverbials that stand before 说 (老实说, 通常所说的).
+const GENERIC_STARTS: &str = "有 他 她 它 我 你 您 咱 人 大家 古人 前人 先人 俗 老话 常言 古语 古话 谚语 \
+    民谚 别人 群众 老百姓 文章 报告 文件 决议 决定 宪法 党章 书 上面 下面 前面 后面 在 对 从 把 被 \
+    就 将 为 因 如果 假如 只 不 没 要 应 该 可 能 会 需 必 老实 具体 简单 严格 一般 总体 反过来 确切 \
+    准确 换言 坦白 坦率 听 据 再 通常 平常 平时 大体 常";
+/// Chars a name never holds: particles, demonstratives, measure words.
+const NOT_IN_NAMES: &[char] = &[
+    '的', '是', '了', '着', '这', '那', '么', '个', '些', '们', '吗', '呢', '吧', '啊', '所', '其',
+    '此', '何', '话', '地', '得',
+];
+/// Last chars of locative phrases (大体上, 会议中), never of a name.
+const NOT_AT_NAME_END: &[char] = &['上', '中', '下', '里', '时', '后', '前', '内', '外', '间'];
+
+/// The words of a space-separated list.
+fn words(list: &'static str) -> impl Iterator<Item = &'static str> {
+    list.split_ascii_whitespace()
+}
+
+/// What stands between a lead-in clause and the opening mark.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Lead {
+    Colon,
+    Comma,
+    /// The clause runs into the mark (所说的“…”).
+    Nothing,
+}
+
+/// A clause read backwards from a position.
+struct Clause {
+    /// The clause with ignorable chars removed; a quotation inside it
+    /// (毛主席在“…”一文中说) is replaced by one `“`.
+    text: String,
+    /// Index of the boundary char before the clause, if it is punctuation.
+    boundary_at: Option<usize>,
+    boundary: Option<char>,
+}
+
+/// The speaker named in the lead-in of the quotation opening at `open`.
+/// `floor` is the first index the lead-in may use (just inside an
+/// enclosing quotation); `opener_of` maps closing marks to opening marks so
+/// that a clause containing a quotation is read whole.
+pub(super) fn speaker_before(
+    chars: &[char],
+    open: usize,
+    floor: usize,
+    opener_of: &HashMap<usize, usize>,
+) -> Option<String> {
+    let end = super::gap_start(chars, open, floor);
+    let lead = match chars.get(end.checked_sub(1)?) {
+        Some('：' | ':') if end > floor => Lead::Colon,
+        Some('，' | ',') if end > floor => Lead::Comma,
+        _ => Lead::Nothing,
+    };
+    let clause_end = if lead == Lead::Nothing { end } else { end - 1 };
+    let clause = clause_before(chars, clause_end, floor, opener_of)?;
+    if let Some(speaker) = attribute(chars, &clause, lead, floor, opener_of) {
+        return Some(speaker);
+    }
+    // 毛主席说：社会主义革命，“…”: the quotation begins inside the speech.
+    let short = clause.text.chars().count() <= MAX_SPEAKER_CHARS;
+    if lead == Lead::Comma && short && matches!(clause.boundary, Some('：' | ':')) {
+        let previous = clause_before(chars, clause.boundary_at?, floor, opener_of)?;
+        return attribute(chars, &previous, Lead::Colon, floor, opener_of);
+    }
+    None
+}
+
+/// The speaker of a lead-in clause that ends in a speech verb.
+fn attribute(
+    chars: &[char],
+    clause: &Clause,
+    lead: Lead,
+    floor: usize,
+    opener_of: &HashMap<usize, usize>,
+) -> Option<String> {
+    let subject = verb_subject(&clause.text, lead)?;
+    let head = head_of(subject);
+    if is_plausible_name(head) {
+        return Some(head.to_string());
+    }
+    // 毛主席还以…为例，尖锐指出：“…”: the verb's clause holds only adverbs,
+    // the name opens the clause before.
+    if head.is_empty() && matches!(clause.boundary, Some('，' | ',')) {
+        let previous = clause_before(chars, clause.boundary_at?, floor, opener_of)?;
+        let (end, by_word) = name_end(&previous.text);
+        let head = &previous.text[..end];
+        let short = head.chars().count() <= MAX_BORROWED_SPEAKER_CHARS;
+        if by_word && short && is_plausible_name(head) {
+            return Some(head.to_string());
+        }
+    }
+    None
+}
+
+/// Reads the clause ending before `end` back to its boundary. `None` when
+/// no boundary is found within [`CLAUSE_WINDOW`].
+fn clause_before(
+    chars: &[char],
+    end: usize,
+    floor: usize,
+    opener_of: &HashMap<usize, usize>,
+) -> Option<Clause> {
+    let mut reversed = Vec::new();
+    let mut at = end;
+    let mut boundary = None;
+    let mut steps = 0;
+    while at > floor {
+        let index = at - 1;
+        let c = chars[index];
+        steps += 1;
+        if reversed.len() >= CLAUSE_WINDOW || steps > CLAUSE_STEPS {
+            return None;
+        }
+        if matches!(
+            c,
+            '，' | '。' | '；' | '：' | '！' | '？' | ',' | ';' | ':' | '!' | '?'
+        ) {
+            boundary = Some((index, c));
+            break;
+        }
+        if c == '\n' {
+            if !is_soft_break(chars, index) {
+                break;
+            }
+            at = index;
+            continue;
+        }
+        // A quotation inside the clause (毛主席在“…”一文中说) is stepped
+        // over; one ending in a full stop ended the sentence before.
+        if let Some(&quote_open) = opener_of.get(&index).filter(|&&o| o >= floor) {
+            if ends_sentence(&chars[quote_open..index]) {
+                break;
+            }
+            reversed.push('“');
+            at = quote_open;
+            continue;
+        }
+        if super::is_opening(c) || super::is_closing(c) {
+            break;
+        }
+        if !super::is_spacing(c) {
+            reversed.push(c);
+        }
+        at = index;
+    }
+    Some(Clause {
+        text: reversed.iter().rev().collect(),
+        boundary_at: boundary.map(|(index, _)| index),
+        boundary: boundary.map(|(_, c)| c),
+    })
+}
+
+/// Whether quoted words end with a full stop (before any spacing).
+fn ends_sentence(words: &[char]) -> bool {
+    words
+        .iter()
+        .rev()
+        .take(MAX_GAP)
+        .find(|&&c| !super::is_spacing(c))
+        .is_some_and(|&c| matches!(c, '。' | '！' | '？' | '…' | '!' | '?'))
+}
+
+/// The subject before the speech verb that ends `clause`, if it ends in one.
+fn verb_subject(clause: &str, lead: Lead) -> Option<&str> {
+    // 所说的“…” / 说的“…”: an attributive 的 after the verb.
+    let (body, attributive) = match clause.strip_suffix('的') {
+        Some(body) => (body, true),
+        None => (clause.strip_suffix('了').unwrap_or(clause), false),
+    };
+    let ends_with_any = |text: &str, verbs: &'static str| -> Option<usize> {
+        words(verbs)
+            .find(|verb| text.ends_with(verb))
+            .map(|verb| text.len() - verb.len())
+    };
+    if let Some(cut) = ends_with_any(body, ATTRIBUTIVE_VERBS) {
+        return Some(&body[..cut]);
+    }
+    if lead != Lead::Nothing || attributive {
+        if let Some(cut) = ends_with_any(body, SPEECH_VERBS) {
+            return Some(&body[..cut]);
+        }
+    }
+    if lead != Lead::Colon {
+        return None;
+    }
+    if let Some(cut) = ends_with_any(body, REPORTING_VERBS) {
+        return Some(&body[..cut]);
+    }
+    // 毛主席的指示：“…”: a noun for words, after the speaker and 的.
+    if let Some(cut) = ends_with_any(body, SPEECH_NOUNS) {
+        return body[..cut].strip_suffix('的');
+    }
+    // 教导我们：“…” / 批评王洪文：“…”: a short object after the verb.
+    let object_starts = body.char_indices().rev().take(3).map(|(at, _)| at);
+    for object_at in object_starts {
+        let (before, object) = body.split_at(object_at);
+        if object.contains(['的', '是', '了']) {
+            break;
+        }
+        let verb = ends_with_any(before, SPEECH_VERBS).or(ends_with_any(before, REPORTING_VERBS));
+        if let Some(cut) = verb {
+            return Some(&before[..cut]);
+        }
+    }
+    None
+}
+
+/// The name at the head of a subject: leading time phrases and
+/// connectives stripped, cut before the first adverbial.
+fn head_of(subject: &str) -> &str {
+    // 有个文学家叫做司马迁的说过: the name follows 叫做.
+    let named = ["叫做", "叫作", "名叫"]
+        .iter()
+        .filter_map(|marker| {
+            subject
+                .rfind(marker)
+                .map(|at| &subject[at + marker.len()..])
+        })
+        .next();
+    let mut rest = named.unwrap_or(subject);
+    if let Some(after) = words(COMPARISONS)
+        .filter_map(|word| rest.rfind(word).map(|at| at + word.len()))
+        .max()
+    {
+        rest = &rest[after..];
+    }
+    'strip: loop {
+        if let Some(after) = strip_date(rest) {
+            rest = after;
+            continue;
+        }
+        for word in words(LEADING_WORDS) {
+            if let Some(after) = rest.strip_prefix(word) {
+                rest = after;
+                continue 'strip;
+            }
+        }
+        break;
+    }
+    let (end, _) = name_end(rest);
+    let head = &rest[..end];
+    head.strip_suffix('的').unwrap_or(head)
+}
+
+/// Byte length of the name at the start of `text`, and whether a word in
+/// [`NAME_ENDERS`] ended it (rather than the text or an odd char).
+fn name_end(text: &str) -> (usize, bool) {
+    for (position, (at, c)) in text.char_indices().enumerate() {
+        let rest = &text[at..];
+        let ender = words(NAME_ENDERS)
+            .any(|word| rest.starts_with(word) && (position >= 1 || word.chars().nth(1).is_some()));
+        if ender || (position >= 1 && strip_date(rest).is_some()) {
+            return (at, true);
+        }
+        if !is_name_char(c) {
+            return (at, false);
+        }
+        // 一针见血地 / 严肃地: an adverb of any length ends at 地; the name
+        // ends at a title before it, else two chars before it.
+        if c == '地' && position >= 3 {
+            let title_end = words(TITLES)
+                .filter_map(|title| text[..at].find(title).map(|t| t + title.len()))
+                .max();
+            let two_before = text[..at].char_indices().rev().nth(1).map_or(0, |(b, _)| b);
+            return (title_end.unwrap_or(two_before), true);
+        }
+    }
+    (text.len(), false)
+}
+
+/// Strips a date or time at the start (一九七五年初, 十二月二十三日, 2011年).
+fn strip_date(text: &str) -> Option<&str> {
+    let digits_end = text
+        .char_indices()
+        .find(|&(_, c)| !is_numeral(c))
+        .map_or(text.len(), |(at, _)| at);
+    if digits_end == 0 {
+        return None;
+    }
+    let mut rest = text[digits_end..]
+        .strip_prefix(['多', '余'])
+        .unwrap_or(&text[digits_end..]);
+    rest = rest.strip_prefix(['年', '月', '日', '号'])?;
+    for tail in [
+        "以来", "以后", "以前", "前后", "上旬", "中旬", "下旬", "初", "底", "末", "中", "春", "夏",
+        "秋", "冬", "间", "前", "后", "时",
+    ] {
+        if let Some(after) = rest.strip_prefix(tail) {
+            return Some(after);
+        }
+    }
+    Some(rest)
+}
+
+fn is_numeral(c: char) -> bool {
+    c.is_ascii_digit()
+        || ('０'..='９').contains(&c)
+        || "〇○零一二三四五六七八九十百千两".contains(c)
+}
+
+/// Whether a cut-out head reads as a speaker's name or title.
+fn is_plausible_name(head: &str) -> bool {
+    let length = head.chars().count();
+    (2..=MAX_SPEAKER_CHARS).contains(&length)
+        && !head.contains(NOT_IN_NAMES)
+        && !head.starts_with(is_numeral)
+        && !head.starts_with(['、', '·', ' '])
+        && !head.ends_with(['、', '·', ' '])
+        && !head.ends_with(NOT_AT_NAME_END)
+        && !words(GENERIC_STARTS).any(|word| head.starts_with(word))
+}
+
+fn is_name_char(c: char) -> bool {
+    is_cjk(c) || c.is_ascii_alphabetic() || matches!(c, '、' | '·' | '•' | '‧' | '・' | ' ')
+}
+
+fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{20000}'..='\u{3134F}' | '\u{F900}'..='\u{FAFF}')
+}
+
+/// A line break next to a zero-width char is an artefact of the source
+/// (a sentence broken by a line holding only U+200B), not a line start.
+fn is_soft_break(chars: &[char], index: usize) -> bool {
+    let before = index.checked_sub(1).and_then(|i| chars.get(i));
+    let after = chars.get(index + 1);
+    [before, after]
+        .into_iter()
+        .flatten()
+        .any(|&c| super::is_zero_width(c))
+}
