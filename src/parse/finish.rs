@@ -257,7 +257,7 @@ const CLOSING_OPENERS: [&str; 6] = ["同志们", "各位代表", "让我们", "�
 
 /// Moves a closing address at the end of the last part out to the top
 /// level.
-fn extract_closing(text: &str, drafts: &mut Vec<Draft>) {
+fn extract_closing(text: &str, drafts: &mut [Draft]) {
     let root = &drafts[0].children;
     if !root.iter().any(|&c| drafts[c].kind == NodeKind::Part) {
         return;

@@ -247,7 +247,9 @@ fn detect_layout(text: &str, lines: &[Line]) -> Layout {
         content_lines += 1;
         // The last line is followed by the end of the text, which says
         // nothing about the layout.
-        let last = lines[i + 1..].iter().all(|next| next.blank || next.invisible);
+        let last = lines[i + 1..]
+            .iter()
+            .all(|next| next.blank || next.invisible);
         if !last && lines.get(i + 1).is_some_and(|next| next.blank) {
             followed_by_blank += 1;
         }

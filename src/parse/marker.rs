@@ -148,7 +148,7 @@ fn numeral_marker(s: &str) -> Option<Marker> {
     let numeral_follows = after.is_some_and(is_chinese_numeral_char);
     let (family, punct_len) = match next {
         '、' | '．' if !numeral_follows => (Family::CnComma, next.len_utf8()),
-        '.' if !after.is_some_and(|c| decimal_digit(c).is_some()) => (Family::CnComma, 1),
+        '.' if after.is_none_or(|c| decimal_digit(c).is_none()) => (Family::CnComma, 1),
         '\u{3000}' if after.is_some_and(|c| !is_blank(c)) => (Family::CnSpace, next.len_utf8()),
         '要' if !numeral_follows && value <= 20 => (Family::Yao, next.len_utf8()),
         '是' if !numeral_follows && value <= 20 => (Family::Shi, next.len_utf8()),

@@ -23,12 +23,12 @@ impl<'a> CharIndex<'a> {
         let mut checkpoints = Vec::with_capacity(bytes.len() / STRIDE + 1);
         let mut count: u32 = 0;
         for (i, &byte) in bytes.iter().enumerate() {
-            if i % STRIDE == 0 {
+            if i.is_multiple_of(STRIDE) {
                 checkpoints.push(count);
             }
             count += u32::from(is_char_start(byte));
         }
-        if bytes.len() % STRIDE == 0 {
+        if bytes.len().is_multiple_of(STRIDE) {
             checkpoints.push(count);
         }
         CharIndex { bytes, checkpoints }

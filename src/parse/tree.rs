@@ -209,7 +209,7 @@ impl Tree {
             return;
         }
 
-        let mut inline = inline_markers(body, collapsed);
+        let inline = inline_markers(body, collapsed);
         let mut placed_lead = false;
         if let Some(marker) = lead {
             let label_start = block.start + emphasis;
@@ -267,14 +267,14 @@ impl Tree {
                 },
             );
         }
-        self.add_inline(text, block, &mut inline);
+        self.add_inline(text, block, &inline);
         // Series opened inside this paragraph end with it.
         if let Some(depth) = self.stack.iter().position(|open| open.inline) {
             self.close_to(depth);
         }
     }
 
-    fn add_inline(&mut self, text: &str, block: Block, inline: &mut Vec<(usize, Marker)>) {
+    fn add_inline(&mut self, text: &str, block: Block, inline: &[(usize, Marker)]) {
         let count = inline.len();
         for i in 0..count {
             let (pos, marker) = inline[i];

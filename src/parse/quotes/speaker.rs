@@ -154,6 +154,15 @@ fn attribute(
     if is_plausible_name(head) {
         return Some(head.to_string());
     }
+    // 鲁迅曾经批评过这种人，他说：“…”: a pronoun names the subject of the
+    // clause before.
+    if matches!(subject, "他" | "她") && clause.boundary.is_some() {
+        let previous = clause_before(chars, clause.boundary_at?, floor, opener_of)?;
+        let head = head_of(&previous.text);
+        if head.chars().count() <= MAX_BORROWED_SPEAKER_CHARS && is_plausible_name(head) {
+            return Some(head.to_string());
+        }
+    }
     // 毛主席还以…为例，尖锐指出：“…”: the verb's clause holds only adverbs,
     // the name opens the clause before.
     if head.is_empty() && matches!(clause.boundary, Some('，' | ',')) {
