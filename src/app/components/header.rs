@@ -7,7 +7,7 @@ pub fn Header() -> Html {
         <header class="app-header">
             <h1 class="app-name">{ "纲目" }</h1>
             <p class="app-tagline">
-                { "粘贴一篇讲话或报告，立即看到它的结构：部分、要点与引语。全部在浏览器中完成，文字不离开本机。" }
+                { "粘贴一篇讲话或报告，立即看到它的结构提纲。全部在浏览器中完成，文字不离开本机。" }
             </p>
         </header>
     }

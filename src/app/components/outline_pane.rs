@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use crate::app::state::{child_id, NodeId, ROOT_ID};
 use crate::app::tree_keys;
-use crate::{Document, NodeKind};
+use crate::{Document, NodeKind, QuoteKind};
 
 use super::TreeNode;
 
@@ -81,7 +81,8 @@ pub fn OutlinePane(props: &OutlinePaneProps) -> Html {
     }
 }
 
-/// A one-line count of what was found: "3 个部分 · 10 个要点 · 8211 字".
+/// A one-line count of what was found: "3 个部分 · 10 个要点 · 2 处引语 · 8211 字".
+/// Quoted terms (“一把手”) are not counted as 引语.
 fn summary(document: &Document) -> String {
     let mut parts = Vec::new();
     for kind in [NodeKind::Part, NodeKind::Section, NodeKind::Task] {
@@ -89,6 +90,14 @@ fn summary(document: &Document) -> String {
         if count > 0 {
             parts.push(format!("{count} 个{}", kind.display_name()));
         }
+    }
+    let quotes = document
+        .quotes
+        .iter()
+        .filter(|quote| quote.kind != QuoteKind::Term)
+        .count();
+    if quotes > 0 {
+        parts.push(format!("{quotes} 处引语"));
     }
     parts.push(format!("{} 字", document.chars));
     parts.join(" · ")
