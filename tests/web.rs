@@ -231,32 +231,45 @@ async fn pasted_text_replaces_the_outline() {
 #[wasm_bindgen_test]
 async fn odd_text_never_breaks_the_app() {
     let app = Mounted::new().await;
-    for text in [
+    let texts = [
         "",
         "\u{200b}\n\n",
         "一、",
         "一要",
         "“未闭合的引号\n一、",
         "、、、\r\n一",
-    ] {
+        "\n\n\n（一）（二）1.2.3.",
+        "同志们：\n一、第一部分\n正文。\n",
+    ];
+    for text in texts {
+        let before = outline_measures();
         app.paste(text);
-        TimeoutFuture::new(0).await;
+        wait_for("the text to be parsed and shown", || {
+            outline_measures() > before
+        })
+        .await;
     }
-    app.paste("同志们：\n一、第一部分\n正文。\n");
-    wait_for("the last text's outline", || {
-        part_labels(&app.top_items()) == ["一、"]
-    })
-    .await;
+    assert_eq!(part_labels(&app.top_items()), ["一、"]);
 }
 
 #[wasm_bindgen_test]
 async fn every_parse_is_measured() {
-    let performance = web_sys::window().unwrap().performance().unwrap();
-    let count = || performance.get_entries_by_name("gangmu:outline").length();
-    let before = count();
+    let before = outline_measures();
     let app = Mounted::new().await;
-    wait_for("a measure after the first render", || count() > before).await;
-    let after_load = count();
+    wait_for("a measure after the first render", || {
+        outline_measures() > before
+    })
+    .await;
+    let after_load = outline_measures();
     app.paste("同志们：\n一、新的文本\n正文。\n");
-    wait_for("a measure after the paste", || count() > after_load).await;
+    wait_for("a measure after the paste", || {
+        outline_measures() > after_load
+    })
+    .await;
+}
+
+/// How many `gangmu:outline` measures the page has recorded.
+fn outline_measures() -> u32 {
+    let performance = web_sys::window().unwrap().performance().unwrap();
+    performance.get_entries_by_name("gangmu:outline").length()
 }
