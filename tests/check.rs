@@ -435,6 +435,24 @@ fn crlf_line_ends() {
 }
 
 #[test]
+fn lf_blank_separated_short_lines_are_not_headings() {
+    check(
+        "同志们：\n\n形势和任务很重要\n\n今年的工作\n很重\n\n",
+        "preamble 同志们：",
+    );
+}
+
+#[test]
+#[ignore = "parser: stands_as_heading compares raw char counts of the next paragraph, \
+            which include its line breaks, so each \\r makes it longer"]
+fn crlf_does_not_make_a_heading() {
+    check(
+        "同志们：\r\n\r\n形势和任务很重要\r\n\r\n今年的工作\r\n很重\r\n\r\n",
+        "preamble 同志们：",
+    );
+}
+
+#[test]
 fn byte_order_mark() {
     check(&format!("\u{FEFF}{SPEECH}"), SPEECH_OUTLINE);
 }
