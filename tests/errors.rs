@@ -18,6 +18,11 @@ fn parse(text: &str) -> Document {
     doc
 }
 
+/// Whether the document reports a diagnostic of `kind`.
+fn has(doc: &Document, kind: DiagnosticKind) -> bool {
+    doc.diagnostics.iter().any(|d| d.kind == kind)
+}
+
 #[test]
 fn empty() {
     let doc = parse("");
@@ -30,10 +35,7 @@ fn empty() {
 fn only_whitespace() {
     let doc = parse(" \t\n\r\n\u{3000}\u{A0}\u{2028}\u{85}\n\n");
     assert!(doc.nodes.is_empty(), "{doc:?}");
-    assert!(doc
-        .diagnostics
-        .iter()
-        .any(|d| d.kind == DiagnosticKind::EmptyText));
+    assert!(has(&doc, DiagnosticKind::EmptyText));
 }
 
 /// An empty file saved with a byte-order mark, or a paste of zero-width
@@ -44,10 +46,7 @@ fn only_whitespace() {
 fn only_invisible_chars_is_empty_text() {
     let doc = parse("\u{FEFF}\u{200B}\n\u{200B}");
     assert!(doc.nodes.is_empty(), "{doc:?}");
-    assert!(doc
-        .diagnostics
-        .iter()
-        .any(|d| d.kind == DiagnosticKind::EmptyText));
+    assert!(has(&doc, DiagnosticKind::EmptyText));
 }
 
 #[test]
@@ -61,19 +60,13 @@ fn only_line_breaks() {
 fn one_opening_mark() {
     let doc = parse("“");
     assert!(doc.quotes.is_empty());
-    assert!(doc
-        .diagnostics
-        .iter()
-        .any(|d| d.kind == DiagnosticKind::UnclosedQuote));
+    assert!(has(&doc, DiagnosticKind::UnclosedQuote));
 }
 
 #[test]
 fn one_closing_mark() {
     let doc = parse("”");
-    assert!(doc
-        .diagnostics
-        .iter()
-        .any(|d| d.kind == DiagnosticKind::UnopenedQuote));
+    assert!(has(&doc, DiagnosticKind::UnopenedQuote));
 }
 
 #[test]
