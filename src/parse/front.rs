@@ -118,8 +118,8 @@ fn find_salutation(
         // A document pasted as one line: 标题（日期）讲话人同志们：…
         for word in ["同志们：", "各位代表：", "同志们！"] {
             if let Some(pos) = body.find(word) {
-                let before = body[..pos].chars().count();
-                if before <= 120 && !body[..pos].contains('。') {
+                let before = &body[..pos];
+                if before.chars().count() <= 200 && before.matches('。').count() <= 2 {
                     let start = paragraph.start + pos;
                     return Some((index, (start, start + word.len()), Some(start)));
                 }
@@ -191,50 +191,63 @@ fn followed_by_front(text: &str, paragraphs: &[Paragraph], i: usize) -> bool {
     })
 }
 
-/// Splits front matter run into the salutation's paragraph: title, date,
-/// speaker. `start..end` is the run-in front text.
+/// Splits front matter run into one line with the body: title, then
+/// subtitle, date, speaker. `start..end` is the run-in front text.
 fn split_run_in_front(text: &str, start: usize, end: usize, frame: &mut Frame) {
+    let start = start + chrome_prefix_len(&text[start..end]);
     let run = &text[start..end];
-    let run = match run.find("——") {
-        // Keep a subtitle out of the title even when a date follows.
-        Some(dash) if run[..dash].contains('（') => run,
-        Some(dash) => {
-            let date_after = run[dash..].find('（').is_some();
-            if date_after && dash > 0 {
-                frame.title = Some((start, start + dash));
-                frame.front.push((start + dash, end));
-                return;
-            }
-            run
+    let date = find_date(run);
+    // The title ends at a subtitle dash, a date, or a sentence end.
+    let title_end = [run.find("——"), date.map(|(open, _)| open), run.find('。')]
+        .into_iter()
+        .flatten()
+        .min()
+        .unwrap_or(run.len());
+    if !run[..title_end].trim_matches(is_blank).is_empty() {
+        frame.title = Some((start, start + title_end));
+    }
+    let mut cuts = vec![title_end];
+    if let Some((open, close)) = date.filter(|(open, _)| *open >= title_end) {
+        cuts.extend([open, close]);
+    }
+    cuts.push(run.len());
+    cuts.dedup();
+    for pair in cuts.windows(2) {
+        if pair[0] < pair[1] && !run[pair[0]..pair[1]].trim_matches(is_blank).is_empty() {
+            frame.front.push((start + pair[0], start + pair[1]));
         }
-        None => run,
-    };
-    let date = run.find('（').and_then(|open| {
-        let close = open + run[open..].find('）')? + '）'.len_utf8();
-        is_date(&run[open..close]).then_some((open, close))
-    });
-    match date {
-        Some((open, close)) => {
-            if open > 0 {
-                frame.title = Some((start, start + open));
-            }
-            frame.front.push((start + open, start + close));
-            if close < run.len() {
-                frame.front.push((start + close, end));
-            }
-        }
-        // 标题——在…上的讲话
-        None if run.contains("——") => {
-            let dash = run.find("——").unwrap_or(run.len());
-            if dash > 0 {
-                frame.title = Some((start, start + dash));
-            }
-            frame.front.push((start + dash, end));
-        }
-        None if !run.trim_matches(is_blank).is_empty() => frame.title = Some((start, end)),
-        None => {}
     }
 }
+
+/// A date in brackets: （2020年1月8日）. Byte range in `run`.
+fn find_date(run: &str) -> Option<(usize, usize)> {
+    let open = run.find(['（', '('])?;
+    let (at, mark) = run[open..]
+        .char_indices()
+        .find(|(_, c)| matches!(c, '）' | ')'))?;
+    let close = open + at + mark.len_utf8();
+    is_date(&run[open..close]).then_some((open, close))
+}
+
+/// Web-page chrome at the start of a run (下载打印全屏收藏【字号：加大还原减小】).
+fn chrome_prefix_len(run: &str) -> usize {
+    let mut rest = run.trim_start_matches(is_blank);
+    loop {
+        if let Some(word) = CHROME_WORDS.iter().find(|word| rest.starts_with(*word)) {
+            rest = rest[word.len()..].trim_start_matches(is_blank);
+        } else if rest.starts_with('【') && rest[..rest.find('】').unwrap_or(0)].contains("字号")
+        {
+            let close = rest.find('】').unwrap_or(0) + '】'.len_utf8();
+            rest = rest[close..].trim_start_matches(is_blank);
+        } else {
+            return run.len() - rest.len();
+        }
+    }
+}
+
+const CHROME_WORDS: [&str; 10] = [
+    "下载", "打印", "全屏", "收藏", "分享", "加大", "还原", "减小", "关闭", "返回",
+];
 
 fn is_chrome(content: &str) -> bool {
     let chars = content.chars().count();

@@ -107,6 +107,25 @@ pub(crate) fn paragraphs(text: &str) -> Vec<Paragraph> {
     if let Some(last) = out.last_mut() {
         last.blank_after = true;
     }
+    merge_bare_markers(text, out)
+}
+
+/// A bare enumerator (`一、` alone) takes the next paragraph as its content
+/// even across blank lines.
+fn merge_bare_markers(text: &str, paragraphs: Vec<Paragraph>) -> Vec<Paragraph> {
+    let mut out: Vec<Paragraph> = Vec::with_capacity(paragraphs.len());
+    for paragraph in paragraphs {
+        match out.last_mut() {
+            Some(last)
+                if last.single_line && marker::is_bare_marker(&text[last.start..last.end]) =>
+            {
+                last.end = paragraph.end;
+                last.single_line = false;
+                last.blank_after = paragraph.blank_after;
+            }
+            _ => out.push(paragraph),
+        }
+    }
     out
 }
 
@@ -154,11 +173,11 @@ fn continues(text: &str, layout: Layout, prev: &Line, line: &Line, current: &Par
         // its paragraph (a title, a heading, a paragraph's last line).
         Layout::Wrapped(width) => {
             let short = prev_text.chars().count() * 5 < width * 4;
-            !(prev_ends
-                || short
+            // A full line ending in 。 was usually wrapped there too.
+            !(short
                 || line.indented
-                || line_starts_marker
-                || line_text.starts_with("——"))
+                || line_text.starts_with("——")
+                || (prev_ends && line_starts_marker))
         }
     }
 }

@@ -20,7 +20,7 @@
 use std::collections::HashMap;
 
 use super::marker::{self, Family, Marker, LAST};
-use super::text::{clean, is_blank, is_clause_break, is_sentence_end};
+use super::text::{clean, is_blank, is_clause_break, is_invisible, is_sentence_end};
 use crate::model::NodeKind;
 
 /// A paragraph as the tree builder sees it: a byte range of the source.
@@ -331,7 +331,13 @@ impl Tree {
     /// twice the spacing of the members so far. Otherwise (a one-line
     /// document where 第一，… follows 一是…六是 much later) it stands beside.
     fn close_far_inline_series(&mut self, start: usize) {
-        let Some(open) = self.stack.last().copied().filter(|open| open.inline) else {
+        let series = |open: &Open| matches!(open.style, Style::Numbered { family, .. } if family.is_series());
+        let Some(open) = self
+            .stack
+            .last()
+            .copied()
+            .filter(|open| open.inline && series(open))
+        else {
             return;
         };
         let member_start = self.drafts[open.node].start;
@@ -463,6 +469,39 @@ impl Tree {
 /// `body`. Only runs that count up from one (or on from a marker at the
 /// paragraph's start) are kept; the tree's own checks follow.
 fn inline_markers(body: &str, collapsed: bool) -> Vec<(usize, Marker)> {
+    if !body.contains(['\n', '\r']) {
+        return scan_inline(body, collapsed);
+    }
+    // A paragraph joined from broken lines (PDF copies) may have a line
+    // break inside a marker (一\n是): scan a copy without the breaks and
+    // map positions back. `origin[i]` is the body offset of joined byte i.
+    let mut joined = String::with_capacity(body.len());
+    let mut origin = Vec::with_capacity(body.len());
+    let mut at_line_start = false;
+    for (pos, c) in body.char_indices() {
+        if matches!(c, '\n' | '\r') {
+            at_line_start = true;
+            continue;
+        }
+        if is_invisible(c) || (at_line_start && is_blank(c)) {
+            continue;
+        }
+        at_line_start = false;
+        origin.extend(pos..pos + c.len_utf8());
+        joined.push(c);
+    }
+    scan_inline(&joined, collapsed)
+        .into_iter()
+        .map(|(pos, mut marker)| {
+            let start = origin[pos];
+            let end = origin[pos + marker.len - 1] + 1;
+            marker.len = end - start;
+            (start, marker)
+        })
+        .collect()
+}
+
+fn scan_inline(body: &str, collapsed: bool) -> Vec<(usize, Marker)> {
     let mut found: Vec<(usize, Marker, bool)> = Vec::new();
     let mut previous: Option<char> = None;
     let mut before_previous: Option<char> = None;
@@ -477,6 +516,7 @@ fn inline_markers(body: &str, collapsed: bool) -> Vec<(usize, Marker)> {
         let at_clause_start =
             previous.is_some_and(is_clause_break) || after_credit || after_connective;
         let at_sentence_start = previous.is_some_and(is_sentence_end) || after_credit;
+        let after_colon = matches!(previous, Some('：' | ':'));
         before_previous = previous;
         previous = Some(c);
         if pos == 0 || !(at_clause_start || (c == '（' && collapsed)) {
@@ -490,8 +530,12 @@ fn inline_markers(body: &str, collapsed: bool) -> Vec<(usize, Marker)> {
             family if family.is_series() => true,
             // Bracketed and circled items run on inside a paragraph:
             // （1）…；（2）…。
-            Family::CnParen | Family::ArabicParen | Family::Circled => true,
-            _ => collapsed && at_sentence_start,
+            // (Circled numbers inside a paragraph are note markers.)
+            Family::CnParen | Family::ArabicParen => true,
+            Family::Circled => false,
+            // In a document pasted as one line, headings follow a sentence
+            // end, and list items may follow a colon.
+            _ => collapsed && (at_sentence_start || after_colon),
         };
         // 最后，第四，: the explicit number that follows is the member.
         let last_before_number =

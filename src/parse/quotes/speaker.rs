@@ -408,8 +408,13 @@ fn is_cjk(c: char) -> bool {
 fn is_soft_break(chars: &[char], index: usize) -> bool {
     let before = index.checked_sub(1).and_then(|i| chars.get(i));
     let after = chars.get(index + 1);
-    [before, after]
-        .into_iter()
-        .flatten()
-        .any(|&c| super::is_zero_width(c))
+    // A line broken inside a word (PDF copies: 正如斯\n大林所说) joins.
+    let mid_word = before
+        .zip(after)
+        .is_some_and(|(b, a)| b.is_alphanumeric() && a.is_alphanumeric());
+    mid_word
+        || [before, after]
+            .into_iter()
+            .flatten()
+            .any(|&c| super::is_zero_width(c))
 }
