@@ -12,57 +12,72 @@
 //! Built with the release profile (`opt-level = "z"`, LTO), the one the
 //! web app ships with.
 
-use std::hint::black_box;
-use std::time::Duration;
+// criterion is a native dev-dependency only; on wasm32 (clippy's
+// --all-targets pass for the web build) this bench is an empty program.
+#[cfg(target_arch = "wasm32")]
+fn main() {}
 
-use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+#[cfg(not(target_arch = "wasm32"))]
+use native::benches;
+#[cfg(not(target_arch = "wasm32"))]
+criterion::criterion_main!(benches);
 
+#[cfg(not(target_arch = "wasm32"))]
 #[path = "../tests/support/mod.rs"]
 mod support;
 
-const CONCATENATION_BYTES: usize = 5_000_000;
-/// Sizes of the adversarial inputs; the second is four times the first.
-const ADVERSARIAL_BYTES: [usize; 2] = [16_000, 64_000];
+#[cfg(not(target_arch = "wasm32"))]
+mod native {
+    use std::hint::black_box;
+    use std::time::Duration;
 
-fn corpus(c: &mut Criterion) {
-    let mut group = c.benchmark_group("corpus");
-    group.measurement_time(Duration::from_secs(3));
-    for name in support::corpus_names() {
-        let text = support::corpus_text(&name);
-        group.throughput(Throughput::Bytes(text.len() as u64));
-        group.bench_with_input(BenchmarkId::from_parameter(&name), &text, |b, text| {
-            b.iter(|| gangmu::parse(black_box(text)))
-        });
-    }
-    group.finish();
-}
+    use criterion::{criterion_group, BenchmarkId, Criterion, Throughput};
 
-fn concatenation(c: &mut Criterion) {
-    let text = support::corpus_concatenation(CONCATENATION_BYTES);
-    let mut group = c.benchmark_group("concatenation");
-    group.sample_size(10);
-    group.measurement_time(Duration::from_secs(10));
-    group.throughput(Throughput::Bytes(text.len() as u64));
-    group.bench_function("corpus_5MB", |b| b.iter(|| gangmu::parse(black_box(&text))));
-    group.finish();
-}
+    use crate::support;
 
-fn adversarial(c: &mut Criterion) {
-    let mut group = c.benchmark_group("adversarial");
-    group.sample_size(10);
-    group.measurement_time(Duration::from_secs(2));
-    for input in support::adversarial::ALL {
-        for bytes in ADVERSARIAL_BYTES {
-            let text = input.input(bytes);
+    const CONCATENATION_BYTES: usize = 5_000_000;
+    /// Sizes of the adversarial inputs; the second is four times the first.
+    const ADVERSARIAL_BYTES: [usize; 2] = [16_000, 64_000];
+
+    fn corpus(c: &mut Criterion) {
+        let mut group = c.benchmark_group("corpus");
+        group.measurement_time(Duration::from_secs(3));
+        for name in support::corpus_names() {
+            let text = support::corpus_text(&name);
             group.throughput(Throughput::Bytes(text.len() as u64));
-            let id = BenchmarkId::new(input.name, format!("{}K", bytes / 1000));
-            group.bench_with_input(id, &text, |b, text| {
+            group.bench_with_input(BenchmarkId::from_parameter(&name), &text, |b, text| {
                 b.iter(|| gangmu::parse(black_box(text)))
             });
         }
+        group.finish();
     }
-    group.finish();
-}
 
-criterion_group!(benches, corpus, concatenation, adversarial);
-criterion_main!(benches);
+    fn concatenation(c: &mut Criterion) {
+        let text = support::corpus_concatenation(CONCATENATION_BYTES);
+        let mut group = c.benchmark_group("concatenation");
+        group.sample_size(10);
+        group.measurement_time(Duration::from_secs(10));
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        group.bench_function("corpus_5MB", |b| b.iter(|| gangmu::parse(black_box(&text))));
+        group.finish();
+    }
+
+    fn adversarial(c: &mut Criterion) {
+        let mut group = c.benchmark_group("adversarial");
+        group.sample_size(10);
+        group.measurement_time(Duration::from_secs(2));
+        for input in support::adversarial::ALL {
+            for bytes in ADVERSARIAL_BYTES {
+                let text = input.input(bytes);
+                group.throughput(Throughput::Bytes(text.len() as u64));
+                let id = BenchmarkId::new(input.name, format!("{}K", bytes / 1000));
+                group.bench_with_input(id, &text, |b, text| {
+                    b.iter(|| gangmu::parse(black_box(text)))
+                });
+            }
+        }
+        group.finish();
+    }
+
+    criterion_group!(benches, corpus, concatenation, adversarial);
+}

@@ -1,3 +1,4 @@
+#![cfg(not(target_arch = "wasm32"))]
 //! Small hand-written cases, one rule each, in the style of rust-analyzer's
 //! data-driven tests: every test is `check(input, expected)`, and
 //! [`check`] is the only place that touches the parser's API.

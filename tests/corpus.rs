@@ -1,3 +1,4 @@
+#![cfg(not(target_arch = "wasm32"))]
 //! The parser against real documents: every `tests/corpus/*.txt` with an
 //! `*.expected.json` beside it is parsed and scored with the port of
 //! `tests/tools/outline_score.py` (`support::score`).

@@ -1,3 +1,4 @@
+#![cfg(not(target_arch = "wasm32"))]
 //! Nasty inputs, in the manner of pulldown-cmark's `tests/errors.rs`: each
 //! must parse without panicking and keep the invariants of
 //! `support::invariants`. Most were chosen to hit an edge of one pass

@@ -1,3 +1,4 @@
+#![cfg(not(target_arch = "wasm32"))]
 //! The super-linear check, like pulldown-cmark's: each adversarial input
 //! of `support::adversarial` is parsed at N and 4N bytes, and the 4N
 //! parse may do at most [`MAX_RATIO`] times the work of the N one (4 is

@@ -1,3 +1,4 @@
+#![cfg(not(target_arch = "wasm32"))]
 //! Property tests: the parser's invariants (see `support::invariants`) hold
 //! for any text, and a few things that must not matter do not.
 //!

@@ -1,3 +1,4 @@
+#![cfg(not(target_arch = "wasm32"))]
 //! Snapshots of the parser on every corpus document: the debugging dump of
 //! `gangmu::export::text::dump` (every node with kind, span, label and
 //! heading, indented by depth; then the quotations and diagnostics), one

@@ -1,0 +1,194 @@
+#![cfg(not(target_arch = "wasm32"))]
+//! The `gangmu` command line, run as a user would: formats, standard
+//! input, and the exit code 2 with a message for every kind of bad input.
+
+mod support;
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+
+const SEED: &str = "00_seed_city-mobilisation-speech";
+
+fn seed_path() -> PathBuf {
+    support::corpus_dir().join(format!("{SEED}.txt"))
+}
+
+/// Runs `gangmu` with `args`, feeding `stdin` (empty if `None`).
+fn gangmu(args: &[&str], stdin: Option<&[u8]>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_gangmu"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("gangmu starts");
+    {
+        let mut input = child.stdin.take().expect("a stdin pipe");
+        input
+            .write_all(stdin.unwrap_or_default())
+            .expect("write stdin");
+    }
+    child.wait_with_output().expect("gangmu finishes")
+}
+
+fn stdout(output: &Output) -> String {
+    assert!(
+        output.status.success(),
+        "exit {:?}, stderr: {}",
+        output.status.code(),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout.clone()).expect("stdout is UTF-8")
+}
+
+/// Exit code 2, nothing on stdout, and a message on stderr that holds
+/// `words`; returns the message.
+fn assert_usage_error(output: &Output, words: &str) -> String {
+    let stderr = String::from_utf8_lossy(&output.stderr).to_string();
+    assert_eq!(output.status.code(), Some(2), "stderr: {stderr}");
+    assert!(output.stdout.is_empty(), "stdout: {:?}", output.stdout);
+    assert!(stderr.starts_with("gangmu: "), "{stderr}");
+    assert!(
+        stderr.contains(words),
+        "{stderr:?} should mention {words:?}"
+    );
+    stderr
+}
+
+#[test]
+fn json_is_the_document() {
+    let path = seed_path();
+    let out = stdout(&gangmu(&["--format", "json", path.to_str().unwrap()], None));
+    let json: serde_json::Value = serde_json::from_str(&out).expect("valid JSON");
+    assert!(json["title"]
+        .as_str()
+        .is_some_and(|t| t.contains("动员大会")));
+    assert!(json["nodes"].as_array().is_some_and(|n| !n.is_empty()));
+    assert!(json["quotes"].as_array().is_some_and(|q| !q.is_empty()));
+    // The same document the library gives.
+    let doc: gangmu::Document = serde_json::from_value(json).expect("a Document");
+    assert_eq!(doc, gangmu::parse(&support::corpus_text(SEED)));
+}
+
+#[test]
+fn json_is_the_default_format() {
+    let path = seed_path();
+    let default = stdout(&gangmu(&[path.to_str().unwrap()], None));
+    let json = stdout(&gangmu(&["--format=json", path.to_str().unwrap()], None));
+    assert_eq!(default, json);
+}
+
+#[test]
+fn markdown_starts_with_the_title() {
+    let path = seed_path();
+    let out = stdout(&gangmu(
+        &["--format", "markdown", path.to_str().unwrap()],
+        None,
+    ));
+    assert!(
+        out.starts_with(
+            "# 在全市以案促改警示教育暨全面修复净化政治生态集中专项行动动员大会上的讲话\n"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains("## 一、深刻认识开展集中专项行动的重大意义"),
+        "{out}"
+    );
+    assert!(out.contains("- 一要把“一把手”监督抓严抓实"), "{out}");
+}
+
+#[test]
+fn text_is_the_outline() {
+    let path = seed_path();
+    let out = stdout(&gangmu(&["-f", "text", path.to_str().unwrap()], None));
+    let lines: Vec<&str> = out.lines().collect();
+    assert!(lines[0].ends_with("动员大会上的讲话"), "{out}");
+    assert!(lines.iter().any(|l| l.starts_with("一、深刻认识")), "{out}");
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("\u{3000}\u{3000}一要把")),
+        "tasks indented under their part: {out}"
+    );
+}
+
+#[test]
+fn reads_standard_input_without_a_file() {
+    let text = support::corpus_text(SEED);
+    let from_stdin = stdout(&gangmu(&["--format", "text"], Some(text.as_bytes())));
+    let from_dash = stdout(&gangmu(&["--format", "text", "-"], Some(text.as_bytes())));
+    let path = seed_path();
+    let from_file = stdout(&gangmu(&["--format", "text", path.to_str().unwrap()], None));
+    assert!(from_stdin.contains("三、全面加强"));
+    assert_eq!(from_stdin, from_file);
+    assert_eq!(from_dash, from_file);
+}
+
+#[test]
+fn empty_standard_input_is_an_empty_document() {
+    let out = stdout(&gangmu(&[], Some(b"")));
+    let json: serde_json::Value = serde_json::from_str(&out).expect("valid JSON");
+    assert_eq!(json["nodes"], serde_json::json!([]));
+    assert_eq!(json["diagnostics"][0]["kind"], "empty_text");
+}
+
+#[test]
+fn help_exits_zero() {
+    let out = stdout(&gangmu(&["--help"], None));
+    assert!(out.contains("--format"), "{out}");
+}
+
+#[test]
+fn missing_file() {
+    let output = gangmu(&["tests/corpus/no-such-file.txt"], None);
+    assert_usage_error(&output, "no-such-file.txt");
+}
+
+/// The byte position a UTF-8 error message names (`第 N 字节`).
+fn byte_position(message: &str) -> usize {
+    let after = message.split("第 ").nth(1).expect("a 第 N 字节 position");
+    let digits: String = after.chars().take_while(char::is_ascii_digit).collect();
+    assert!(after[digits.len()..].starts_with(" 字节"), "{message}");
+    digits.parse().expect("a number")
+}
+
+#[test]
+fn gbk_input_is_refused_with_a_hint() {
+    // "一、加强领导" in GBK; its first two bytes happen to be valid UTF-8.
+    let gbk: &[u8] = b"\xd2\xbb\xa1\xa2\xbc\xd3\xc7\xbf\xc1\xec\xb5\xbc\n";
+    let output = gangmu(&["--format", "text"], Some(gbk));
+    let message = assert_usage_error(&output, "UTF-8");
+    assert!(message.contains("iconv"), "says how to convert: {message}");
+    let at_start = byte_position(&message);
+
+    let path = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("gbk.txt");
+    std::fs::write(&path, [b"UTF-8 first. ".as_slice(), gbk].concat()).expect("write");
+    let output = gangmu(&[path.to_str().unwrap()], None);
+    let message = assert_usage_error(&output, "UTF-8");
+    assert_eq!(
+        byte_position(&message),
+        at_start + 13,
+        "says where the bad bytes are: {message}"
+    );
+}
+
+#[test]
+fn unknown_option() {
+    assert_usage_error(&gangmu(&["--frobnicate"], None), "--frobnicate");
+    assert_usage_error(&gangmu(&["-x", "file.txt"], None), "-x");
+}
+
+#[test]
+fn bad_format_values() {
+    assert_usage_error(&gangmu(&["--format", "html"], Some(b"")), "html");
+    assert_usage_error(&gangmu(&["--format"], Some(b"")), "--format");
+}
+
+#[test]
+fn two_files() {
+    let path = seed_path();
+    let path = path.to_str().unwrap();
+    assert_usage_error(&gangmu(&[path, path], None), "一个文件");
+}
