@@ -41,6 +41,7 @@ mod native {
 
     fn corpus(c: &mut Criterion) {
         let mut group = c.benchmark_group("corpus");
+        group.warm_up_time(Duration::from_secs(1));
         group.measurement_time(Duration::from_secs(3));
         for name in support::corpus_names() {
             let text = support::corpus_text(&name);
@@ -65,6 +66,7 @@ mod native {
     fn adversarial(c: &mut Criterion) {
         let mut group = c.benchmark_group("adversarial");
         group.sample_size(10);
+        group.warm_up_time(Duration::from_secs(1));
         group.measurement_time(Duration::from_secs(2));
         for input in support::adversarial::ALL {
             for bytes in ADVERSARIAL_BYTES {
