@@ -98,6 +98,8 @@ const MIN_MEMBER_EXTENT: usize = 600;
 /// Members of an inline series shorter than this, on average, enumerate
 /// words inside a sentence.
 const MIN_MEMBER_CHARS: usize = 20;
+/// The same for 一要 and 一是 series, which are tasks even when terse.
+const MIN_TASK_CHARS: usize = 8;
 /// Words that may stand between a clause break and an inline marker
 /// (然而第二，…).
 const CONNECTIVES: [&str; 6] = ["然而", "但是", "同时", "此外", "另外", "而且"];
@@ -598,8 +600,14 @@ fn keep_sequences(found: Vec<(usize, Marker, bool)>, body: &str) -> Vec<(usize, 
             .map(|w| body[w[0].0..w[1].0].chars().count())
             .collect();
         let mean = gaps.iter().sum::<usize>() / gaps.len().max(1);
-        let headings = !members[0].1.family.is_series();
-        if in_one_sentence && (headings || mean < MIN_MEMBER_CHARS) {
+        let family = members[0].1.family;
+        // 一是扩大投资，二是提振消费 is a real series even with short
+        // members; 第一是…，第二是… lists things unless its members are clauses.
+        let min_chars = match family {
+            Family::Yao | Family::Shi => MIN_TASK_CHARS,
+            _ => MIN_MEMBER_CHARS,
+        };
+        if in_one_sentence && (!family.is_series() || mean < min_chars) {
             word_lists.push(i);
         }
     }
@@ -629,7 +637,9 @@ pub(crate) fn first_clause(s: &str) -> String {
             _ => {}
         }
     }
-    clip(&cleaned[..end], MAX_HEADING)
+    // A member cut at the next member (一是扩大投资，二是…) keeps no comma.
+    let heading = cleaned[..end].trim_end_matches(['，', '、', ',', ' ']);
+    clip(heading, MAX_HEADING)
 }
 
 fn clip(s: &str, max_chars: usize) -> String {
