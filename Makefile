@@ -17,7 +17,7 @@ PORT ?= 8080
 WASM_TARGET := wasm32-unknown-unknown
 WASM_BINDGEN_VERSION := 0.2.130
 CARGO_TARGET_DIR ?= target
-WASM := $(CARGO_TARGET_DIR)/$(WASM_TARGET)/release/gangmu.wasm
+WASM := $(CARGO_TARGET_DIR)/$(WASM_TARGET)/wasm-release/gangmu.wasm
 BINDGEN_DIR := $(CARGO_TARGET_DIR)/web
 DIST := dist
 CHROMIUM := /usr/bin/chromium
@@ -63,7 +63,7 @@ setup-browsers:
 ## Build.
 
 dist: setup
-	cargo build --release --lib --target $(WASM_TARGET)
+	cargo build --profile wasm-release --lib --target $(WASM_TARGET)
 	rm -rf $(BINDGEN_DIR)
 	wasm-bindgen --target web --no-typescript --out-dir $(BINDGEN_DIR) $(WASM)
 	rm -rf $(DIST)

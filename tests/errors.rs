@@ -231,11 +231,8 @@ fn yishi_line_of_64_kilobytes() {
     parse(&"一是，".repeat(64_000 / 9));
 }
 
-/// The brief's 1 MB line: quadratic in the current parser (about 17 s in
-/// release, minutes in a debug build), see `tests/linear.rs`.
+/// The brief's 1 MB line (once quadratic in keep_sequences).
 #[test]
-#[ignore = "parser: quadratic in the number of inline markers of one paragraph \
-            (tree.rs keep_sequences): a 1 MB line of 一是， takes ~17 s in release"]
 fn yishi_line_of_one_megabyte() {
     parse(&"一是，".repeat(1_000_000 / 9));
 }

@@ -122,36 +122,25 @@ fn check_linear(name: &str) {
     );
 }
 
-/// One test per input, so each passes or is ignored on its own;
-/// [`every_adversarial_input_is_checked`] keeps the list complete. The
-/// `quadratic` ones are parser bugs, ignored until fixed.
+/// One test per input, so each passes or fails on its own;
+/// [`every_adversarial_input_is_checked`] keeps the list complete.
 macro_rules! linear_tests {
-    (linear: $($linear:ident)*; quadratic: $($quadratic:ident)*;) => {
+    ($($linear:ident)*) => {
         $(
             #[test]
             fn $linear() {
                 check_linear(stringify!($linear));
             }
         )*
-        $(
-            #[test]
-            #[ignore = "parser: quadratic in the inline markers of one paragraph \
-                        (tree.rs keep_sequences scans back and forward for every marker)"]
-            fn $quadratic() {
-                check_linear(stringify!($quadratic));
-            }
-        )*
-        const CHECKED: &[&str] = &[$(stringify!($linear),)* $(stringify!($quadratic)),*];
+        const CHECKED: &[&str] = &[$(stringify!($linear)),*];
     };
 }
 
 linear_tests! {
-    linear:
-        counting_series unclosed_quotes unclosed_quotes_in_text nested_quotes
-        closing_quotes terms paren_one_lines counting_paren_lines bare_markers
-        short_lines long_sentence clauses emphasis blank_lines;
-    quadratic:
-        yishi_one_line yishi_ershi_one_line paren_one_line;
+    counting_series unclosed_quotes unclosed_quotes_in_text nested_quotes
+    closing_quotes terms paren_one_lines counting_paren_lines bare_markers
+    short_lines long_sentence clauses emphasis blank_lines
+    yishi_one_line yishi_ershi_one_line paren_one_line
 }
 
 #[test]

@@ -17,7 +17,7 @@
 //! bare 一、 items) makes two levels. Plain paragraphs attach to the deepest
 //! open node. Series opened inside a paragraph close at its end.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::marker::{self, Family, Marker, LAST};
 use super::text::{clean, is_blank, is_clause_break, is_invisible, is_sentence_end};
@@ -555,62 +555,93 @@ fn scan_inline(body: &str, collapsed: bool) -> Vec<(usize, Marker)> {
 /// 小一二三四 lists things inside one sentence and is no outline.
 fn keep_sequences(found: Vec<(usize, Marker, bool)>, body: &str) -> Vec<(usize, Marker)> {
     let lead = marker::marker_at(&body[marker::skip_emphasis(body)..]);
-    let follows = |earlier: &Marker, later: &Marker| {
-        earlier.family == later.family
-            && (earlier.value.saturating_add(1) == later.value
-                || (later.value == LAST && earlier.value >= 2))
-    };
-    // run[i]: the index of the first member of the run member i belongs
-    // to, usize::MAX for a run opened by the paragraph's lead marker.
+    // Char offset of each candidate, in one pass (positions ascend).
+    let mut char_at = Vec::with_capacity(found.len());
+    let (mut byte, mut chars) = (0, 0);
+    for (pos, _, _) in &found {
+        chars += body[byte..*pos].chars().count();
+        byte = *pos;
+        char_at.push(chars);
+    }
+    // Whether a member numbered two of the same family comes later.
+    let mut two_later = vec![false; found.len()];
+    let mut twos_seen: HashSet<Family> = HashSet::new();
+    for (i, (_, marker, _)) in found.iter().enumerate().rev() {
+        two_later[i] = twos_seen.contains(&marker.family);
+        if marker.value == 2 {
+            twos_seen.insert(marker.family);
+        }
+    }
+    // The run each candidate belongs to (the index of its first member,
+    // LEAD_RUN for a run the paragraph's opening marker starts), found
+    // through the latest run member of each family and value.
+    const LEAD_RUN: usize = usize::MAX;
+    let mut latest: HashMap<(Family, u32), usize> = HashMap::new();
+    let mut latest_of_family: HashMap<Family, (usize, u32)> = HashMap::new();
+    if let Some(lead) = lead {
+        latest.insert((lead.family, lead.value), LEAD_RUN);
+        latest_of_family.insert(lead.family, (LEAD_RUN, lead.value));
+    }
     let mut run: Vec<Option<usize>> = vec![None; found.len()];
     for (i, (_, marker, _)) in found.iter().enumerate() {
-        let previous = (0..i)
-            .rev()
-            .find(|&j| run[j].is_some() && follows(&found[j].1, marker));
-        run[i] = match previous {
-            Some(j) => run[j],
-            None if lead.is_some_and(|l| follows(&l, marker)) => Some(usize::MAX),
-            None if marker.value == 1
-                && found[i + 1..]
-                    .iter()
-                    .any(|(_, m, _)| m.family == marker.family && m.value == 2) =>
-            {
-                Some(i)
-            }
-            None => None,
+        let previous = if marker.value == LAST {
+            latest_of_family
+                .get(&marker.family)
+                .filter(|(_, value)| *value >= 2)
+                .map(|(run, _)| *run)
+        } else {
+            marker
+                .value
+                .checked_sub(1)
+                .and_then(|value| latest.get(&(marker.family, value)).copied())
         };
+        run[i] = previous.or((marker.value == 1 && two_later[i]).then_some(i));
+        if let Some(r) = run[i] {
+            latest.insert((marker.family, marker.value), r);
+            latest_of_family.insert(marker.family, (r, marker.value));
+        }
     }
     // A run inside one sentence is a list, not an outline, when its members
     // are mere words, or when they are bracketed items (集中在：（1）…；（2）…).
-    let mut word_lists = Vec::new();
-    for (i, r) in run.iter().enumerate() {
-        if *r != Some(i) {
-            continue;
-        }
-        let members: Vec<&(usize, Marker, bool)> = (0..found.len())
-            .filter(|&k| run[k] == Some(i))
-            .map(|k| &found[k])
-            .collect();
-        let in_one_sentence = members
-            .iter()
-            .skip(1)
-            .all(|(_, _, sentence_start)| !sentence_start);
-        let gaps: Vec<usize> = members
-            .windows(2)
-            .map(|w| body[w[0].0..w[1].0].chars().count())
-            .collect();
-        let mean = gaps.iter().sum::<usize>() / gaps.len().max(1);
-        let family = members[0].1.family;
-        // 一是扩大投资，二是提振消费 is a real series even with short
-        // members; 第一是…，第二是… lists things unless its members are clauses.
-        let min_chars = match family {
-            Family::Yao | Family::Shi => MIN_TASK_CHARS,
-            _ => MIN_MEMBER_CHARS,
-        };
-        if in_one_sentence && (!family.is_series() || mean < min_chars) {
-            word_lists.push(i);
-        }
+    struct RunStats {
+        family: Family,
+        members: usize,
+        first_char: usize,
+        last_char: usize,
+        in_one_sentence: bool,
     }
+    let mut stats: HashMap<usize, RunStats> = HashMap::new();
+    for (i, (_, marker, sentence_start)) in found.iter().enumerate() {
+        let Some(r) = run[i].filter(|&r| r != LEAD_RUN) else {
+            continue;
+        };
+        let entry = stats.entry(r).or_insert(RunStats {
+            family: marker.family,
+            members: 0,
+            first_char: char_at[i],
+            last_char: char_at[i],
+            in_one_sentence: true,
+        });
+        if entry.members > 0 && *sentence_start {
+            entry.in_one_sentence = false;
+        }
+        entry.members += 1;
+        entry.last_char = char_at[i];
+    }
+    let word_lists: HashSet<usize> = stats
+        .iter()
+        .filter(|(_, run)| {
+            let mean = (run.last_char - run.first_char) / (run.members - 1).max(1);
+            // 一是扩大投资，二是提振消费 is a real series even with short
+            // members; 第一是…，第二是… lists things unless they are clauses.
+            let min_chars = match run.family {
+                Family::Yao | Family::Shi => MIN_TASK_CHARS,
+                _ => MIN_MEMBER_CHARS,
+            };
+            run.in_one_sentence && (!run.family.is_series() || mean < min_chars)
+        })
+        .map(|(&r, _)| r)
+        .collect();
     found
         .into_iter()
         .zip(run)
