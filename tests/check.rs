@@ -444,8 +444,6 @@ fn lf_blank_separated_short_lines_are_not_headings() {
 }
 
 #[test]
-#[ignore = "parser: stands_as_heading compares raw char counts of the next paragraph, \
-            which include its line breaks, so each \\r makes it longer"]
 fn crlf_does_not_make_a_heading() {
     check(
         "同志们：\r\n\r\n形势和任务很重要\r\n\r\n今年的工作\r\n很重\r\n\r\n",
@@ -556,8 +554,6 @@ fn title_over_two_lines_in_blank_separated_text() {
 }
 
 #[test]
-#[ignore = "parser: in line-per-paragraph text the second line of a broken title \
-            becomes front matter instead of being joined to the title"]
 fn title_over_two_lines_before_a_blank_line() {
     check(
         "在全市以案促改警示教育暨全面修复净化政治生态集中专项行动\n动员大会上的讲话\n\n同志们：\n今天我们召开会议，主要任务是部署工作。\n一、提高认识\n认识很重要。\n二、狠抓落实\n落实很重要。\n",

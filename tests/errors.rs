@@ -42,8 +42,6 @@ fn only_whitespace() {
 /// An empty file saved with a byte-order mark, or a paste of zero-width
 /// spaces, is empty to the reader.
 #[test]
-#[ignore = "parser: EmptyText is decided with str::trim, which keeps U+FEFF and \
-            U+200B, while the parser's own is_blank treats them as blank"]
 fn only_invisible_chars_is_empty_text() {
     let doc = parse("\u{FEFF}\u{200B}\n\u{200B}");
     assert!(doc.nodes.is_empty(), "{doc:?}");

@@ -174,6 +174,9 @@ fn collect_front(text: &str, paragraphs: &[Paragraph], frame: &mut Frame, all: b
             && (all || paragraph.md_heading == Some(1) || followed_by_front(text, paragraphs, i))
         {
             frame.title = Some(range);
+        } else if let Some(title) = frame.title.filter(|_| continues_title(text, paragraphs, i)) {
+            // 在全市…专项行动 / 动员大会上的讲话: a title broken over lines.
+            frame.title = Some((title.0, paragraph.end));
         } else if all || (frame.title.is_some() && is_front_line(&content, paragraph)) {
             frame.front.push(range);
         } else {
@@ -182,6 +185,28 @@ fn collect_front(text: &str, paragraphs: &[Paragraph], frame: &mut Frame, all: b
         taken = i + 1;
     }
     taken
+}
+
+/// Words a title ends with; a title line without one, followed directly
+/// by a line that has one, was broken in two.
+const TITLE_ENDINGS: [&str; 12] = [
+    "讲话", "报告", "发言", "致辞", "讲稿", "党课", "演讲", "总结", "意见", "方案", "纲要", "决定",
+];
+
+fn continues_title(text: &str, paragraphs: &[Paragraph], i: usize) -> bool {
+    let (Some(previous), Some(paragraph)) =
+        (i.checked_sub(1).map(|j| &paragraphs[j]), paragraphs.get(i))
+    else {
+        return false;
+    };
+    let before = clean(&text[previous.start..previous.end]);
+    let content = clean(&text[paragraph.start..paragraph.end]);
+    let ends_title = |s: &str| TITLE_ENDINGS.iter().any(|ending| s.ends_with(ending));
+    !previous.blank_after
+        && before.chars().count() + content.chars().count() <= 80
+        && !ends_title(&before)
+        && ends_title(&content)
+        && is_title_like(&content, paragraph)
 }
 
 fn followed_by_front(text: &str, paragraphs: &[Paragraph], i: usize) -> bool {
@@ -327,7 +352,7 @@ fn stands_as_heading(
     });
     // What follows is text, not another such line.
     let next_longer = next.is_some_and(|n| {
-        let next = &text[n.start..n.end];
+        let next = &clean(&text[n.start..n.end]);
         next.chars().count() > chars
             || last_meaningful_char(next).is_some_and(super::text::is_paragraph_end)
     });

@@ -43,7 +43,7 @@ pub fn parse(text: &str) -> Document {
         quotes.retain(|quote| quote.span.start < back);
         diagnostics.retain(|diagnostic| diagnostic.span.start < back);
     }
-    if text.trim().is_empty() {
+    if text.chars().all(text::is_blank) {
         diagnostics.push(Diagnostic {
             kind: DiagnosticKind::EmptyText,
             span: Span::new(0, index.total()),

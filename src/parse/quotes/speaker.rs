@@ -406,8 +406,13 @@ fn is_cjk(c: char) -> bool {
 /// A line break next to a zero-width char is an artefact of the source
 /// (a sentence broken by a line holding only U+200B), not a line start.
 fn is_soft_break(chars: &[char], index: usize) -> bool {
-    let before = index.checked_sub(1).and_then(|i| chars.get(i));
-    let after = chars.get(index + 1);
+    // \r\n is one break: look past the \r on either side.
+    let before = index
+        .checked_sub(1)
+        .and_then(|i| chars[..i + 1].iter().rev().find(|&&c| c != '\r'));
+    let after = chars
+        .get(index + 1..)
+        .and_then(|rest| rest.iter().find(|&&c| c != '\r'));
     // A line broken inside a word (PDF copies: 正如斯\n大林所说) joins.
     let mid_word = before
         .zip(after)
