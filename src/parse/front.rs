@@ -81,11 +81,14 @@ pub(crate) fn frame(text: &str, paragraphs: &[Paragraph]) -> Frame {
 
 /// Index of the first paragraph of back matter (`paragraphs.len()` if none).
 fn find_back(text: &str, paragraphs: &[Paragraph]) -> usize {
-    let half = text.len() / 2;
+    // Back matter is in the second half (by paragraphs, so that line
+    // endings do not count).
+    let half = paragraphs.len() / 2;
     paragraphs
         .iter()
-        .position(|p| {
-            if p.start < half && paragraphs.len() > 4 {
+        .enumerate()
+        .position(|(i, p)| {
+            if i < half && paragraphs.len() > 4 {
                 return false;
             }
             let content: String = clean(&text[p.start..p.end])
