@@ -14,6 +14,7 @@
 pub mod export;
 pub mod model;
 pub mod parse;
+pub mod share;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;

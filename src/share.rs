@@ -1,0 +1,285 @@
+//! Share links: the whole text, compressed, in the URL fragment.
+//!
+//! A link is the app's address with a fragment `#v1.<payload>`, where the
+//! payload is the text as UTF-8, compressed as a zlib stream (RFC 1950:
+//! DEFLATE with a 2-byte header and an Adler-32 checksum of the text), in
+//! base64url without padding (RFC 4648 §5). The fragment never reaches a
+//! server, so the text stays on the reader's machine.
+//!
+//! Why zlib rather than bare DEFLATE: its checksum costs 6 bytes (8
+//! characters of link) and turns a link that was cut short or mistyped
+//! into an error instead of a different text. A truncated stream is caught
+//! by the inflater (the checksum is missing), a changed byte by the
+//! checksum.
+//!
+//! Sizes: the sample speech (`SAMPLE_SPEECH`, 24 204 bytes of UTF-8,
+//! 8 132 chars) gives a fragment of 14 450 characters, 60% of its UTF-8
+//! size; the 170 KB five-year plan of the corpus gives 76 653. The test
+//! `sample_speech_link_length` prints these figures.
+//!
+//! ```
+//! let fragment = gangmu::share::encode("同志们：\n一、提高认识\n");
+//! assert!(fragment.starts_with("v1."));
+//! let url = format!("https://example.org/gangmu/#{fragment}");
+//! assert_eq!(gangmu::share::decode(&url).as_deref(), Ok("同志们：\n一、提高认识\n"));
+//! ```
+
+use std::fmt;
+
+use miniz_oxide::inflate::TINFLStatus;
+
+/// The version tag this code writes, and the only one it reads.
+pub const VERSION: &str = "v1";
+
+/// Largest text a link may inflate to, in bytes. A bigger one is refused
+/// before it is fully inflated (a "zip bomb" link cannot exhaust memory).
+pub const MAX_TEXT_BYTES: usize = 20 * 1024 * 1024;
+
+/// DEFLATE effort: 9 is miniz's best standard level; its "uber" level 10
+/// saves under 1% on Chinese text for much more time.
+const LEVEL: u8 = 9;
+
+/// Why a fragment could not be turned back into a text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ShareError {
+    /// The fragment is empty or does not start with a version tag (`v1.`).
+    NotShareLink,
+    /// A version tag this build does not read (e.g. `v2` from a newer app).
+    UnknownVersion(String),
+    /// A character outside base64url at this char offset of the payload.
+    BadBase64 { offset: usize },
+    /// The payload ends early: the link was cut when copied.
+    Truncated,
+    /// The payload is damaged: it does not inflate or fails its checksum.
+    Corrupt,
+    /// The inflated bytes are not UTF-8.
+    NotUtf8,
+    /// The text would be larger than [`MAX_TEXT_BYTES`].
+    TooLarge,
+}
+
+impl ShareError {
+    /// A message for users, in Chinese.
+    pub fn message(&self) -> String {
+        match self {
+            ShareError::NotShareLink => "这不是纲目的分享链接。".to_string(),
+            ShareError::UnknownVersion(version) => {
+                format!("无法打开版本为 {version} 的分享链接，它可能来自更新版本的纲目。")
+            }
+            ShareError::BadBase64 { offset } => format!(
+                "分享链接中有无效字符（第 {} 个字符），可能在复制时被改动。请重新复制完整的链接。",
+                offset + 1
+            ),
+            ShareError::Truncated => {
+                "分享链接不完整，可能在复制时被截断。请重新复制完整的链接。".to_string()
+            }
+            ShareError::Corrupt => {
+                "分享链接已损坏，无法还原原文。请重新复制完整的链接。".to_string()
+            }
+            ShareError::NotUtf8 => "分享链接中的内容不是有效的文本。".to_string(),
+            ShareError::TooLarge => format!(
+                "分享的文本超过 {} MB，已拒绝打开。",
+                MAX_TEXT_BYTES / (1024 * 1024)
+            ),
+        }
+    }
+}
+
+impl fmt::Display for ShareError {
+    /// English, for logs and the command line.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ShareError::NotShareLink => write!(f, "not a gangmu share link"),
+            ShareError::UnknownVersion(version) => {
+                write!(f, "unsupported share link version {version:?}")
+            }
+            ShareError::BadBase64 { offset } => {
+                write!(f, "invalid character at offset {offset} of the share link")
+            }
+            ShareError::Truncated => write!(f, "the share link is truncated"),
+            ShareError::Corrupt => write!(f, "the share link is corrupt"),
+            ShareError::NotUtf8 => write!(f, "the shared text is not UTF-8"),
+            ShareError::TooLarge => {
+                write!(f, "the shared text exceeds {MAX_TEXT_BYTES} bytes")
+            }
+        }
+    }
+}
+
+impl std::error::Error for ShareError {}
+
+/// The fragment for `text`, without the `#`: `v1.` and the payload.
+pub fn encode(text: &str) -> String {
+    let compressed = miniz_oxide::deflate::compress_to_vec_zlib(text.as_bytes(), LEVEL);
+    let mut fragment = String::with_capacity(VERSION.len() + 1 + compressed.len() * 4 / 3 + 3);
+    fragment.push_str(VERSION);
+    fragment.push('.');
+    base64url::encode(&compressed, &mut fragment);
+    fragment
+}
+
+/// The text of a share fragment. Accepts the fragment with or without its
+/// `#`, or a whole URL (everything up to the first `#` is ignored). ASCII
+/// whitespace inside the payload is ignored, since mail programs wrap
+/// long links. Never returns part of a text: any damage is an error.
+pub fn decode(fragment: &str) -> Result<String, ShareError> {
+    let fragment = match fragment.split_once('#') {
+        Some((_, after)) => after,
+        None => fragment,
+    };
+    let fragment = fragment.trim_matches(|c: char| c.is_ascii_whitespace());
+    let (version, payload) = fragment
+        .split_once('.')
+        .filter(|(version, _)| is_version_tag(version))
+        .ok_or(ShareError::NotShareLink)?;
+    if version != VERSION {
+        return Err(ShareError::UnknownVersion(version.to_string()));
+    }
+    let compressed = base64url::decode(payload)?;
+    let bytes =
+        miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(&compressed, MAX_TEXT_BYTES)
+            .map_err(|err| match err.status {
+                TINFLStatus::FailedCannotMakeProgress | TINFLStatus::NeedsMoreInput => {
+                    ShareError::Truncated
+                }
+                TINFLStatus::HasMoreOutput => ShareError::TooLarge,
+                _ => ShareError::Corrupt,
+            })?;
+    String::from_utf8(bytes).map_err(|_| ShareError::NotUtf8)
+}
+
+/// `v` and one or more ASCII digits.
+fn is_version_tag(tag: &str) -> bool {
+    tag.strip_prefix('v')
+        .is_some_and(|digits| !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// base64url without padding (RFC 4648 §5), strict: only the 64 letters
+/// (and ignored ASCII whitespace), no `=`, and the unused low bits of the
+/// last letter must be zero, so each byte string has exactly one spelling.
+mod base64url {
+    use super::ShareError;
+
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+    pub fn encode(bytes: &[u8], out: &mut String) {
+        for chunk in bytes.chunks(3) {
+            let b = [
+                chunk[0],
+                chunk.get(1).copied().unwrap_or(0),
+                chunk.get(2).copied().unwrap_or(0),
+            ];
+            let group = u32::from(b[0]) << 16 | u32::from(b[1]) << 8 | u32::from(b[2]);
+            // 2, 3 or 4 letters for 1, 2 or 3 bytes.
+            for i in 0..=chunk.len() {
+                let index = (group >> (18 - 6 * i)) & 0x3f;
+                out.push(char::from(ALPHABET[index as usize]));
+            }
+        }
+    }
+
+    fn value(letter: u8) -> Option<u32> {
+        let value = match letter {
+            b'A'..=b'Z' => letter - b'A',
+            b'a'..=b'z' => letter - b'a' + 26,
+            b'0'..=b'9' => letter - b'0' + 52,
+            b'-' => 62,
+            b'_' => 63,
+            _ => return None,
+        };
+        Some(u32::from(value))
+    }
+
+    pub fn decode(payload: &str) -> Result<Vec<u8>, ShareError> {
+        let mut bytes = Vec::with_capacity(payload.len() * 3 / 4);
+        let mut group = 0u32;
+        let mut letters = 0usize;
+        let mut last_offset = 0;
+        for (offset, c) in payload.chars().enumerate() {
+            if c.is_ascii_whitespace() {
+                continue;
+            }
+            let letter = u8::try_from(c).ok().and_then(value);
+            let letter = letter.ok_or(ShareError::BadBase64 { offset })?;
+            group = group << 6 | letter;
+            letters += 1;
+            last_offset = offset;
+            if letters.is_multiple_of(4) {
+                bytes.extend_from_slice(&group.to_be_bytes()[1..]);
+                group = 0;
+            }
+        }
+        match letters % 4 {
+            0 => {}
+            // One letter carries 6 bits: not even one byte. The link was cut.
+            1 => return Err(ShareError::Truncated),
+            2 => {
+                if group & 0xf != 0 {
+                    return Err(ShareError::BadBase64 {
+                        offset: last_offset,
+                    });
+                }
+                bytes.push((group >> 4) as u8);
+            }
+            _ => {
+                if group & 0x3 != 0 {
+                    return Err(ShareError::BadBase64 {
+                        offset: last_offset,
+                    });
+                }
+                bytes.extend_from_slice(&(group >> 2).to_be_bytes()[2..]);
+            }
+        }
+        Ok(bytes)
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        fn encoded(bytes: &[u8]) -> String {
+            let mut out = String::new();
+            encode(bytes, &mut out);
+            out
+        }
+
+        /// The test vectors of RFC 4648 §10, without padding.
+        #[test]
+        fn rfc_4648_vectors() {
+            let vectors = [
+                ("", ""),
+                ("f", "Zg"),
+                ("fo", "Zm8"),
+                ("foo", "Zm9v"),
+                ("foob", "Zm9vYg"),
+                ("fooba", "Zm9vYmE"),
+                ("foobar", "Zm9vYmFy"),
+            ];
+            for (plain, base64) in vectors {
+                assert_eq!(encoded(plain.as_bytes()), base64);
+                assert_eq!(decode(base64).as_deref(), Ok(plain.as_bytes()));
+            }
+        }
+
+        #[test]
+        fn url_safe_letters() {
+            assert_eq!(encoded(&[0xfb, 0xff, 0xbf]), "-_-_");
+            assert_eq!(decode("-_-_"), Ok(vec![0xfb, 0xff, 0xbf]));
+        }
+
+        #[test]
+        fn rejects_padding_standard_letters_and_loose_bits() {
+            assert_eq!(decode("Zg=="), Err(ShareError::BadBase64 { offset: 2 }));
+            assert_eq!(decode("+/+/"), Err(ShareError::BadBase64 { offset: 0 }));
+            assert_eq!(decode("Zh"), Err(ShareError::BadBase64 { offset: 1 }));
+            assert_eq!(decode("Zm9"), Err(ShareError::BadBase64 { offset: 2 }));
+            assert_eq!(decode("Zm9vY"), Err(ShareError::Truncated));
+            assert_eq!(decode("中"), Err(ShareError::BadBase64 { offset: 0 }));
+        }
+
+        #[test]
+        fn ignores_whitespace() {
+            assert_eq!(decode("Zm9v\r\n YmFy"), Ok(b"foobar".to_vec()));
+        }
+    }
+}

@@ -1,0 +1,226 @@
+#![cfg(not(target_arch = "wasm32"))]
+//! Share links (`gangmu::share`): every text comes back exactly, and a
+//! damaged link is an error — never a panic, never a different text.
+
+mod support;
+
+use gangmu::share::{decode, encode, ShareError, MAX_TEXT_BYTES};
+use proptest::prelude::*;
+
+#[test]
+fn round_trip_every_corpus_document() {
+    for name in support::corpus_names() {
+        let text = support::corpus_text(&name);
+        let fragment = encode(&text);
+        assert!(fragment.starts_with("v1."), "{name}");
+        assert_eq!(decode(&fragment).as_deref(), Ok(text.as_str()), "{name}");
+    }
+}
+
+#[test]
+fn empty_text() {
+    let fragment = encode("");
+    assert_eq!(decode(&fragment).as_deref(), Ok(""));
+    assert!(fragment.len() < 16, "{fragment}");
+}
+
+/// The fragment may come with its `#`, inside a whole URL, or wrapped by
+/// a mail program.
+#[test]
+fn accepted_spellings() {
+    let text = "同志们：\n一、提高认识\n";
+    let fragment = encode(text);
+    let wrapped: String = fragment
+        .as_bytes()
+        .chunks(10)
+        .map(|chunk| std::str::from_utf8(chunk).unwrap())
+        .collect::<Vec<_>>()
+        .join("\r\n ");
+    for spelling in [
+        fragment.clone(),
+        format!("#{fragment}"),
+        format!("https://example.org/gangmu/?x=1#{fragment}"),
+        format!("  #{fragment}\n"),
+        wrapped,
+    ] {
+        assert_eq!(decode(&spelling).as_deref(), Ok(text), "{spelling}");
+    }
+}
+
+#[test]
+fn not_a_share_link() {
+    for fragment in [
+        "",
+        "#",
+        "#main",
+        "v1",
+        "#v.abc",
+        "vx.abc",
+        "https://example.org/",
+    ] {
+        assert_eq!(
+            decode(fragment),
+            Err(ShareError::NotShareLink),
+            "{fragment:?}"
+        );
+    }
+    assert_eq!(
+        decode("#v2.abcd"),
+        Err(ShareError::UnknownVersion("v2".to_string()))
+    );
+    assert_eq!(decode("v1."), Err(ShareError::Truncated));
+    assert_eq!(decode("v1.ab+c"), Err(ShareError::BadBase64 { offset: 2 }));
+    assert_eq!(decode("v1.abc="), Err(ShareError::BadBase64 { offset: 3 }));
+}
+
+/// Every error has a Chinese message for the page.
+#[test]
+fn messages_are_chinese() {
+    let errors = [
+        ShareError::NotShareLink,
+        ShareError::UnknownVersion("v9".to_string()),
+        ShareError::BadBase64 { offset: 4 },
+        ShareError::Truncated,
+        ShareError::Corrupt,
+        ShareError::NotUtf8,
+        ShareError::TooLarge,
+    ];
+    for error in errors {
+        let message = error.message();
+        assert!(
+            message.contains("链接") || message.contains("文本"),
+            "{message}"
+        );
+        assert!(!error.to_string().is_empty());
+    }
+    assert!(ShareError::BadBase64 { offset: 4 }
+        .message()
+        .contains("第 5 个字符"));
+}
+
+/// The link of the sample speech, cut after every byte: each shorter
+/// link is an error (most say truncated), none a text.
+#[test]
+fn truncation_at_every_position() {
+    let fragment = encode(gangmu::SAMPLE_SPEECH);
+    let mut truncated = 0;
+    for end in 0..fragment.len() {
+        match decode(&fragment[..end]) {
+            Ok(text) => panic!("cut at {end} decoded to {} bytes", text.len()),
+            Err(ShareError::Truncated) => truncated += 1,
+            Err(_) => {}
+        }
+    }
+    // Besides the version tag, cuts fail as truncated or (when the last
+    // letter holds stray bits) as a bad letter.
+    assert!(
+        truncated > fragment.len() / 2,
+        "{truncated} of {}",
+        fragment.len()
+    );
+}
+
+/// Every single-bit change of a short document's link is caught, and a
+/// spread of them over the sample speech's.
+#[test]
+fn bit_flips() {
+    let short = support::corpus_text("03_xi2020-12-12_climate-ambition-summit_short");
+    for (text, step) in [(short.as_str(), 1), (gangmu::SAMPLE_SPEECH, 97)] {
+        let fragment = encode(text);
+        for at in (3..fragment.len()).step_by(step) {
+            for bit in 0..7 {
+                let mut bytes = fragment.clone().into_bytes();
+                bytes[at] ^= 1 << bit;
+                let Ok(damaged) = String::from_utf8(bytes) else {
+                    continue;
+                };
+                if let Ok(decoded) = decode(&damaged) {
+                    assert_eq!(decoded, text, "flip of bit {bit} at {at} gave another text");
+                }
+            }
+        }
+    }
+}
+
+/// A link that inflates past the limit is refused; a highly compressible
+/// text just under it comes back.
+#[test]
+fn zip_bomb_is_refused() {
+    let bomb = "一".repeat(MAX_TEXT_BYTES / 3 + 1);
+    let fragment = encode(&bomb);
+    assert!(fragment.len() < 64 * 1024, "{}", fragment.len());
+    assert_eq!(decode(&fragment), Err(ShareError::TooLarge));
+    let under = "一".repeat(MAX_TEXT_BYTES / 3);
+    assert_eq!(decode(&encode(&under)).map(|t| t.len()), Ok(under.len()));
+}
+
+#[test]
+fn inflated_bytes_must_be_utf8() {
+    // A valid zlib stream of the bytes FF FE, built with the same
+    // compressor the links use.
+    let compressed = miniz_oxide::deflate::compress_to_vec_zlib(&[0xff, 0xfe], 9);
+    let payload = base64url(&compressed);
+    assert_eq!(decode(&format!("v1.{payload}")), Err(ShareError::NotUtf8));
+}
+
+fn base64url(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    let mut bits = 0u32;
+    let mut count = 0;
+    let mut out = String::new();
+    for byte in bytes {
+        bits = bits << 8 | u32::from(*byte);
+        count += 8;
+        while count >= 6 {
+            count -= 6;
+            out.push(char::from(ALPHABET[(bits >> count & 0x3f) as usize]));
+        }
+    }
+    if count > 0 {
+        out.push(char::from(ALPHABET[(bits << (6 - count) & 0x3f) as usize]));
+    }
+    out
+}
+
+/// The measurements quoted in `docs/FORMAT.md` and the module docs; run
+/// with `--nocapture` to see them.
+#[test]
+fn sample_speech_link_length() {
+    let text = gangmu::SAMPLE_SPEECH;
+    let fragment = encode(text);
+    println!(
+        "sample speech: {} bytes UTF-8, {} chars; fragment {} chars ({:.0}% of the UTF-8)",
+        text.len(),
+        text.chars().count(),
+        fragment.len(),
+        100.0 * fragment.len() as f64 / text.len() as f64
+    );
+    // Chinese prose compresses to well under the UTF-8 size.
+    assert!(fragment.len() < text.len() * 3 / 4, "{}", fragment.len());
+    for name in support::corpus_names() {
+        let text = support::corpus_text(&name);
+        println!(
+            "{name}: {} bytes → {} chars",
+            text.len(),
+            encode(&text).len()
+        );
+    }
+}
+
+proptest! {
+    #[test]
+    fn round_trip_any_string(text in any::<String>()) {
+        prop_assert_eq!(decode(&encode(&text)), Ok(text));
+    }
+
+    #[test]
+    fn round_trip_chinese_like(text in "[一二三、，。“”‘’（）\n同志们要把工作抓好a-z0-9 ]{0,400}") {
+        prop_assert_eq!(decode(&encode(&text)), Ok(text));
+    }
+
+    /// Any string at all decodes to an error or a text, never a panic.
+    #[test]
+    fn arbitrary_fragments_do_not_panic(fragment in "(#?v1\\.)?[A-Za-z0-9_\\-=+/ ]{0,200}") {
+        let _ = decode(&fragment);
+    }
+}
