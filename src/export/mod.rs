@@ -1,7 +1,83 @@
-//! Writing a [`Document`](crate::Document) out in other formats.
+//! Writing a [`Document`] out in other formats. Each is a pure function
+//! of the document (and, for HTML, the text), deterministic: the same
+//! input gives the same bytes, with no date or random id in it.
 //!
 //! * [`text`]: an indented plain-text 提纲, for pasting into Word;
-//! * [`markdown`]: headings and lists, quotations as block quotes.
+//! * [`markdown`]: headings and lists, quotations as block quotes;
+//! * [`opml`]: OPML 2.0, for outliners and mind maps;
+//! * [`html`]: one self-contained page of the structured view;
+//! * [`json`]: the document model itself (`docs/FORMAT.md`).
 
+pub mod html;
 pub mod markdown;
+pub mod opml;
+mod quotations;
 pub mod text;
+
+use crate::model::{Document, Node};
+
+/// The document as pretty-printed JSON, with a final newline: the exchange
+/// format of `docs/FORMAT.md`.
+pub fn json(doc: &Document) -> String {
+    // Serialising cannot fail: the model holds only strings, numbers,
+    // enums and sequences (no maps with non-string keys).
+    let mut json = serde_json::to_string_pretty(doc).expect("a Document always serialises");
+    json.push('\n');
+    json
+}
+
+/// A node's label and heading as one line, the way the app shows it.
+fn label_and_heading(node: &Node) -> String {
+    format!("{}{}", node.label.as_deref().unwrap_or(""), node.heading)
+}
+
+/// Appends `text` escaped for XML and HTML, in text and in attribute
+/// values alike: `& < > " '` as references, tab and line breaks as
+/// character references (attribute value normalisation would turn them
+/// into spaces), and chars XML 1.0 forbids or discourages — C0 and C1
+/// controls, U+FFFE, U+FFFF — as U+FFFD.
+fn escape_into(out: &mut String, text: &str) {
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            '\t' => out.push_str("&#9;"),
+            '\n' => out.push_str("&#10;"),
+            '\r' => out.push_str("&#13;"),
+            '\u{0}'..='\u{1f}' | '\u{7f}'..='\u{9f}' | '\u{fffe}' | '\u{ffff}' => {
+                out.push(char::REPLACEMENT_CHARACTER)
+            }
+            _ => out.push(c),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_markup_quotes_and_controls() {
+        let mut escaped = String::new();
+        escape_into(
+            &mut escaped,
+            "<a href=\"x\" title='y'>&</a>\t\n\r\u{0}\u{1b}\u{85}\u{ffff}中",
+        );
+        assert_eq!(
+            escaped,
+            "&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;&#9;&#10;&#13;\u{fffd}\u{fffd}\u{fffd}\u{fffd}中"
+        );
+    }
+
+    #[test]
+    fn json_round_trips() {
+        let doc = crate::parse(crate::SAMPLE_SPEECH);
+        let json = json(&doc);
+        assert!(json.ends_with("}\n"));
+        let back: Document = serde_json::from_str(&json).expect("the JSON reads back");
+        assert_eq!(back, doc);
+    }
+}

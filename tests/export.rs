@@ -1,0 +1,414 @@
+#![cfg(not(target_arch = "wasm32"))]
+//! The exporters (`gangmu::export`), checked on the seed speech and the
+//! corpus: OPML and HTML are read back with a real XML parser and their
+//! nesting compared with the document tree; Markdown and the plain-text
+//! 提纲 are compared line by line; hostile text stays text.
+
+mod support;
+
+use gangmu::export::{html::html, json, markdown::markdown, opml::opml, text::outline};
+use gangmu::{Document, Node, NodeKind};
+
+const SEED: &str = "00_seed_city-mobilisation-speech";
+
+/// A tree of label-and-heading lines, the shape an export should have.
+#[derive(Debug, PartialEq)]
+struct Shape {
+    text: String,
+    children: Vec<Shape>,
+}
+
+/// The nodes for which `keep` holds, nested as in the document; a kept
+/// node inside a dropped one takes its place.
+fn shape(nodes: &[Node], keep: &dyn Fn(&Node) -> bool) -> Vec<Shape> {
+    let mut shapes = Vec::new();
+    for node in nodes {
+        if keep(node) {
+            shapes.push(Shape {
+                text: format!("{}{}", node.label.as_deref().unwrap_or(""), node.heading),
+                children: shape(&node.children, keep),
+            });
+        } else {
+            shapes.extend(shape(&node.children, keep));
+        }
+    }
+    shapes
+}
+
+fn in_opml(node: &Node) -> bool {
+    node.kind.is_structural() || matches!(node.kind, NodeKind::Preamble | NodeKind::Closing)
+}
+
+/// The `<outline>` tree under an element.
+fn opml_shape(parent: roxmltree::Node) -> Vec<Shape> {
+    parent
+        .children()
+        .filter(|n| n.has_tag_name("outline"))
+        .map(|n| Shape {
+            text: n
+                .attribute("text")
+                .expect("every outline has text")
+                .to_string(),
+            children: opml_shape(n),
+        })
+        .collect()
+}
+
+fn seed() -> (String, Document) {
+    let text = support::corpus_text(SEED);
+    let doc = gangmu::parse(&text);
+    (text, doc)
+}
+
+#[test]
+fn opml_nesting_is_the_tree() {
+    for name in support::corpus_names() {
+        let text = support::corpus_text(&name);
+        let doc = gangmu::parse(&text);
+        let xml = opml(&doc);
+        let parsed = roxmltree::Document::parse(&xml)
+            .unwrap_or_else(|err| panic!("{name}: OPML is not XML: {err}"));
+        let root = parsed.root_element();
+        assert!(root.has_tag_name("opml") && root.attribute("version") == Some("2.0"));
+        let head = root
+            .children()
+            .find(|n| n.has_tag_name("head"))
+            .expect("head");
+        let title = head
+            .children()
+            .find(|n| n.has_tag_name("title"))
+            .expect("title");
+        assert_eq!(
+            title.text(),
+            Some(doc.title.as_deref().unwrap_or("未命名")),
+            "{name}"
+        );
+        let body = root
+            .children()
+            .find(|n| n.has_tag_name("body"))
+            .expect("body");
+        assert_same_tree(&opml_shape(body), &shape(&doc.nodes, &in_opml), &name);
+    }
+}
+
+#[test]
+fn opml_of_the_seed() {
+    let (_, doc) = seed();
+    let xml = opml(&doc);
+    let parsed = roxmltree::Document::parse(&xml).expect("XML");
+    let body = parsed
+        .descendants()
+        .find(|n| n.has_tag_name("body"))
+        .unwrap();
+    let top: Vec<_> = opml_shape(body);
+    let labels: Vec<_> = top
+        .iter()
+        .map(|s| s.text.chars().take(2).collect::<String>())
+        .collect();
+    assert_eq!(labels, ["同志", "一、", "二、", "三、", "同志"]);
+    assert_eq!(top[2].children.len(), 5, "二、 has five 一要 … 五要");
+    assert!(top[2].children[0].text.starts_with("一要把“一把手”监督"));
+}
+
+/// Markup, quotes and control characters in headings survive as text.
+#[test]
+fn opml_escapes_attributes() {
+    let text = "关于<b>&\"测试\"的报告\n一、要把<script>alert(1)</script>\" onerror=\"x\u{1}落实\n正文。\n二、第二部分\n正文。\n";
+    let doc = gangmu::parse(text);
+    let xml = opml(&doc);
+    let parsed = roxmltree::Document::parse(&xml).expect("escaped OPML is XML");
+    let texts: Vec<_> = parsed
+        .descendants()
+        .filter_map(|n| n.attribute("text"))
+        .collect();
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.contains("<script>alert(1)</script>\" onerror=\"x\u{fffd}")),
+        "{texts:?}"
+    );
+    assert!(!xml.contains("<script"));
+}
+
+#[test]
+fn html_is_well_formed_and_nests_as_the_tree() {
+    for name in support::corpus_names() {
+        let text = support::corpus_text(&name);
+        let doc = gangmu::parse(&text);
+        let page = html(&doc, &text);
+        let parsed = roxmltree::Document::parse_with_options(
+            &page,
+            roxmltree::ParsingOptions {
+                allow_dtd: true,
+                ..Default::default()
+            },
+        )
+        .unwrap_or_else(|err| panic!("{name}: HTML is not well-formed: {err}"));
+        let tree = parsed
+            .descendants()
+            .find(|n| n.attribute("class") == Some("tree"))
+            .expect("the outline list");
+        assert_same_tree(&html_shape(tree), &shape(&doc.nodes, &|_| true), &name);
+        let mut with_children = 0;
+        doc.walk(|node, _| with_children += usize::from(!node.children.is_empty()));
+        let details = parsed
+            .descendants()
+            .filter(|n| n.has_tag_name("details") && n.attribute("open").is_some())
+            .count();
+        assert_eq!(
+            details, with_children,
+            "{name}: one open <details> per node with children"
+        );
+    }
+}
+
+/// The label-and-heading tree of the page's outline list: each `<li>`'s
+/// row (`.label` and `.heading`, in its `<summary>` when it has one) and
+/// the `<li>`s of its nested list.
+fn html_shape(list: roxmltree::Node) -> Vec<Shape> {
+    list.children()
+        .filter(|n| n.has_tag_name("li"))
+        .map(|item| {
+            let details = item.children().find(|n| n.has_tag_name("details"));
+            let row = details
+                .and_then(|d| d.children().find(|n| n.has_tag_name("summary")))
+                .unwrap_or(item);
+            let span = |class: &str| {
+                row.children()
+                    .find(|n| n.attribute("class") == Some(class))
+                    .and_then(|n| n.text())
+                    .unwrap_or("")
+                    .to_string()
+            };
+            let nested = details.and_then(|d| d.children().find(|n| n.has_tag_name("ul")));
+            Shape {
+                text: format!("{}{}", span("label"), span("heading")),
+                children: nested.map(html_shape).unwrap_or_default(),
+            }
+        })
+        .collect()
+}
+
+/// Indented lines of a shape, for a readable comparison.
+fn lines(shapes: &[Shape]) -> Vec<String> {
+    fn go(shapes: &[Shape], depth: usize, out: &mut Vec<String>) {
+        for shape in shapes {
+            out.push(format!("{}{}", "  ".repeat(depth), shape.text));
+            go(&shape.children, depth + 1, out);
+        }
+    }
+    let mut out = Vec::new();
+    go(shapes, 0, &mut out);
+    out
+}
+
+/// Fails at the first line where the two trees differ.
+fn assert_same_tree(actual: &[Shape], expected: &[Shape], name: &str) {
+    let (actual, expected) = (lines(actual), lines(expected));
+    for (at, (a, e)) in actual.iter().zip(&expected).enumerate() {
+        assert_eq!(a, e, "{name}: line {at} of the tree");
+    }
+    assert_eq!(actual.len(), expected.len(), "{name}: number of nodes");
+}
+
+#[test]
+fn html_of_the_seed() {
+    let (text, doc) = seed();
+    let page = html(&doc, &text);
+    assert!(page.starts_with("<!DOCTYPE html>\n<html lang=\"zh-CN\">"));
+    assert!(page.contains("<meta charset=\"utf-8\" />"));
+    assert!(page.contains(&format!("<title>{}</title>", doc.title.as_deref().unwrap())));
+    doc.walk(|node, _| {
+        if matches!(node.kind, NodeKind::Part | NodeKind::Task) {
+            assert!(page.contains(&node.heading), "{} is missing", node.heading);
+        }
+    });
+    assert!(page.contains("<h3>习近平总书记 <small>(1)</small></h3>"));
+    assert!(
+        page.contains("<li>“一把手” <small>×"),
+        "the commonest term first"
+    );
+    assert!(page.contains("由 纲目 生成"));
+    assert!(page.contains("@media print"));
+    // Self-contained: nothing to fetch, no script.
+    for outside in ["<script", "src=", "href=", "url(", "@import", "http"] {
+        assert!(!page.contains(outside), "{outside}");
+    }
+    assert_eq!(page, html(&doc, &text), "deterministic");
+}
+
+#[test]
+fn html_escapes_everything() {
+    let text = "<script>alert(1)</script>的报告\n同志们：\n一、\" onerror=\"alert(2)<img src=x onerror=alert(3)>\n习近平总书记指出：“<script>alert(4)</script>。”\n二、第二部分&amp;\n正文“<i>术语</i>”。\n";
+    let doc = gangmu::parse(text);
+    let page = html(&doc, text);
+    assert!(!page.to_ascii_lowercase().contains("<script"), "{page}");
+    assert!(!page.contains("<img"));
+    assert!(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(page.contains("&amp;amp;"));
+    let parsed = roxmltree::Document::parse_with_options(
+        &page,
+        roxmltree::ParsingOptions {
+            allow_dtd: true,
+            ..Default::default()
+        },
+    )
+    .expect("well-formed");
+    for node in parsed.descendants().filter(|n| n.is_element()) {
+        assert!(!["script", "img", "i"].contains(&node.tag_name().name()));
+        assert!(node.attributes().all(|a| !a.name().starts_with("on")));
+    }
+}
+
+#[test]
+fn html_of_an_empty_document() {
+    let doc = gangmu::parse("");
+    let page = html(&doc, "");
+    assert!(page.contains("<title>提纲</title>") && page.ends_with("</html>\n"));
+}
+
+#[test]
+fn markdown_headings_match_the_tree() {
+    let (_, doc) = seed();
+    let md = markdown(&doc);
+    let headings: Vec<&str> = md.lines().filter(|l| l.starts_with('#')).collect();
+    let mut expected = vec![format!("# {}", doc.title.as_deref().unwrap())];
+    for part in doc.nodes.iter().filter(|n| n.kind == NodeKind::Part) {
+        expected.push(format!(
+            "## {}{}",
+            part.label.as_deref().unwrap(),
+            part.heading
+        ));
+        for point in part.children.iter().filter(|n| n.kind == NodeKind::Point) {
+            expected.push(format!("### {}", point.heading));
+        }
+    }
+    expected.extend(["## 引语", "### 习近平总书记", "### 名言与警句", "## 术语"].map(String::from));
+    assert_eq!(headings, expected);
+    let tasks: Vec<&str> = md
+        .lines()
+        .filter(|l| l.starts_with("- ") && l.contains('要'))
+        .collect();
+    assert_eq!(tasks.len(), 10, "{tasks:?}");
+    assert_eq!(tasks[0], "- 一要把“一把手”监督抓严抓实");
+    assert!(md.contains("\n> 善除害者察其本，善理疾者绝其源。\n"));
+    assert!(md.contains("\n- “一把手” ×"));
+}
+
+/// A node for a hand-built document (spans do not matter to exporters).
+fn node(kind: NodeKind, label: &str, heading: &str, children: Vec<Node>) -> Node {
+    Node {
+        kind,
+        label: (!label.is_empty()).then(|| label.to_string()),
+        heading: heading.to_string(),
+        span: gangmu::Span::default(),
+        children,
+    }
+}
+
+/// Parts are `##`, sections below them `###`, tasks list items; a
+/// section below a task stays in the list, nested; paragraphs, preamble
+/// and closing are left out but their structural children are not.
+#[test]
+fn markdown_levels() {
+    use NodeKind::*;
+    let doc = Document {
+        title: Some("关于做好工作的报告".to_string()),
+        nodes: vec![
+            node(
+                Preamble,
+                "",
+                "同志们：",
+                vec![node(Paragraph, "", "今天开会", vec![])],
+            ),
+            node(
+                Part,
+                "一、",
+                "总体要求",
+                vec![
+                    node(
+                        Section,
+                        "（一）",
+                        "加强学习",
+                        vec![
+                            node(
+                                Task,
+                                "一要",
+                                "读原著",
+                                vec![node(Section, "1.", "精读", vec![])],
+                            ),
+                            node(Task, "二要", "悟原理", vec![]),
+                        ],
+                    ),
+                    node(
+                        Section,
+                        "（二）",
+                        "狠抓*落实*",
+                        vec![node(
+                            Section,
+                            "1.",
+                            "第三级",
+                            vec![node(Section, "（1）", "第四级", vec![])],
+                        )],
+                    ),
+                ],
+            ),
+            node(
+                Closing,
+                "",
+                "同志们，",
+                vec![node(Task, "一要", "坚定信心", vec![])],
+            ),
+        ],
+        ..Document::default()
+    };
+    assert_eq!(
+        markdown(&doc),
+        "# 关于做好工作的报告\n\n## 一、总体要求\n\n### （一）加强学习\n\n- 一要读原著\n  - 1.精读\n- 二要悟原理\n\n### （二）狠抓\\*落实\\*\n\n#### 1.第三级\n\n- （1）第四级\n- 一要坚定信心\n"
+    );
+}
+
+#[test]
+fn plain_text_outline_of_the_seed() {
+    let (_, doc) = seed();
+    let text = outline(&doc);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines[0], doc.title.as_deref().unwrap());
+    assert_eq!(lines[1], "");
+    let starts: Vec<String> = lines[2..]
+        .iter()
+        .map(|l| l.chars().take(4).collect())
+        .collect();
+    assert_eq!(
+        starts,
+        [
+            "一、深刻",
+            "　　必须",
+            "　　必须",
+            "　　必须",
+            "二、准确",
+            "　　一要",
+            "　　二要",
+            "　　三要",
+            "　　四要",
+            "　　五要",
+            "三、全面",
+            "　　一要",
+            "　　二要",
+            "　　三要",
+            "　　四要",
+            "　　五要",
+        ]
+    );
+    // No markup: it pastes into Word as it is.
+    assert!(!text.contains(['#', '*', '<', '-']));
+}
+
+#[test]
+fn json_is_the_model() {
+    let (_, doc) = seed();
+    let text = json(&doc);
+    let back: Document = serde_json::from_str(&text).expect("JSON");
+    assert_eq!(back, doc);
+    assert!(text.contains("\n  \"title\": "), "pretty-printed");
+}
