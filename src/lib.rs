@@ -12,6 +12,7 @@
 //! ```
 
 pub mod export;
+pub mod import;
 pub mod model;
 pub mod parse;
 pub mod share;

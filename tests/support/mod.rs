@@ -5,6 +5,7 @@
 //!   scores an outline against a hand-made `*.expected.json`;
 //! * [`invariants`]: the span and label invariants every parse must keep
 //!   (also used by the fuzz target);
+//! * [`docx`]: a minimal ZIP writer and .docx builder for the import tests;
 //! * [`adversarial`]: inputs that try to make the parser slow (also used by
 //!   the benchmark and `examples/throughput.rs`);
 //! * the corpus of real documents in `tests/corpus/`.
@@ -12,6 +13,7 @@
 #![allow(dead_code)]
 
 pub mod adversarial;
+pub mod docx;
 pub mod invariants;
 pub mod score;
 
