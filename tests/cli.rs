@@ -146,32 +146,87 @@ fn missing_file() {
     assert_usage_error(&output, "no-such-file.txt");
 }
 
-/// The byte position a UTF-8 error message names (`第 N 字节`).
-fn byte_position(message: &str) -> usize {
-    let after = message.split("第 ").nth(1).expect("a 第 N 字节 position");
-    let digits: String = after.chars().take_while(char::is_ascii_digit).collect();
-    assert!(after[digits.len()..].starts_with(" 字节"), "{message}");
-    digits.parse().expect("a number")
+/// Writes `bytes` to a file named `name` in the test's temporary folder.
+fn temp_file(name: &str, bytes: &[u8]) -> PathBuf {
+    let path = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
+    std::fs::write(&path, bytes).expect("write");
+    path
+}
+
+/// GBK and UTF-16 files give the same outline as the UTF-8 original.
+#[test]
+fn legacy_encodings_are_decoded() {
+    let original = stdout(&gangmu(
+        &["-f", "text", seed_path().to_str().unwrap()],
+        None,
+    ));
+    let text = support::corpus_text(SEED).replace('\u{A0}', " ");
+    let (gbk, _, _) = encoding_rs::GBK.encode(&text);
+    let utf16: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    for (name, bytes) in [("gbk.txt", &*gbk), ("utf16.txt", &*utf16)] {
+        let path = temp_file(name, bytes);
+        let out = stdout(&gangmu(&["-f", "text", path.to_str().unwrap()], None));
+        assert_eq!(out, original, "{name}");
+    }
+    // Standard input too.
+    let out = stdout(&gangmu(&["-f", "text"], Some(&gbk)));
+    assert_eq!(out, original);
 }
 
 #[test]
-fn gbk_input_is_refused_with_a_hint() {
-    // "一、加强领导" in GBK; its first two bytes happen to be valid UTF-8.
-    let gbk: &[u8] = b"\xd2\xbb\xa1\xa2\xbc\xd3\xc7\xbf\xc1\xec\xb5\xbc\n";
-    let output = gangmu(&["--format", "text"], Some(gbk));
-    let message = assert_usage_error(&output, "UTF-8");
-    assert!(message.contains("iconv"), "says how to convert: {message}");
-    let at_start = byte_position(&message);
+fn undecodable_input_is_refused_in_chinese_and_english() {
+    let message = assert_usage_error(&gangmu(&[], Some(b"abc \xFF\xFF")), "UTF-8");
+    assert!(message.contains("无法识别文件的编码") && message.contains("unknown encoding"));
+    let message = assert_usage_error(&gangmu(&[], Some(b"%PDF-1.4\n")), "PDF");
+    assert!(message.contains("暂不支持 PDF"), "{message}");
+}
 
-    let path = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("gbk.txt");
-    std::fs::write(&path, [b"UTF-8 first. ".as_slice(), gbk].concat()).expect("write");
-    let output = gangmu(&[path.to_str().unwrap()], None);
-    let message = assert_usage_error(&output, "UTF-8");
-    assert_eq!(
-        byte_position(&message),
-        at_start + 13,
-        "says where the bad bytes are: {message}"
+#[test]
+fn docx_files_are_read() {
+    let body = [
+        support::docx::paragraph("", "在全市工作会议上的讲话"),
+        support::docx::paragraph("", "同志们："),
+        support::docx::paragraph("", "一、提高认识"),
+        support::docx::paragraph("", "一要统一思想。二要狠抓落实。"),
+        support::docx::paragraph("", "二、抓好落实"),
+        support::docx::paragraph("", "要落实。"),
+    ]
+    .concat();
+    let path = temp_file("speech.docx", &support::docx::docx(&body, None, None));
+    let out = stdout(&gangmu(&["-f", "text", path.to_str().unwrap()], None));
+    assert!(
+        out.contains("一、提高认识\n\u{3000}\u{3000}一要统一思想\n"),
+        "{out}"
     );
+    // By content, whatever the name; a damaged .docx says so.
+    let renamed = temp_file("speech.bin", &std::fs::read(&path).unwrap());
+    assert_eq!(
+        stdout(&gangmu(&["-f", "text", renamed.to_str().unwrap()], None)),
+        out
+    );
+    let damaged = temp_file("damaged.docx", b"PK\x03\x04 not really");
+    let message = assert_usage_error(&gangmu(&[damaged.to_str().unwrap()], None), "damaged.docx");
+    assert!(
+        message.contains("Word 文档已损坏") && message.contains("damaged"),
+        "{message}"
+    );
+}
+
+#[test]
+fn opml_and_html_formats() {
+    let path = seed_path();
+    let opml = stdout(&gangmu(&["--format", "opml", path.to_str().unwrap()], None));
+    assert!(opml.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<opml version=\"2.0\">"));
+    assert!(
+        opml.contains("<outline text=\"一要把“一把手”监督抓严抓实\"/>"),
+        "{opml}"
+    );
+    let html = stdout(&gangmu(&["-f", "html", path.to_str().unwrap()], None));
+    assert!(html.starts_with("<!DOCTYPE html>"), "{html}");
+    assert!(html.contains("<details open=\"\">"));
 }
 
 #[test]
@@ -182,7 +237,7 @@ fn unknown_option() {
 
 #[test]
 fn bad_format_values() {
-    assert_usage_error(&gangmu(&["--format", "html"], Some(b"")), "html");
+    assert_usage_error(&gangmu(&["--format", "pdf"], Some(b"")), "pdf");
     assert_usage_error(&gangmu(&["--format"], Some(b"")), "--format");
 }
 
