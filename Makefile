@@ -3,7 +3,7 @@
 #   make serve   build dist/ and serve it at http://127.0.0.1:8080 (PORT=…)
 #   make test    everything CI runs: format, lints, native, browser and e2e tests
 #   make dist    build the static site into dist/
-#   make size    bytes a visitor downloads, raw and gzipped
+#   make size    bytes a visitor downloads, raw and gzipped (make test checks the 250 KB budget)
 #   make setup   install the tool chain (idempotent; `make test` also installs browsers)
 #
 # The pipeline is cargo → wasm-bindgen → wasm-opt → copy www/; see
@@ -14,6 +14,8 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
 PORT ?= 8080
+# Everything a visitor downloads, gzipped, must stay within this.
+BUNDLE_BUDGET := 250000
 WASM_TARGET := wasm32-unknown-unknown
 WASM_BINDGEN_VERSION := 0.2.130
 CARGO_TARGET_DIR ?= target
@@ -88,6 +90,7 @@ test: setup setup-browsers
 	cargo test
 	CHROMEDRIVER=$(CHROMEDRIVER) cargo test --target $(WASM_TARGET) --test web
 	$(MAKE) --no-print-directory dist
+	scripts/size.sh $(DIST) --budget $(BUNDLE_BUDGET)
 	node --test e2e/
 	@echo "make test: all checks passed"
 
