@@ -112,6 +112,31 @@ impl NodeKind {
         }
     }
 
+    /// The kind's name in the JSON form (`part`, `task` …), also used as a
+    /// CSS class suffix by the views.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NodeKind::Front => "front",
+            NodeKind::Preamble => "preamble",
+            NodeKind::Part => "part",
+            NodeKind::Section => "section",
+            NodeKind::Task => "task",
+            NodeKind::Point => "point",
+            NodeKind::Paragraph => "paragraph",
+            NodeKind::Closing => "closing",
+            NodeKind::Back => "back",
+        }
+    }
+
+    /// Whether an unlabelled node of this kind shows its kind (开头, 结语 …)
+    /// beside its heading; paragraphs and points read fine without one.
+    pub fn has_badge(self) -> bool {
+        matches!(
+            self,
+            NodeKind::Front | NodeKind::Preamble | NodeKind::Closing | NodeKind::Back
+        )
+    }
+
     /// Whether the node is part of the numbered/structural outline rather
     /// than plain running text.
     pub fn is_structural(self) -> bool {
@@ -218,6 +243,29 @@ impl DiagnosticKind {
             DiagnosticKind::UnopenedQuote => "多余的后引号",
             DiagnosticKind::SeriesGap => "序号不连续",
             DiagnosticKind::EmptyText => "文本为空",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kind_names_match_the_json_form() {
+        for kind in [
+            NodeKind::Front,
+            NodeKind::Preamble,
+            NodeKind::Part,
+            NodeKind::Section,
+            NodeKind::Task,
+            NodeKind::Point,
+            NodeKind::Paragraph,
+            NodeKind::Closing,
+            NodeKind::Back,
+        ] {
+            let json = serde_json::to_string(&kind).expect("a kind serialises");
+            assert_eq!(json, format!("\"{}\"", kind.as_str()));
         }
     }
 }
