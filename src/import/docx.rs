@@ -56,6 +56,8 @@ fn xml_text(bytes: &[u8]) -> String {
 /// A paragraph style as far as it matters here.
 #[derive(Clone, Debug, Default)]
 struct Style {
+    /// A numbering style (`w:type="numbering"`), which only names a list.
+    numbering: bool,
     name: String,
     based_on: Option<String>,
     outline_level: Option<usize>,
@@ -73,32 +75,20 @@ struct Resolved {
     list_level: Option<usize>,
 }
 
+/// Paragraph and numbering styles by id.
 #[derive(Debug, Default)]
-struct Styles {
-    paragraph: HashMap<String, Style>,
-    /// Numbering styles (`w:type="numbering"`): style id → list id.
-    numbering: HashMap<String, String>,
-}
+struct Styles(HashMap<String, Style>);
 
 impl Styles {
     fn read(xml: &str) -> Self {
         let mut styles = Styles::default();
-        // (id, is a numbering style, style)
-        let mut current: Option<(String, bool, Style)> = None;
+        let mut current: Option<(String, Style)> = None;
         for event in Reader::new(xml) {
             let (name, attrs) = match event {
                 Event::Start { name, attrs, .. } => (name, attrs),
                 Event::End { name: "w:style" } => {
-                    match current.take() {
-                        Some((id, true, style)) => {
-                            if let Some(list) = style.list {
-                                styles.numbering.insert(id, list);
-                            }
-                        }
-                        Some((id, false, style)) => {
-                            styles.paragraph.insert(id, style);
-                        }
-                        None => {}
+                    if let Some((id, style)) = current.take() {
+                        styles.0.insert(id, style);
                     }
                     continue;
                 }
@@ -108,13 +98,18 @@ impl Styles {
                 let kind = attr(attrs, "w:type");
                 let id = attr(attrs, "w:styleId").unwrap_or_default().into_owned();
                 current = match kind.as_deref() {
-                    Some("paragraph") => Some((id, false, Style::default())),
-                    Some("numbering") => Some((id, true, Style::default())),
+                    Some(kind @ ("paragraph" | "numbering")) => Some((
+                        id,
+                        Style {
+                            numbering: kind == "numbering",
+                            ..Style::default()
+                        },
+                    )),
                     _ => None,
                 };
                 continue;
             }
-            let Some((_, _, style)) = &mut current else {
+            let Some((_, style)) = &mut current else {
                 continue;
             };
             let val = attr(attrs, "w:val").map(|v| v.into_owned());
@@ -130,6 +125,14 @@ impl Styles {
         styles
     }
 
+    /// The list a numbering style names.
+    fn list_of_numbering_style(&self, id: &str) -> Option<String> {
+        self.0
+            .get(id)
+            .filter(|style| style.numbering)
+            .and_then(|style| style.list.clone())
+    }
+
     /// The style `id` with what it inherits; unknown ids resolve to body
     /// text. The `basedOn` chain is followed at most 16 steps (a cycle in
     /// a damaged file ends there).
@@ -138,7 +141,7 @@ impl Styles {
         let mut heading_known = false;
         let mut next = Some(id.to_string());
         for _ in 0..16 {
-            let Some(style) = next.as_deref().and_then(|id| self.paragraph.get(id)) else {
+            let Some(style) = next.as_deref().and_then(|id| self.0.get(id)) else {
                 break;
             };
             if !heading_known {
@@ -278,7 +281,7 @@ fn write_line(out: &mut String, paragraph: Paragraph, styles: &Styles, numbering
             .or(style.list_level)
             .or_else(|| numbering.level_of_style(&list, style_id))
             .unwrap_or(0);
-        numbering.next(&list, level, &|style| styles.numbering.get(style).cloned())
+        numbering.next(&list, level, &|style| styles.list_of_numbering_style(style))
     });
     let heading = match paragraph.outline_level {
         Some(level) if level < 9 => Some(level + 1),
@@ -330,6 +333,7 @@ mod tests {
         assert_eq!(mine.list.as_deref(), Some("3"));
         assert_eq!(styles.resolve("A").heading, Some(2));
         assert_eq!(styles.resolve("nope"), Resolved::default());
-        assert_eq!(styles.numbering.get("L").map(String::as_str), Some("7"));
+        assert_eq!(styles.list_of_numbering_style("L").as_deref(), Some("7"));
+        assert_eq!(styles.list_of_numbering_style("1"), None);
     }
 }

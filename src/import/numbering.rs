@@ -31,12 +31,18 @@ struct Level {
     style: Option<String>,
 }
 
+/// The number last given at each level; `None` before the first and
+/// after a restart.
+type Counters = [Option<u32>; LEVELS];
+
 #[derive(Clone, Debug, Default)]
 struct Definition {
     levels: [Level; LEVELS],
     /// `w:numStyleLink`: the definition is that of the list named by this
     /// numbering style.
     style_link: Option<String>,
+    /// Shared by the lists that use this definition without overrides.
+    counters: Counters,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -44,6 +50,8 @@ struct List {
     definition: String,
     /// `w:startOverride` per level.
     start_overrides: [Option<u32>; LEVELS],
+    /// Used instead of the definition's when the list overrides a start.
+    counters: Counters,
 }
 
 /// The lists of a document and their counters as paragraphs are numbered.
@@ -51,7 +59,6 @@ struct List {
 pub struct Numbering {
     definitions: HashMap<String, Definition>,
     lists: HashMap<String, List>,
-    counters: HashMap<String, [Option<u32>; LEVELS]>,
 }
 
 /// A number ready to put before a paragraph's text.
@@ -160,38 +167,33 @@ impl Numbering {
     /// The level of list `list_id` linked to paragraph style `style`, for a
     /// paragraph numbered through its style without a `w:ilvl` of its own.
     pub fn level_of_style(&self, list_id: &str, style: &str) -> Option<usize> {
-        let (_, definition) = self.definition(list_id, &|_| None)?;
-        definition
+        let id = self.definition_id(list_id, &|_| None)?;
+        self.definitions
+            .get(&id)?
             .levels
             .iter()
             .position(|level| level.style.as_deref() == Some(style))
     }
 
-    /// The definition of list `list_id` and the key its counters are kept
-    /// under. `style_list` maps a numbering style to its list, for
-    /// definitions that only link to a style.
-    fn definition(
+    /// The id of the definition of list `list_id`. `style_list` maps a
+    /// numbering style to its list, for definitions that only link to a
+    /// style.
+    fn definition_id(
         &self,
         list_id: &str,
         style_list: &dyn Fn(&str) -> Option<String>,
-    ) -> Option<(String, &Definition)> {
-        let list = self.lists.get(list_id)?;
-        let mut definition = self.definitions.get(&list.definition)?;
-        if let Some(linked) = definition
+    ) -> Option<String> {
+        let id = &self.lists.get(list_id)?.definition;
+        let linked = self
+            .definitions
+            .get(id)?
             .style_link
             .as_deref()
             .and_then(style_list)
-            .and_then(|id| self.lists.get(&id))
-            .and_then(|list| self.definitions.get(&list.definition))
-        {
-            definition = linked;
-        }
-        let key = if list.start_overrides.iter().any(Option::is_some) {
-            format!("num {list_id}")
-        } else {
-            format!("abstract {}", list.definition)
-        };
-        Some((key, definition))
+            .and_then(|list| self.lists.get(&list))
+            .map(|list| &list.definition)
+            .filter(|linked| self.definitions.contains_key(*linked));
+        Some(linked.unwrap_or(id).clone())
     }
 
     /// Counts a paragraph of list `list_id` at `level` and returns its
@@ -207,15 +209,20 @@ impl Numbering {
             return None;
         }
         let overrides = self.lists.get(list_id)?.start_overrides;
-        let (key, definition) = self.definition(list_id, style_list)?;
-        let definition = definition.clone();
-        let start = |l: usize| overrides[l].unwrap_or(definition.levels[l].start);
-        let counters = self.counters.entry(key).or_default();
-        counters[level] = Some(counters[level].map_or(start(level), |n| n.saturating_add(1)));
+        let id = self.definition_id(list_id, style_list)?;
+        let first = overrides[level].unwrap_or(self.definitions.get(&id)?.levels[level].start);
+        let counters = if overrides.iter().any(Option::is_some) {
+            &mut self.lists.get_mut(list_id)?.counters
+        } else {
+            &mut self.definitions.get_mut(&id)?.counters
+        };
+        counters[level] = Some(counters[level].map_or(first, |n| n.saturating_add(1)));
         for deeper in &mut counters[level + 1..] {
             *deeper = None;
         }
         let counters = *counters;
+        let definition = self.definitions.get(&id)?;
+        let start = |l: usize| overrides[l].unwrap_or(definition.levels[l].start);
         let this = &definition.levels[level];
         if matches!(this.format.as_str(), "bullet" | "none") || this.pattern.is_empty() {
             return None;
@@ -410,7 +417,7 @@ fn roman(n: u32, upper: bool) -> Option<String> {
             rest -= value;
         }
     }
-    Some(if upper { out.to_uppercase() } else { out })
+    Some(if upper { out.to_ascii_uppercase() } else { out })
 }
 
 #[cfg(test)]
@@ -498,5 +505,22 @@ mod tests {
         assert_eq!(number(&mut numbering, "1", 0).as_deref(), Some("三、"));
         assert_eq!(number(&mut numbering, "9", 0), None);
         assert_eq!(number(&mut numbering, "1", 9), None);
+    }
+
+    /// A definition that only links to a numbering style takes the levels
+    /// of the list that style names.
+    #[test]
+    fn style_links() {
+        let xml = r#"<w:numbering>
+          <w:abstractNum w:abstractNumId="0"><w:numStyleLink w:val="Outline"/></w:abstractNum>
+          <w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum>
+          <w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>
+          <w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>
+        </w:numbering>"#;
+        let mut numbering = Numbering::read(xml);
+        let style_list = |style: &str| (style == "Outline").then(|| "2".to_string());
+        let mut next = || numbering.next("1", 0, &style_list).map(|r| r.number);
+        assert_eq!(next().as_deref(), Some("I."));
+        assert_eq!(next().as_deref(), Some("II."));
     }
 }
