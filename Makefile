@@ -5,6 +5,7 @@
 #   make dist    build the static site into dist/
 #   make size    bytes a visitor downloads, raw and gzipped (make test checks the 250 KB budget)
 #   make setup   install the tool chain (idempotent; `make test` also installs browsers)
+#   make fuzz    fuzz the parser, the share-link decoder and file import (FUZZ_SECONDS each; not in CI)
 #
 # The pipeline is cargo → wasm-bindgen → wasm-opt → copy www/; see
 # ARCHITECTURE.md, "Build and test pipeline".
@@ -27,7 +28,7 @@ CHROMEDRIVER := /usr/bin/chromedriver
 # sudo only when not already root.
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
-.PHONY: help setup setup-rust setup-browsers dist serve test size bench screenshot clean
+.PHONY: help setup setup-rust setup-browsers dist serve test size bench screenshot clean fuzz
 
 help:
 	@sed -n 's/^#   /  /p' $(firstword $(MAKEFILE_LIST))
@@ -104,3 +105,19 @@ screenshot: dist setup-browsers
 
 clean:
 	rm -rf $(DIST) $(BINDGEN_DIR)
+
+## Fuzzing (not part of make test). cargo-fuzz needs the nightly toolchain
+## that this kind of machine has beside the stable one.
+
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS := parse share import
+
+fuzz:
+	@cargo +nightly --version >/dev/null 2>&1 \
+	  || { echo "fuzz: a nightly toolchain is needed (rustup toolchain install nightly)" >&2; exit 1; }
+	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz
+	@for target in $(FUZZ_TARGETS); do \
+	  echo "fuzz: $$target for $(FUZZ_SECONDS) s"; \
+	  (cd fuzz && cargo +nightly fuzz run $$target -- -max_total_time=$(FUZZ_SECONDS)) || exit 1; \
+	done
+	@echo "fuzz: no crash in $(FUZZ_TARGETS)"
