@@ -493,9 +493,24 @@ fn markdown_headings_bold_and_block_quotes() {
         front 编者按：这是一篇讲话。
         preamble 同志们：
         part 一、提高认识
-          task 一要统一思想，认清形势，这是最重要的事情
-          task 二要狠抓落实，确保各项任务按时完成见到实效
+          task 一要统一思想
+          task 二要狠抓落实
         part 二、加强领导
+        ",
+    );
+}
+
+#[test]
+fn markdown_headings_with_numbers_nest_by_level() {
+    // As Word headings come in from .docx: numbered and unnumbered headings
+    // mixed, nested by their Markdown level.
+    check(
+        "# 一、总体要求\n\n## 加强学习\n\n正文。\n\n## 狠抓落实\n\n正文。\n\n# 二、保障措施\n\n正文。\n",
+        "
+        part 一、总体要求
+          section 加强学习
+          section 狠抓落实
+        part 二、保障措施
         ",
     );
 }

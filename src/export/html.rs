@@ -123,29 +123,6 @@ fn summary(doc: &Document) -> String {
     shown.join(" · ")
 }
 
-/// Whether an unlabelled node shows its kind after its heading, as in the
-/// app: paragraphs and points read fine without one.
-fn has_badge(kind: NodeKind) -> bool {
-    matches!(
-        kind,
-        NodeKind::Front | NodeKind::Preamble | NodeKind::Closing | NodeKind::Back
-    )
-}
-
-fn kind_class(kind: NodeKind) -> &'static str {
-    match kind {
-        NodeKind::Front => "front",
-        NodeKind::Preamble => "preamble",
-        NodeKind::Part => "part",
-        NodeKind::Section => "section",
-        NodeKind::Task => "task",
-        NodeKind::Point => "point",
-        NodeKind::Paragraph => "paragraph",
-        NodeKind::Closing => "closing",
-        NodeKind::Back => "back",
-    }
-}
-
 /// The label, heading and badge of a node (the content of its row).
 fn write_row(out: &mut String, node: &Node) {
     if let Some(label) = &node.label {
@@ -156,7 +133,7 @@ fn write_row(out: &mut String, node: &Node) {
     out.push_str("<span class=\"heading\">");
     escape_into(out, &node.heading);
     out.push_str("</span>");
-    if node.label.is_none() && has_badge(node.kind) {
+    if node.label.is_none() && node.kind.has_badge() {
         out.push_str("<span class=\"kind\">");
         out.push_str(node.kind.display_name());
         out.push_str("</span>");
@@ -165,7 +142,7 @@ fn write_row(out: &mut String, node: &Node) {
 
 fn write_node(out: &mut String, node: &Node) {
     out.push_str("<li class=\"node node-");
-    out.push_str(kind_class(node.kind));
+    out.push_str(node.kind.as_str());
     out.push_str(if node.children.is_empty() {
         " leaf\">"
     } else {

@@ -70,6 +70,8 @@ struct Open {
     series: usize,
     /// Where the series' first member starts (byte offset).
     series_start: usize,
+    /// The Markdown heading level of the line that opened it, if any.
+    md_level: Option<u8>,
     /// Opened by a marker inside a paragraph: closes at the paragraph's end.
     inline: bool,
 }
@@ -230,10 +232,16 @@ impl Tree {
                     .first()
                     .map_or(block.end, |(pos, _)| block.start + pos);
                 let standalone = block.single_line && !rest.contains(is_sentence_end);
-                let heading = if standalone {
-                    clip(&clean(rest), MAX_HEADING)
-                } else {
-                    first_clause(&text[label_end..first_inline])
+                // **一要统一思想**，认清形势…: a bold run-in heading ends
+                // with its emphasis.
+                let bold_end = (emphasis > 0)
+                    .then(|| text[label_end..first_inline].find("**"))
+                    .flatten()
+                    .map(|end| label_end + end);
+                let heading = match bold_end {
+                    Some(end) => first_clause(&text[label_end..end]),
+                    None if standalone => clip(&clean(rest), MAX_HEADING),
+                    None => first_clause(&text[label_end..first_inline]),
                 };
                 self.push_marker(
                     style,
@@ -244,6 +252,13 @@ impl Tree {
                     first_inline,
                     false,
                 );
+                // 一、 on a Markdown heading line (# 一、…, as Word headings
+                // come in): later headings nest by their level below it.
+                if let (Some(level), Some(open)) = (block.heading_level, self.stack.last_mut()) {
+                    if level < PLAIN_HEADING && self.drafts.len() - 1 == open.node {
+                        open.md_level = Some(level);
+                    }
+                }
                 placed_lead = true;
             }
         }
@@ -417,6 +432,7 @@ impl Tree {
             value,
             series,
             series_start,
+            md_level: None,
             inline,
         });
     }
@@ -424,13 +440,14 @@ impl Tree {
     fn add_heading(&mut self, text: &str, block: Block, level: u8) {
         let is_heading = |open: &Open| matches!(open.style, Style::Heading(l) if l >= level);
         let depth = match self.stack.iter().position(is_heading) {
-            Some(depth) => depth,
-            // Markdown headings sit above numbered levels.
-            None if level < PLAIN_HEADING => self
+            // A Markdown heading goes below the deepest heading of a smaller
+            // level, numbered or not, and above everything else.
+            _ if level < PLAIN_HEADING => self
                 .stack
                 .iter()
-                .position(|open| !matches!(open.style, Style::Heading(_)))
-                .unwrap_or(self.stack.len()),
+                .rposition(|open| open.md_level.is_some_and(|l| l < level))
+                .map_or(0, |parent| parent + 1),
+            Some(depth) => depth,
             // A plain unnumbered line inside a numbered part heads a run of
             // its paragraphs: it goes below the deepest numbered heading.
             None => self
@@ -461,6 +478,7 @@ impl Tree {
             value: 0,
             series: usize::MAX,
             series_start: block.start,
+            md_level: Some(level),
             inline: false,
         });
     }
