@@ -6,8 +6,10 @@
 //! * [`markdown`]: headings and lists, quotations as block quotes;
 //! * [`opml`]: OPML 2.0, for outliners and mind maps;
 //! * [`html`]: one self-contained page of the structured view;
-//! * [`json`]: the document model itself (`docs/FORMAT.md`).
+//! * [`json`]: the document model itself (`docs/FORMAT.md`);
+//! * [`file`]: the formats as files, with their names, for the app.
 
+pub mod file;
 pub mod html;
 pub mod markdown;
 pub mod opml;
