@@ -189,6 +189,33 @@ impl Document {
         self.walk(|node, _| count += usize::from(node.kind == kind));
         count
     }
+
+    /// The line of the front matter that dates the text — （2020年1月8日）,
+    /// ——2017年3月5日在…会议上, 时间：2026-02-12 — as written, if there is
+    /// one: the first top-level `front` node whose heading holds a year
+    /// (four digits or four Chinese numerals before 年, or `YYYY-`).
+    pub fn dateline(&self) -> Option<&str> {
+        self.nodes
+            .iter()
+            .filter(|node| node.kind == NodeKind::Front)
+            .map(|node| node.heading.as_str())
+            .find(|heading| has_year(heading))
+    }
+}
+
+/// Whether `text` has four year digits followed by 年 or `-`.
+fn has_year(text: &str) -> bool {
+    let is_digit = |c: char| {
+        c.is_ascii_digit() || ('０'..='９').contains(&c) || "〇○零一二三四五六七八九".contains(c)
+    };
+    let mut run = 0;
+    for c in text.chars() {
+        if run >= 4 && (c == '年' || c == '-') {
+            return true;
+        }
+        run = if is_digit(c) { run + 1 } else { 0 };
+    }
+    false
 }
 
 /// What sort of quotation.
@@ -267,5 +294,16 @@ mod tests {
             let json = serde_json::to_string(&kind).expect("a kind serialises");
             assert_eq!(json, format!("\"{}\"", kind.as_str()));
         }
+    }
+
+    #[test]
+    fn dateline_is_the_dated_front_line() {
+        let doc = crate::parse("为人民服务\n（一九四四年九月八日）\n这是一篇讲演。\n\n我们的共产党和共产党所领导的八路军。\n");
+        assert_eq!(doc.dateline(), Some("（一九四四年九月八日）"));
+        assert_eq!(crate::parse(crate::SAMPLE_SPEECH).dateline(), None);
+        assert!(has_year("时间：2026-02-12"));
+        assert!(has_year("——２０１７年３月５日"));
+        assert!(!has_year("第十二届全国人民代表大会"));
+        assert!(!has_year("123年"));
     }
 }
