@@ -148,6 +148,20 @@ pub fn decode(fragment: &str) -> Result<String, ShareError> {
     String::from_utf8(bytes).map_err(|_| ShareError::NotUtf8)
 }
 
+/// What a page's fragment holds: `None` when it is not meant as a share
+/// link — empty, or an ordinary anchor such as `#top` — and otherwise the
+/// text or why it cannot be read. A fragment that starts like a version
+/// tag (`v` and a digit) is meant as a link, so `#v1` cut before its `.`
+/// is an error rather than nothing. The fragment may be percent-decoded
+/// or not; it may carry its `#`.
+pub fn read_fragment(fragment: &str) -> Option<Result<String, ShareError>> {
+    let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
+    let fragment = fragment.trim_matches(|c: char| c.is_ascii_whitespace());
+    let mut chars = fragment.chars();
+    let meant = chars.next() == Some('v') && chars.next().is_some_and(|c| c.is_ascii_digit());
+    meant.then(|| decode(fragment))
+}
+
 /// `v` and one or more ASCII digits.
 fn is_version_tag(tag: &str) -> bool {
     tag.strip_prefix('v')

@@ -4,7 +4,7 @@
 
 mod support;
 
-use gangmu::share::{decode, encode, ShareError, MAX_TEXT_BYTES};
+use gangmu::share::{decode, encode, read_fragment, ShareError, MAX_TEXT_BYTES};
 use proptest::prelude::*;
 
 #[test]
@@ -205,6 +205,21 @@ fn sample_speech_link_length() {
             encode(&text).len()
         );
     }
+}
+
+#[test]
+fn fragments_that_are_not_meant_as_links_are_nothing() {
+    for fragment in ["", "#", "#top", "section-2", "#video", " "] {
+        assert_eq!(read_fragment(fragment), None, "{fragment:?}");
+    }
+    let fragment = encode("一、提高认识");
+    assert_eq!(
+        read_fragment(&format!("#{fragment}")),
+        Some(Ok("一、提高认识".to_string()))
+    );
+    assert_eq!(read_fragment("#v1"), Some(Err(ShareError::NotShareLink)));
+    let cut = &fragment[..fragment.len() - 6];
+    assert!(matches!(read_fragment(cut), Some(Err(_))));
 }
 
 proptest! {
