@@ -5,7 +5,6 @@ use yew::prelude::*;
 
 use crate::app::outline::Row;
 use crate::app::state::Action;
-use crate::NodeKind;
 
 #[derive(Properties)]
 pub struct TreeNodeProps {
@@ -49,7 +48,7 @@ pub fn TreeNode(props: &TreeNodeProps) -> Html {
     html! {
         <li
             role="treeitem"
-            class={classes!("node", kind_class(row.kind))}
+            class={classes!("node", format!("node-{}", row.kind.as_str()))}
             aria-level={row.level.to_string()}
             aria-setsize={row.setsize.to_string()}
             aria-posinset={row.posinset.to_string()}
@@ -63,7 +62,7 @@ pub fn TreeNode(props: &TreeNodeProps) -> Html {
                     <span class="label">{ marked(label, 0, &row.marks) }</span>
                 }
                 <span class="heading">{ marked(&row.heading, label.len(), &row.marks) }</span>
-                if row.label.is_none() && has_badge(row.kind) {
+                if row.label.is_none() && row.kind.has_badge() {
                     <span class="kind">{ row.kind.display_name() }</span>
                 }
                 if !row.children.is_empty() {
@@ -103,28 +102,4 @@ fn marked(text: &str, offset: usize, marks: &[Range<usize>]) -> Html {
     }
     pieces.push(html! { { text.get(at..).unwrap_or("") } });
     pieces.into_iter().collect()
-}
-
-/// Whether an unlabelled row shows its kind (开头, 结语 …) after its
-/// heading. Plain paragraphs and points read fine without one.
-fn has_badge(kind: NodeKind) -> bool {
-    matches!(
-        kind,
-        NodeKind::Front | NodeKind::Preamble | NodeKind::Closing | NodeKind::Back
-    )
-}
-
-/// A CSS class for each kind, for styling only.
-fn kind_class(kind: NodeKind) -> &'static str {
-    match kind {
-        NodeKind::Front => "node-front",
-        NodeKind::Preamble => "node-preamble",
-        NodeKind::Part => "node-part",
-        NodeKind::Section => "node-section",
-        NodeKind::Task => "node-task",
-        NodeKind::Point => "node-point",
-        NodeKind::Paragraph => "node-paragraph",
-        NodeKind::Closing => "node-closing",
-        NodeKind::Back => "node-back",
-    }
 }

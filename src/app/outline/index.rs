@@ -122,7 +122,7 @@ impl OutlineIndex {
     }
 
     /// The keys of every node with children at `depth` or deeper: what
-    /// "expand to level `depth - 1`" folds.
+    /// "show levels 1 to `depth`" folds.
     pub fn foldable_from(&self, depth: usize) -> impl Iterator<Item = &NodeKey> {
         self.entries
             .iter()

@@ -132,7 +132,7 @@ impl AppState {
                 self.refresh_view();
             }
             Action::CollapseAll => return self.fold_from_depth(1),
-            Action::ExpandToLevel(level) => return self.fold_from_depth(level + 1),
+            Action::ExpandToLevel(level) => return self.fold_from_depth(level.max(1)),
             Action::ShowParagraphs(shown) => {
                 if shown == self.paragraphs {
                     return false;
