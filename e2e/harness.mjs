@@ -81,8 +81,12 @@ export function launchChromium() {
  * Opens the app in a new page and waits for the outline. `errors` collects
  * console errors, uncaught exceptions and failed requests.
  */
-export async function openApp(browser, url, { viewport = { width: 1280, height: 800 }, beforeLoad } = {}) {
-  const page = await browser.newPage({ viewport });
+export async function openApp(
+  browser,
+  url,
+  { viewport = { width: 1280, height: 800 }, deviceScaleFactor = 1, colorScheme = 'light', beforeLoad } = {},
+) {
+  const page = await browser.newPage({ viewport, deviceScaleFactor, colorScheme });
   const errors = [];
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(`console: ${message.text()}`);

@@ -49,7 +49,14 @@ impl PartialEq for OutlinePaneProps {
 pub fn OutlinePane(props: &OutlinePaneProps) -> Html {
     let dispatch = &props.dispatch;
     let foldable = props.roots.iter().any(|row| row.expanded.is_some());
-    let stats = props.stats.pieces().join(" · ");
+    let stats = props
+        .stats
+        .pieces()
+        .into_iter()
+        .enumerate()
+        .map(|(at, piece)| {
+            html! { <>{ if at > 0 { " · " } else { "" } }<span>{ piece }</span></> }
+        });
 
     html! {
         <>
@@ -65,7 +72,7 @@ pub fn OutlinePane(props: &OutlinePaneProps) -> Html {
             <OutlineToolbar {foldable} paragraphs={props.paragraphs} dispatch={dispatch.clone()} />
             <div class="outline-scroll">
                 if props.has_text {
-                    <p class="stats" aria-label="统计">{ stats }</p>
+                    <p class="stats" aria-label="统计">{ for stats }</p>
                 }
                 if let Some(title) = &props.document.title {
                     <p class="doc-title">{ title.clone() }</p>

@@ -30,7 +30,7 @@ pub fn QuotesPanel(props: &QuotesPanelProps) -> Html {
         html! {
             <li>
                 <button type="button" class="quote" title="在原文中查看" {onclick}>
-                    { format!("“{}”", quote.text) }
+                    <span class="quote-text">{ format!("“{}”", quote.text) }</span>
                 </button>
             </li>
         }
