@@ -14,8 +14,20 @@ pub struct OutlineToolbarProps {
 #[component]
 pub fn OutlineToolbar(props: &OutlineToolbarProps) -> Html {
     let dispatch = &props.dispatch;
-    let expand_all = dispatch.reform(|_: MouseEvent| Action::ExpandAll);
-    let collapse_all = dispatch.reform(|_: MouseEvent| Action::CollapseAll);
+    // 全部展开 and 全部折叠, with the page key that does the same.
+    let fold_all = |name: &'static str, key: char, action: fn() -> Action| {
+        let onclick = dispatch.reform(move |_: MouseEvent| action());
+        html! {
+            <button
+                type="button"
+                title={format!("{name}（快捷键 {key}）")}
+                disabled={!props.foldable}
+                {onclick}
+            >
+                { name }
+            </button>
+        }
+    };
     let levels = (1..=3).map(|level| {
         let onclick = dispatch.reform(move |_: MouseEvent| Action::ExpandToLevel(level));
         html! {
@@ -36,22 +48,8 @@ pub fn OutlineToolbar(props: &OutlineToolbarProps) -> Html {
         dispatch.reform(move |_: MouseEvent| Action::ShowParagraphs(!paragraphs));
     html! {
         <div class="toolbar outline-toolbar">
-            <button
-                type="button"
-                title="全部展开（快捷键 9）"
-                disabled={!props.foldable}
-                onclick={expand_all}
-            >
-                { "全部展开" }
-            </button>
-            <button
-                type="button"
-                title="全部折叠（快捷键 0）"
-                disabled={!props.foldable}
-                onclick={collapse_all}
-            >
-                { "全部折叠" }
-            </button>
+            { fold_all("全部展开", '9', || Action::ExpandAll) }
+            { fold_all("全部折叠", '0', || Action::CollapseAll) }
             <span class="levels" role="group" aria-label="层级">
                 <span class="levels-label" aria-hidden="true">{ "层级" }</span>
                 { for levels }
