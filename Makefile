@@ -6,6 +6,8 @@
 #   make size    bytes a visitor downloads, raw and gzipped (make test checks the 250 KB budget)
 #   make setup   install the tool chain (idempotent; `make test` also installs browsers)
 #   make fuzz    fuzz the parser, the share-link decoder and file import (FUZZ_SECONDS each; not in CI)
+#   make bench-web  time the built app in headless Chromium (prints numbers; not a test)
+#   make screenshot regenerate the README's screenshots under docs/
 #
 # The pipeline is cargo → wasm-bindgen → wasm-opt → copy www/; see
 # ARCHITECTURE.md, "Build and test pipeline".
@@ -28,7 +30,7 @@ CHROMEDRIVER := /usr/bin/chromedriver
 # sudo only when not already root.
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
-.PHONY: help setup setup-rust setup-browsers dist serve test size bench screenshot clean fuzz
+.PHONY: help setup setup-rust setup-browsers dist serve test size bench bench-web screenshot clean fuzz
 
 help:
 	@sed -n 's/^#   /  /p' $(firstword $(MAKEFILE_LIST))
@@ -97,6 +99,11 @@ test: setup setup-browsers
 
 bench:
 	cargo bench
+
+# Load time and the gangmu:outline measure of pasting the sample and the
+# 170 KB report, medians of RUNS (9) runs; see e2e/bench-web.mjs.
+bench-web: dist setup-browsers
+	node e2e/bench-web.mjs
 
 ## Docs.
 

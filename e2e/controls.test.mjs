@@ -1,9 +1,10 @@
-// Folding, the buttons, the keyboard, input methods, narrow screens and
-// print. Run with `node --test e2e/` after `make dist`.
+// Folding: clicks, the buttons, the levels 1 2 3 (buttons and keys), 显示段落,
+// folds that survive an edit, and no parse while an input method composes.
+// Run with `node --test e2e/` after `make dist`.
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { appSession, partLabels, readOutline } from './harness.mjs';
+import { appSession, item, paste, partLabels, readOutline } from './harness.mjs';
 
 const open = appSession();
 
@@ -21,6 +22,35 @@ const waitExpanded = async (item, value) =>
     [await item.elementHandle(), value],
   );
 
+/** The aria-levels of the rows shown, in order. */
+const shownLevels = (page) =>
+  page.evaluate(() =>
+    [...document.querySelectorAll('[role=treeitem]')]
+      .filter((item) => item.getClientRects().length > 0)
+      .map((item) => Number(item.getAttribute('aria-level'))),
+  );
+
+// A text three levels deep: parts, sections, tasks.
+const DEEP = [
+  '同志们：',
+  '一、第一部分',
+  '（一）第一节',
+  '一要甲。',
+  '二要乙。',
+  '（二）第二节',
+  '一是丙。',
+  '二是丁。',
+  '二、第二部分',
+  '（一）第三节',
+  '一要戊。',
+  '二要己。',
+  '（二）第四节',
+  '正文。',
+  '',
+].join('\n');
+const ALL = [1, 1, 2, 3, 3, 2, 3, 3, 1, 2, 3, 3, 2];
+const TWO = [1, 1, 2, 2, 1, 2, 2];
+
 test('全部折叠 and 全部展开 fold and unfold the whole tree', async () => {
   const page = await open();
   await waitAllExpanded(page, 'true');
@@ -35,25 +65,112 @@ test('全部折叠 and 全部展开 fold and unfold the whole tree', async () =>
   assert.equal(await task.isVisible(), true);
 });
 
-test('clicking a row folds its node; the keyboard works too', async () => {
+test('clicking a row folds and unfolds it', async () => {
   const page = await open();
-  const part = page.locator('[role=tree] > [role=treeitem]').filter({ hasText: /^二、/ });
+  const part = item(page, '二、');
   const row = part.locator(':scope > .row');
-
   await row.click();
   await waitExpanded(part, 'false');
+  assert.equal(await item(page, '一要把').isVisible(), false);
   await row.click();
   await waitExpanded(part, 'true');
+});
 
-  // ← folds the focused node, → unfolds it, ↓ moves to its first child.
-  await part.focus();
-  await page.keyboard.press('ArrowLeft');
-  await waitExpanded(part, 'false');
-  await page.keyboard.press('ArrowRight');
-  await waitExpanded(part, 'true');
-  await page.keyboard.press('ArrowDown');
-  const focused = await page.evaluate(() => document.activeElement?.getAttribute('aria-level'));
-  assert.equal(focused, '2');
+test('the level buttons show the outline to a depth', async () => {
+  const page = await open();
+  await paste(page, DEEP);
+  assert.deepEqual(await shownLevels(page), ALL);
+  await page.getByRole('button', { name: '展开到第 1 级' }).click();
+  await page.waitForFunction(() => !document.querySelector('[aria-level="2"]')?.getClientRects().length);
+  assert.deepEqual(await shownLevels(page), [1, 1, 1]);
+  await page.getByRole('button', { name: '展开到第 2 级' }).click();
+  await page.waitForFunction(() => document.querySelector('[aria-level="2"]')?.getClientRects().length);
+  assert.deepEqual(await shownLevels(page), TWO);
+  await page.getByRole('button', { name: '展开到第 3 级' }).click();
+  await page.waitForFunction(() => document.querySelector('[aria-level="3"]')?.getClientRects().length);
+  assert.deepEqual(await shownLevels(page), ALL);
+});
+
+test('keys 1 2 3 0 9 fold to a level, except while typing', async () => {
+  const page = await open();
+  await paste(page, DEEP);
+  const levels = async (key, expected) => {
+    await page.keyboard.press(key);
+    await page.waitForFunction(
+      (count) => [...document.querySelectorAll('[role=treeitem]')].filter((item) => item.getClientRects().length).length === count,
+      expected.length,
+    );
+    assert.deepEqual(await shownLevels(page), expected, `after ${key}`);
+  };
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await levels('1', [1, 1, 1]);
+  await levels('2', TWO);
+  await levels('9', ALL);
+  await levels('0', [1, 1, 1]);
+  await levels('3', ALL);
+
+  // In the tree the keys work too; in the textarea they are text.
+  await item(page, '一、').focus();
+  await levels('1', [1, 1, 1]);
+  const textarea = page.getByRole('textbox', { name: '原文' });
+  await textarea.focus();
+  await page.keyboard.press('End');
+  await page.keyboard.press('9');
+  assert.ok((await textarea.inputValue()).includes('9'));
+  assert.deepEqual(await shownLevels(page), [1, 1, 1]);
+});
+
+test('folding the focused row’s ancestor moves the focus to it', async () => {
+  const page = await open();
+  await item(page, '三要把发展环境').focus();
+  await page.keyboard.press('1');
+  await page.waitForFunction(
+    () => document.activeElement?.querySelector(':scope > .row')?.textContent.startsWith('二、'),
+  );
+});
+
+test('显示段落 shows plain paragraphs by their first sentence', async () => {
+  const page = await open();
+  const toggle = page.getByRole('button', { name: '显示段落' });
+  assert.equal(await toggle.getAttribute('aria-pressed'), 'false');
+  assert.equal(await page.locator('.node-paragraph').count(), 0);
+  const preamble = item(page, '同志们：');
+  assert.equal(await preamble.getAttribute('aria-expanded'), null, 'no children shown');
+
+  await toggle.click();
+  await page.locator('.node-paragraph').first().waitFor();
+  assert.equal(await toggle.getAttribute('aria-pressed'), 'true');
+  assert.equal(await preamble.getAttribute('aria-expanded'), 'true');
+  const first = item(page, '经过前段时间的充分准备');
+  assert.equal(await first.getAttribute('aria-level'), '2');
+
+  await toggle.click();
+  await page.waitForFunction(() => !document.querySelector('.node-paragraph'));
+});
+
+test('folds survive an edit wherever the same nodes remain', async () => {
+  const page = await open();
+  const textarea = page.getByRole('textbox', { name: '原文' });
+  await item(page, '二、').locator(':scope > .row').click();
+  await waitExpanded(item(page, '二、'), 'false');
+  await item(page, '三、').locator(':scope > .row').click();
+  await waitExpanded(item(page, '三、'), 'false');
+
+  // Text added at the start shifts every span; text added in part 一、
+  // changes its children. Neither touches 二、 or 三、.
+  const text = await textarea.inputValue();
+  const edited = text
+    .replace('同志们：', '（新加的一行）\n同志们：')
+    .replace('必须清醒认识到', '必须清醒而又深刻地认识到');
+  assert.notEqual(edited, text);
+  await paste(page, edited);
+  assert.equal(await item(page, '二、').getAttribute('aria-expanded'), 'false');
+  assert.equal(await item(page, '三、').getAttribute('aria-expanded'), 'false');
+  assert.equal(await item(page, '一、').getAttribute('aria-expanded'), 'true');
+
+  // A new part before them renumbers nothing that they are keyed by.
+  await paste(page, edited.replace('二、准确把握', '一、插入的部分\n二、准确把握'));
+  assert.equal(await item(page, '二、准确把握').getAttribute('aria-expanded'), 'false');
 });
 
 test('no parse while an input method is composing', async () => {
@@ -65,7 +182,7 @@ test('no parse while an input method is composing', async () => {
 
   await textarea.evaluate((element) => {
     element.dispatchEvent(new CompositionEvent('compositionstart', { data: '' }));
-    element.value = '同志们：\n一、输入法\n正文。\n';
+    element.value = '同志们：\n一、输入法\n正文。\n二、第二部分\n正文。\n';
     element.dispatchEvent(new InputEvent('input', { bubbles: true, isComposing: true }));
   });
   await page.clock.runFor(1000);
@@ -79,24 +196,5 @@ test('no parse while an input method is composing', async () => {
   await page.clock.runFor(100);
   // Fake timers stop page.waitForFunction from polling; the render
   // follows the timer within the same task, so reading now is enough.
-  assert.deepEqual(partLabels(await readOutline(page)), ['一、']);
-});
-
-test('usable at 375 px: panes stack, nothing overflows', async () => {
-  const page = await open({ viewport: { width: 375, height: 740 } });
-  const width = await page.evaluate(() => document.documentElement.scrollWidth);
-  assert.ok(width <= 375, `page is ${width}px wide`);
-  const source = await page.getByRole('textbox', { name: '原文' }).boundingBox();
-  const tree = await page.getByRole('tree', { name: '提纲' }).boundingBox();
-  assert.ok(tree.y >= source.y + source.height, 'the outline is below the text');
-});
-
-test('print shows the whole outline and hides the text and the buttons', async () => {
-  const page = await open();
-  await page.getByRole('button', { name: '全部折叠' }).click();
-  await page.waitForFunction(() => document.querySelector('[role=group][hidden]'));
-  await page.emulateMedia({ media: 'print' });
-  assert.equal(await page.getByRole('textbox', { name: '原文' }).isVisible(), false);
-  assert.equal(await page.getByRole('button', { name: '全部展开' }).isVisible(), false);
-  assert.equal(await page.locator('[role=treeitem][aria-level="2"]').first().isVisible(), true);
+  assert.deepEqual(partLabels(await readOutline(page)), ['一、', '二、']);
 });

@@ -81,8 +81,12 @@ export function launchChromium() {
  * Opens the app in a new page and waits for the outline. `errors` collects
  * console errors, uncaught exceptions and failed requests.
  */
-export async function openApp(browser, url, { viewport = { width: 1280, height: 800 }, beforeLoad } = {}) {
-  const page = await browser.newPage({ viewport });
+export async function openApp(
+  browser,
+  url,
+  { viewport = { width: 1280, height: 800 }, deviceScaleFactor = 1, colorScheme = 'light', beforeLoad } = {},
+) {
+  const page = await browser.newPage({ viewport, deviceScaleFactor, colorScheme });
   const errors = [];
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(`console: ${message.text()}`);
@@ -176,4 +180,84 @@ export async function waitForParts(page, expected) {
 /** How many `gangmu:outline` measures the page has recorded. */
 export function measureCount(page) {
   return page.evaluate(() => performance.getEntriesByName('gangmu:outline').length);
+}
+
+/**
+ * Replaces the text as a paste would: a new value, then an `input` event.
+ * Resolves once the outline of the new text is shown.
+ */
+export async function paste(page, text) {
+  const before = await measureCount(page);
+  await page.getByRole('textbox', { name: '原文' }).evaluate((textarea, text) => {
+    textarea.value = text;
+    textarea.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+  }, text);
+  await page.waitForFunction(
+    (count) => performance.getEntriesByName('gangmu:outline').length > count,
+    before,
+  );
+}
+
+const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The first treeitem whose own row starts with `prefix` (a locator). */
+export function item(page, prefix) {
+  return page
+    .locator('[role=treeitem]')
+    .filter({ has: page.locator(':scope > .row', { hasText: new RegExp(`^${escapeRegExp(prefix)}`) }) })
+    .first();
+}
+
+/** The text of the selected row, or null. */
+export function selectedText(page) {
+  return page.evaluate(
+    () => document.querySelector('[role=treeitem][aria-selected=true] > .row')?.textContent ?? null,
+  );
+}
+
+/** Waits until the selected row's text starts with `prefix`. */
+export async function waitSelected(page, prefix) {
+  await page.waitForFunction(
+    (prefix) =>
+      document
+        .querySelector('[role=treeitem][aria-selected=true] > .row')
+        ?.textContent.startsWith(prefix),
+    prefix,
+  );
+}
+
+/** Waits until the focused element is the treeitem whose row starts with `prefix`. */
+export async function waitFocused(page, prefix) {
+  await page.waitForFunction(
+    (prefix) =>
+      document.activeElement?.getAttribute('role') === 'treeitem' &&
+      document.activeElement.querySelector(':scope > .row')?.textContent.startsWith(prefix),
+    prefix,
+  );
+}
+
+/**
+ * Sends a keydown carrying `key` to the focused element, as a Chinese
+ * input method delivers composed text (Playwright's keyboard cannot press
+ * keys that are not on a US layout).
+ */
+export function typeComposed(page, key) {
+  return page.evaluate(
+    (key) =>
+      document.activeElement.dispatchEvent(
+        new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }),
+      ),
+    key,
+  );
+}
+
+/** The textarea's selection and the text it selects. */
+export function sourceSelection(page) {
+  return page.getByRole('textbox', { name: '原文' }).evaluate((textarea) => ({
+    start: textarea.selectionStart,
+    end: textarea.selectionEnd,
+    text: textarea.value.slice(textarea.selectionStart, textarea.selectionEnd),
+    focused: document.activeElement === textarea,
+    scrollTop: textarea.scrollTop,
+  }));
 }

@@ -2,6 +2,14 @@
 // A separate file, not an inline script, so the page's CSP can forbid those.
 import init, { run } from './gangmu.js';
 
+// The reader's theme, before the app draws anything (see src/app/dom/theme.rs).
+try {
+  const theme = localStorage.getItem('gangmu:theme');
+  if (theme === 'light' || theme === 'dark') document.documentElement.dataset.theme = theme;
+} catch {
+  // No storage (private browsing): follow the system.
+}
+
 const boot = document.getElementById('boot');
 try {
   await init();

@@ -1,62 +1,130 @@
-//! The Yew web app (wasm32 only): a 原文 pane where the speech is pasted
-//! and a 提纲 pane that shows its outline.
+//! The Yew web app (wasm32 only): a 原文 pane where the speech is pasted,
+//! a 提纲 pane that shows its outline, and 引语 / 术语 beside them.
 //!
 //! Data flows one way: the textarea's settled text → [`Action::SetText`]
-//! → [`crate::parse`] (in the reducer) → an `Rc<Document>` in
-//! [`AppState`] → the outline components. The root component owns the
-//! only `use_reducer`; components get `Rc`s and compare them by pointer.
+//! → [`crate::parse`] (in the reducer) → an `Rc<Document>`, its index and
+//! the [`outline::View`] in [`AppState`] → the components. The root
+//! component owns the only `use_reducer`; components get `Rc`s and compare
+//! them by pointer.
 //!
 //! The page (`www/main.js`) loads the wasm module and calls [`run`].
 
 mod components;
+mod dom;
 mod hooks;
+pub mod outline;
+pub mod quote_list;
 mod state;
+pub mod stats;
+pub mod text_offsets;
 mod timing;
-mod tree_keys;
+pub mod tree_keys;
 
 use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
 use yew::prelude::*;
 
-use components::{Header, OutlinePane, SourcePane};
-pub use state::{Action, AppState, NodeId};
+use components::{
+    Header, OutlinePane, QuotesPanel, SourcePane, Tabs, TermsPanel, UndoToast, PANES,
+};
+use dom::{storage, theme};
+use hooks::use_global_keys;
+pub use state::{Action, AppState, Prefs, Tab, Theme};
 
 /// The root component.
 #[component]
 pub fn App() -> Html {
-    let state = use_reducer(|| AppState::new(Rc::from(crate::SAMPLE_SPEECH)));
+    let state = use_reducer(|| {
+        let text = storage::load_text().unwrap_or_else(|| crate::SAMPLE_SPEECH.to_string());
+        AppState::new(Rc::from(text), storage::load_prefs())
+    });
+    let initial = use_memo((), |_| Rc::clone(&state.text));
 
-    // Effects run once the DOM is updated: end the parse-to-outline measure.
-    use_effect_with(state.revision, |_| timing::measure_outline());
+    // Effects run once the DOM is updated: end the parse-to-outline
+    // measure first, then keep the text for the next visit.
+    {
+        let text = Rc::clone(&state.text);
+        use_effect_with(state.revision, move |&revision| {
+            timing::measure_outline();
+            if revision > 0 {
+                storage::save_text(&text);
+            }
+        });
+    }
+    use_effect_with(state.theme, |&choice| {
+        theme::apply(choice);
+        if let Some(choice) = choice {
+            storage::save_theme(choice);
+        }
+    });
+    use_effect_with(state.paragraphs, |&shown| storage::save_paragraphs(shown));
 
-    let dispatcher = state.dispatcher();
-    let on_text = use_callback(dispatcher.clone(), |text, dispatcher| {
-        dispatcher.dispatch(Action::SetText(text))
+    let dispatch = use_callback(state.dispatcher(), |action, dispatcher| {
+        dispatcher.dispatch(action)
     });
-    let on_toggle = use_callback(dispatcher.clone(), |id, dispatcher| {
-        dispatcher.dispatch(Action::Toggle(id))
-    });
-    let on_expand_all = use_callback(dispatcher.clone(), |(), dispatcher| {
-        dispatcher.dispatch(Action::ExpandAll)
-    });
-    let on_collapse_all = use_callback(dispatcher, |(), dispatcher| {
-        dispatcher.dispatch(Action::CollapseAll)
-    });
+    let search = use_node_ref();
+    use_global_keys(dispatch.clone(), state.cleared.is_some(), search.clone());
+
+    let pane = |tab: Tab, extra: &'static str, content: Html| {
+        let (_, _, tab_id, pane_id) = PANES
+            .iter()
+            .copied()
+            .find(|(other, ..)| *other == tab)
+            .unwrap_or(PANES[0]);
+        html! {
+            <section
+                id={pane_id}
+                role="tabpanel"
+                aria-labelledby={tab_id}
+                class={classes!("pane", extra, (state.tab == tab).then_some("active"))}
+            >
+                { content }
+            </section>
+        }
+    };
 
     html! {
         <div class="app">
-            <Header />
+            <Header theme={state.theme} dispatch={dispatch.clone()} />
+            <Tabs tab={state.tab} dispatch={dispatch.clone()} />
             <main class="panes">
-                <SourcePane initial={Rc::clone(&state.text)} {on_text} />
-                <OutlinePane
-                    document={Rc::clone(&state.document)}
-                    folded={Rc::clone(&state.folded)}
-                    {on_toggle}
-                    {on_expand_all}
-                    {on_collapse_all}
-                />
+                { pane(Tab::Source, "source-pane", html! {
+                    <SourcePane
+                        initial={Rc::clone(&*initial)}
+                        text={Rc::clone(&state.text)}
+                        revision={state.revision}
+                        write={state.source_write.clone()}
+                        reveal={state.source_reveal.clone()}
+                        dispatch={dispatch.clone()}
+                    />
+                }) }
+                { pane(Tab::Outline, "outline-pane", html! {
+                    <OutlinePane
+                        document={Rc::clone(&state.document)}
+                        roots={Rc::clone(&state.view.roots)}
+                        stats={Rc::clone(&state.stats)}
+                        paragraphs={state.paragraphs}
+                        searching={state.searching()}
+                        matches={state.view.matches}
+                        has_text={!state.text.trim().is_empty()}
+                        reveal={state.tree_reveal.clone()}
+                        search={search.clone()}
+                        dispatch={dispatch.clone()}
+                    />
+                }) }
+                { pane(Tab::Quotes, "quotes-pane", html! {
+                    <>
+                        <QuotesPanel quotes={Rc::clone(&state.quotes)} dispatch={dispatch.clone()} />
+                        <TermsPanel
+                            quotes={Rc::clone(&state.quotes)}
+                            current={state.term.clone()}
+                            dispatch={dispatch.clone()}
+                        />
+                    </>
+                }) }
             </main>
+            <UndoToast shown={state.cleared.is_some()} {dispatch} />
         </div>
     }
 }

@@ -1,102 +1,137 @@
-//! Keyboard use of the outline, after the WAI-ARIA tree view pattern:
-//! ↑ ↓ move between visible items, Home and End jump to the first and
-//! last, → unfolds or enters a node, ← folds or goes to the parent,
-//! Enter and Space fold and unfold.
+//! The keyboard in the outline, after the WAI-ARIA tree view pattern: what
+//! each key does to the selection and the folds. Pure: it reads the
+//! [`View`] and says what should change; the reducer does it.
 //!
-//! Focus moves with a roving tabindex: the focused item has `tabindex=0`,
-//! every other item `-1`. The handler works on the DOM the tree rendered,
-//! so it needs no state of its own.
+//! - ↓ ↑: the next or previous row shown; Home, End: the first, the last.
+//! - →: opens a closed row, or moves into an open row's first child.
+//! - ←: closes an open row, or moves to the parent.
+//! - Enter: jumps to the row's text in the source. Space folds or unfolds.
+//! - `*`: opens every sibling of the row.
+//! - Printable characters: type-ahead, to the next row whose label and
+//!   heading start with what was typed (Chinese arrives composed, one or
+//!   more characters at a time).
 
-use std::rc::Rc;
+use super::outline::{NodeKey, Query, View, Visible};
 
-use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlElement, KeyboardEvent};
-use yew::Callback;
-
-use super::state::NodeId;
-
-const ITEM: &str = "[role=treeitem]";
-
-/// Handles a keydown inside the tree; `on_toggle` folds or unfolds a node.
-pub fn handle(event: &KeyboardEvent, on_toggle: &Callback<NodeId>) {
-    let Some(item) = event
-        .target()
-        .and_then(|target| target.dyn_into::<Element>().ok())
-        .and_then(|target| target.closest(ITEM).ok().flatten())
-    else {
-        return;
-    };
-    let Some(tree) = item.closest("[role=tree]").ok().flatten() else {
-        return;
-    };
-    let expanded = item.get_attribute("aria-expanded");
-    let toggle = || {
-        if let Some(id) = item.get_attribute("data-id") {
-            on_toggle.emit(Rc::from(id));
-        }
-    };
-    let visible = visible_items(&tree);
-    let position = visible.iter().position(|other| *other == item);
-    let target = match event.key().as_str() {
-        "ArrowDown" => position.and_then(|at| visible.get(at + 1).cloned()),
-        "ArrowUp" => position
-            .and_then(|at| at.checked_sub(1))
-            .and_then(|at| visible.get(at).cloned()),
-        "Home" => visible.first().cloned(),
-        "End" => visible.last().cloned(),
-        "ArrowRight" => match expanded.as_deref() {
-            Some("false") => {
-                toggle();
-                None
-            }
-            Some("true") => position.and_then(|at| visible.get(at + 1).cloned()),
-            _ => None,
-        },
-        "ArrowLeft" => match expanded.as_deref() {
-            Some("true") => {
-                toggle();
-                None
-            }
-            _ => item
-                .parent_element()
-                .and_then(|group| group.closest(ITEM).ok().flatten()),
-        },
-        "Enter" | " " => {
-            if expanded.is_some() {
-                toggle();
-            }
-            None
-        }
-        _ => return,
-    };
-    event.prevent_default();
-    if let Some(target) = target {
-        move_focus(&tree, &target);
-    }
+/// A key pressed in the tree.
+#[derive(Clone, Debug, PartialEq)]
+pub enum TreeKey {
+    Up,
+    Down,
+    Home,
+    End,
+    Left,
+    Right,
+    Enter,
+    Space,
+    Star,
 }
 
-/// Items not inside a folded (hidden) group, in document order.
-fn visible_items(tree: &Element) -> Vec<Element> {
-    let Ok(list) = tree.query_selector_all(ITEM) else {
-        return Vec::new();
-    };
-    (0..list.length())
-        .filter_map(|index| list.item(index))
-        .filter_map(|node| node.dyn_into::<Element>().ok())
-        .filter(|item| {
-            item.parent_element()
-                .and_then(|parent| parent.closest("[hidden]").ok().flatten())
-                .is_none()
+impl TreeKey {
+    /// The key named by `KeyboardEvent.key`, if the tree handles it.
+    pub fn from_key(key: &str) -> Option<TreeKey> {
+        Some(match key {
+            "ArrowUp" => TreeKey::Up,
+            "ArrowDown" => TreeKey::Down,
+            "Home" => TreeKey::Home,
+            "End" => TreeKey::End,
+            "ArrowLeft" => TreeKey::Left,
+            "ArrowRight" => TreeKey::Right,
+            "Enter" => TreeKey::Enter,
+            " " => TreeKey::Space,
+            "*" => TreeKey::Star,
+            _ => return None,
         })
-        .collect()
+    }
 }
 
-fn move_focus(tree: &Element, target: &Element) {
-    if let Ok(Some(current)) = tree.query_selector("[role=treeitem][tabindex='0']") {
-        let _ = current.set_attribute("tabindex", "-1");
+/// What a key does.
+#[derive(Debug, PartialEq)]
+pub enum Outcome {
+    Select(NodeKey),
+    /// Open a closed row or close an open one.
+    Toggle(NodeKey),
+    /// Show the row's text in the source, and go there.
+    Jump(NodeKey),
+    /// Open these rows.
+    Open(Vec<NodeKey>),
+    Nothing,
+}
+
+/// Where the focus is: the selected row if it is shown, else the first.
+fn position(visible: &[Visible], current: Option<&str>) -> usize {
+    current
+        .and_then(|key| visible.iter().position(|item| &*item.row.key == key))
+        .unwrap_or(0)
+}
+
+/// What `key` does with the selection at `current`.
+pub fn press(view: &View, current: Option<&str>, key: &TreeKey) -> Outcome {
+    let visible = view.visible();
+    let Some(last) = visible.len().checked_sub(1) else {
+        return Outcome::Nothing;
+    };
+    let at = position(&visible, current);
+    let item = &visible[at];
+    let select = |to: usize| Outcome::Select(NodeKey::clone(&visible[to].row.key));
+    let key_here = || NodeKey::clone(&item.row.key);
+    match key {
+        TreeKey::Down => select((at + 1).min(last)),
+        TreeKey::Up => select(at.saturating_sub(1)),
+        TreeKey::Home => select(0),
+        TreeKey::End => select(last),
+        TreeKey::Right => match item.row.expanded {
+            Some(false) => Outcome::Toggle(key_here()),
+            Some(true) => select(at + 1),
+            None => Outcome::Nothing,
+        },
+        TreeKey::Left => match (item.row.expanded, item.parent) {
+            (Some(true), _) => Outcome::Toggle(key_here()),
+            (_, Some(parent)) => select(parent),
+            _ => Outcome::Nothing,
+        },
+        TreeKey::Enter => Outcome::Jump(key_here()),
+        TreeKey::Space if item.row.expanded.is_some() => Outcome::Toggle(key_here()),
+        TreeKey::Space => Outcome::Nothing,
+        TreeKey::Star => Outcome::Open(
+            visible
+                .iter()
+                .filter(|other| other.parent == item.parent && other.row.expanded == Some(false))
+                .map(|other| NodeKey::clone(&other.row.key))
+                .collect(),
+        ),
     }
-    let _ = target.set_attribute("tabindex", "0");
-    if let Some(target) = target.dyn_ref::<HtmlElement>() {
-        let _ = target.focus();
+}
+
+/// The row type-ahead goes to for `typed` (everything typed since the
+/// last pause). A single character, or one character repeated, moves on
+/// to the next row that starts with it, wrapping around; longer text stays
+/// on the current row while it still matches. Rows are matched on label
+/// and heading (二要…, 二、…), then on the heading alone.
+pub fn type_ahead(view: &View, current: Option<&str>, typed: &str) -> Option<NodeKey> {
+    let visible = view.visible();
+    if visible.is_empty() {
+        return None;
     }
+    let mut chars = typed.chars();
+    let first = chars.next()?;
+    let repeated = chars.all(|c| c == first);
+    let query = if repeated {
+        Query::new(&first.to_string())
+    } else {
+        Query::new(typed)
+    };
+    let at = position(&visible, current);
+    let start = if repeated { at + 1 } else { at };
+    let order = (0..visible.len()).map(|offset| &visible[(start + offset) % visible.len()]);
+    let whole = |item: &&Visible| {
+        let label = item.row.label.as_deref().unwrap_or("");
+        query.is_prefix_of(&format!("{label}{}", item.row.heading))
+    };
+    let heading = |item: &&Visible| query.is_prefix_of(&item.row.heading);
+    let found = order
+        .clone()
+        .find(whole)
+        .or_else(|| order.clone().find(heading))?;
+    Some(NodeKey::clone(&found.row.key))
 }

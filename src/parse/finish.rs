@@ -14,8 +14,8 @@ use std::collections::HashMap;
 
 use super::front::Frame;
 use super::marker::Family;
-use super::text::{clean, CharIndex};
-use super::tree::{first_clause, Draft, Style, Tree};
+use super::text::{clean, first_clause, CharIndex};
+use super::tree::{Draft, Style, Tree};
 use crate::model::{Node, NodeKind, Span};
 
 /// An outline level with more members than this numbers paragraphs.

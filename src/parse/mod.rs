@@ -7,6 +7,7 @@
 //! 2. [`front`]: title, front matter, salutation, body, back matter;
 //! 3. [`tree`]: numbering markers ([`marker`]) placed on a stack of levels,
 //!    giving parts, sections and tasks, with plain paragraphs in between;
+//!    [`inline`] finds the series inside a paragraph (一是…，二是…);
 //! 4. [`finish`]: demoting false levels, points, kinds, preamble and
 //!    closing, and conversion to char spans;
 //! 5. [`quotes`]: quotations, found in the whole text independently.
@@ -16,6 +17,7 @@
 
 mod finish;
 mod front;
+mod inline;
 mod lines;
 mod marker;
 pub mod quotes;

@@ -184,6 +184,38 @@ pub(crate) fn clean(s: &str) -> String {
     trimmed.to_string()
 }
 
+/// Longest heading kept, in chars.
+pub(crate) const MAX_HEADING: usize = 80;
+
+/// The heading of a run-in paragraph: its text up to the first 。！？：；
+/// outside quotation marks, cleaned and clipped.
+pub(crate) fn first_clause(s: &str) -> String {
+    let cleaned = clean(s);
+    let mut depth = 0i32;
+    let mut end = cleaned.len();
+    for (pos, c) in cleaned.char_indices() {
+        match c {
+            '“' | '‘' | '「' | '『' => depth += 1,
+            '”' | '’' | '」' | '』' => depth = (depth - 1).max(0),
+            c if depth == 0 && (is_sentence_end(c) || matches!(c, '：' | '；' | ':' | ';')) => {
+                end = pos;
+                break;
+            }
+            _ => {}
+        }
+    }
+    // A member cut at the next member (一是扩大投资，二是…) keeps no comma.
+    let heading = cleaned[..end].trim_end_matches(['，', '、', ',', ' ']);
+    clip(heading, MAX_HEADING)
+}
+
+pub(crate) fn clip(s: &str, max_chars: usize) -> String {
+    match s.char_indices().nth(max_chars) {
+        Some((pos, _)) => format!("{}…", &s[..pos]),
+        None => s.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,14 +1,51 @@
 use yew::prelude::*;
 
-/// The app's name and what it does, in one line.
+use crate::app::dom::theme;
+use crate::app::state::{Action, Theme};
+
+#[derive(Properties, PartialEq)]
+pub struct HeaderProps {
+    pub theme: Option<Theme>,
+    pub dispatch: Callback<Action>,
+}
+
+/// The app's name, what it does, and the page-wide buttons. New ones
+/// (分享 打印 导出 打开) go into `.header-actions`, before the theme.
 #[component]
-pub fn Header() -> Html {
+pub fn Header(props: &HeaderProps) -> Html {
     html! {
         <header class="app-header">
             <h1 class="app-name">{ "纲目" }</h1>
             <p class="app-tagline">
                 { "粘贴一篇讲话或报告，立即看到它的结构提纲。全部在浏览器中完成，文字不离开本机。" }
             </p>
+            <div class="header-actions">
+                <ThemeToggle theme={props.theme} dispatch={props.dispatch.clone()} />
+            </div>
         </header>
+    }
+}
+
+/// 深色: a toggle between the light and the dark theme. Until pressed the
+/// page follows the system; the choice is kept for the next visit.
+#[component]
+fn ThemeToggle(props: &HeaderProps) -> Html {
+    let dark = theme::is_dark(props.theme);
+    let onclick = props.dispatch.reform(move |_: MouseEvent| {
+        Action::SetTheme(if dark { Theme::Light } else { Theme::Dark })
+    });
+    html! {
+        <button
+            type="button"
+            class="theme-toggle"
+            aria-pressed={dark.to_string()}
+            title={if dark { "切换到浅色主题" } else { "切换到深色主题" }}
+            {onclick}
+        >
+            <svg class="icon" viewBox="0 0 16 16" aria-hidden="true">
+                <path d="M9.5 1.5a6.5 6.5 0 1 0 5 10.6A5.5 5.5 0 0 1 9.5 1.5z" />
+            </svg>
+            { "深色" }
+        </button>
     }
 }

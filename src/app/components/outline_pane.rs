@@ -1,104 +1,110 @@
-use std::collections::HashSet;
 use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::app::state::{child_id, NodeId, ROOT_ID};
-use crate::app::tree_keys;
-use crate::{Document, NodeKind, QuoteKind};
+use crate::app::outline::Row;
+use crate::app::state::{Action, Command, TreeReveal};
+use crate::app::stats::Stats;
+use crate::Document;
 
-use super::TreeNode;
+use super::{OutlineToolbar, SearchBox, Tree};
 
 #[derive(Properties)]
 pub struct OutlinePaneProps {
+    /// For its title; compared by pointer.
     pub document: Rc<Document>,
-    pub folded: Rc<HashSet<NodeId>>,
-    pub on_toggle: Callback<NodeId>,
-    pub on_expand_all: Callback<()>,
-    pub on_collapse_all: Callback<()>,
+    pub roots: Rc<[Rc<Row>]>,
+    pub stats: Rc<Stats>,
+    pub paragraphs: bool,
+    pub searching: bool,
+    pub matches: usize,
+    /// Whether there is any text at all.
+    pub has_text: bool,
+    pub reveal: Option<Command<TreeReveal>>,
+    pub search: NodeRef,
+    pub dispatch: Callback<Action>,
 }
 
 impl PartialEq for OutlinePaneProps {
-    /// Compares the document and folds by pointer: a new parse is a new `Rc`.
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.document, &other.document)
-            && Rc::ptr_eq(&self.folded, &other.folded)
-            && self.on_toggle == other.on_toggle
-            && self.on_expand_all == other.on_expand_all
-            && self.on_collapse_all == other.on_collapse_all
+            && Rc::ptr_eq(&self.roots, &other.roots)
+            && Rc::ptr_eq(&self.stats, &other.stats)
+            && (self.paragraphs, self.searching, self.matches, self.has_text)
+                == (
+                    other.paragraphs,
+                    other.searching,
+                    other.matches,
+                    other.has_text,
+                )
+            && self.reveal == other.reveal
+            && self.search == other.search
+            && self.dispatch == other.dispatch
     }
 }
 
-/// The 提纲 pane: the document's title, the buttons and the outline tree.
+/// The 提纲 pane: the search box, the buttons, the statistics line, the
+/// document's title and the outline tree.
 #[component]
 pub fn OutlinePane(props: &OutlinePaneProps) -> Html {
-    let document = &props.document;
-    let has_folds = document.nodes.iter().any(|node| !node.children.is_empty());
-
-    let expand_all = props.on_expand_all.reform(|_: MouseEvent| ());
-    let collapse_all = props.on_collapse_all.reform(|_: MouseEvent| ());
-    let onkeydown = {
-        let on_toggle = props.on_toggle.clone();
-        Callback::from(move |event: KeyboardEvent| tree_keys::handle(&event, &on_toggle))
-    };
-
-    let items = document.nodes.iter().enumerate().map(|(index, node)| {
-        let id = child_id(ROOT_ID, index, node);
-        html! {
-            <TreeNode
-                key={&*id}
-                id={Rc::clone(&id)}
-                path={Rc::from([index])}
-                document={Rc::clone(document)}
-                folded={Rc::clone(&props.folded)}
-                on_toggle={props.on_toggle.clone()}
-            />
-        }
-    });
+    let dispatch = &props.dispatch;
+    let foldable = props.roots.iter().any(|row| row.expanded.is_some());
+    let stats = props
+        .stats
+        .pieces()
+        .into_iter()
+        .enumerate()
+        .map(|(at, piece)| {
+            html! { <>{ if at > 0 { " · " } else { "" } }<span>{ piece }</span></> }
+        });
 
     html! {
-        <section class="pane outline-pane">
+        <>
             <div class="pane-bar">
                 <h2 class="pane-title">{ "提纲" }</h2>
-                <span class="pane-hint">{ summary(document) }</span>
-                if has_folds {
-                    <div class="toolbar">
-                        <button type="button" onclick={expand_all}>{ "全部展开" }</button>
-                        <button type="button" onclick={collapse_all}>{ "全部折叠" }</button>
-                    </div>
-                }
+                <SearchBox
+                    input={props.search.clone()}
+                    matches={props.matches}
+                    searching={props.searching}
+                    dispatch={dispatch.clone()}
+                />
             </div>
-            if let Some(title) = &document.title {
-                <p class="doc-title">{ title.clone() }</p>
-            }
-            if document.nodes.is_empty() {
-                <p class="empty">{ "还没有识别出结构。请在左侧粘贴一篇讲话或报告。" }</p>
-            }
-            <ul class="tree" role="tree" aria-label="提纲" {onkeydown}>
-                { for items }
-            </ul>
-        </section>
+            <OutlineToolbar {foldable} paragraphs={props.paragraphs} dispatch={dispatch.clone()} />
+            <div class="outline-scroll">
+                if props.has_text {
+                    <p class="stats" aria-label="统计">{ for stats }</p>
+                }
+                if let Some(title) = &props.document.title {
+                    <p class="doc-title">{ title.clone() }</p>
+                }
+                if props.roots.is_empty() {
+                    { empty_message(props) }
+                }
+                <Tree roots={Rc::clone(&props.roots)} reveal={props.reveal.clone()} dispatch={dispatch.clone()} />
+            </div>
+        </>
     }
 }
 
-/// A one-line count of what was found: "3 个部分 · 10 个要点 · 2 处引语 · 8211 字".
-/// Quoted terms (“一把手”) are not counted as 引语.
-fn summary(document: &Document) -> String {
-    let mut parts = Vec::new();
-    for kind in [NodeKind::Part, NodeKind::Section, NodeKind::Task] {
-        let count = document.count(kind);
-        if count > 0 {
-            parts.push(format!("{count} 个{}", kind.display_name()));
-        }
+/// What an empty tree says, and what to do about it.
+fn empty_message(props: &OutlinePaneProps) -> Html {
+    if props.searching {
+        return html! { <p class="empty">{ "没有标题含有这些字。按 Esc 清除搜索。" }</p> };
     }
-    let quotes = document
-        .quotes
-        .iter()
-        .filter(|quote| quote.kind != QuoteKind::Term)
-        .count();
-    if quotes > 0 {
-        parts.push(format!("{quotes} 处引语"));
+    if !props.has_text {
+        let sample = props.dispatch.reform(|_: MouseEvent| Action::LoadSample);
+        return html! {
+            <p class="empty">
+                { "还没有内容。请在「原文」中粘贴一篇讲话或报告，或" }
+                <button type="button" class="link" onclick={sample}>{ "载入示例" }</button>
+                { "。" }
+            </p>
+        };
     }
-    parts.push(format!("{} 字", document.chars));
-    parts.join(" · ")
+    let hint = if props.paragraphs {
+        ""
+    } else {
+        "点「显示段落」可按段落浏览。"
+    };
+    html! { <p class="empty">{ format!("没有识别出部分、要点等结构层次。{hint}") }</p> }
 }

@@ -1,33 +1,56 @@
 use std::rc::Rc;
 
-use web_sys::HtmlTextAreaElement;
+use web_sys::{HtmlElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
+use crate::app::dom::source_view;
 use crate::app::hooks::use_settled_text;
+use crate::app::state::{Action, Command, SourceReveal};
+
+/// How long typing must pause before the text is parsed (ms).
+const SETTLE_MS: u32 = 150;
 
 #[derive(Properties)]
 pub struct SourcePaneProps {
     /// The text the textarea starts with. Later values are ignored: the
     /// textarea is uncontrolled, so the input method owns its contents.
     pub initial: Rc<str>,
-    /// Called with the whole text once it has settled.
-    pub on_text: Callback<Rc<str>>,
+    /// The text as last parsed, which spans and reveals refer to.
+    pub text: Rc<str>,
+    pub revision: u64,
+    /// Text to put in the textarea, by the reader's command (清空, 撤销).
+    pub write: Option<Command<Rc<str>>>,
+    pub reveal: Option<Command<SourceReveal>>,
+    pub dispatch: Callback<Action>,
 }
 
 impl PartialEq for SourcePaneProps {
+    /// Texts compare by pointer: a new parse is a new `Rc`.
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.initial, &other.initial) && self.on_text == other.on_text
+        Rc::ptr_eq(&self.initial, &other.initial)
+            && Rc::ptr_eq(&self.text, &other.text)
+            && self.revision == other.revision
+            && self.write == other.write
+            && self.reveal == other.reveal
+            && self.dispatch == other.dispatch
     }
 }
 
-/// The 原文 pane: the textarea the speech is pasted into.
+/// The 原文 pane: the textarea the speech is pasted into, over a backdrop
+/// that paints the span chosen in the outline (see `dom::source_view`).
 #[component]
 pub fn SourcePane(props: &SourcePaneProps) -> Html {
     let textarea = use_node_ref();
-    let oninput = use_settled_text(textarea.clone(), props.on_text.clone());
+    let backdrop = use_node_ref();
+    let on_text = props.dispatch.reform(Action::SetText);
+    let settle = use_settled_text(textarea.clone(), SETTLE_MS, on_text);
+    let oninput = Callback::from(move |event: InputEvent| {
+        source_view::clear();
+        settle.emit(event);
+    });
 
     {
-        // Set the starting text once, on mount; never write it back later.
+        // Set the starting text once, on mount.
         let textarea = textarea.clone();
         let initial = Rc::clone(&props.initial);
         use_effect_with((), move |_| {
@@ -36,21 +59,107 @@ pub fn SourcePane(props: &SourcePaneProps) -> Html {
             }
         });
     }
+    {
+        // Otherwise the text is written only at the reader's command.
+        let textarea = textarea.clone();
+        use_effect_with(props.write.clone(), move |write| {
+            if let (Some(write), Some(textarea)) = (write, textarea.cast::<HtmlTextAreaElement>()) {
+                source_view::clear();
+                textarea.set_value(&write.value);
+                textarea.set_scroll_top(0);
+            }
+        });
+    }
+    {
+        let (textarea, backdrop) = (textarea.clone(), backdrop.clone());
+        let text = Rc::clone(&props.text);
+        let revision = props.revision;
+        use_effect_with(props.reveal.clone(), move |reveal| {
+            let textarea = textarea.cast::<HtmlTextAreaElement>();
+            let backdrop = backdrop.cast::<HtmlElement>();
+            if let (Some(reveal), Some(textarea), Some(backdrop)) = (reveal, textarea, backdrop) {
+                source_view::reveal(&textarea, &backdrop, &text, revision, reveal.value);
+            }
+        });
+    }
+
+    // The caret, wherever it lands, selects the node that holds it.
+    let caret = {
+        let (textarea, dispatch) = (textarea.clone(), props.dispatch.clone());
+        move || {
+            let Some(textarea) = textarea.cast::<HtmlTextAreaElement>() else {
+                return;
+            };
+            if let (Ok(Some(start)), Ok(Some(end))) =
+                (textarea.selection_start(), textarea.selection_end())
+            {
+                dispatch.emit(Action::SourceCaret { start, end });
+            }
+        }
+    };
+    let onclick = {
+        let caret = caret.clone();
+        Callback::from(move |_: MouseEvent| caret())
+    };
+    let onselect = {
+        let caret = caret.clone();
+        Callback::from(move |_: Event| caret())
+    };
+    let onkeyup = Callback::from(move |event: KeyboardEvent| {
+        let moves = matches!(
+            event.key().as_str(),
+            "ArrowUp"
+                | "ArrowDown"
+                | "ArrowLeft"
+                | "ArrowRight"
+                | "Home"
+                | "End"
+                | "PageUp"
+                | "PageDown"
+        );
+        if moves && !event.is_composing() {
+            caret();
+        }
+    });
+    let onscroll = {
+        let (textarea, backdrop) = (textarea.clone(), backdrop.clone());
+        Callback::from(move |_: Event| {
+            if let (Some(textarea), Some(backdrop)) = (
+                textarea.cast::<HtmlTextAreaElement>(),
+                backdrop.cast::<HtmlElement>(),
+            ) {
+                source_view::follow_scroll(&textarea, &backdrop);
+            }
+        })
+    };
+    let clear = props.dispatch.reform(|_: MouseEvent| Action::Clear);
 
     html! {
-        <section class="pane source-pane">
+        <>
             <div class="pane-bar">
                 <h2 class="pane-title" id="source-title">{ "原文" }</h2>
                 <span class="pane-hint">{ "粘贴或输入全文" }</span>
+                <div class="toolbar">
+                    <button type="button" onclick={clear} disabled={props.text.is_empty()}>
+                        { "清空" }
+                    </button>
+                </div>
             </div>
-            <textarea
-                ref={textarea}
-                class="source-text"
-                aria-label="原文"
-                spellcheck="false"
-                placeholder="在此粘贴讲话、报告的全文……"
-                {oninput}
-            />
-        </section>
+            <div class="source-box">
+                <div class="source-backdrop" ref={backdrop} aria-hidden="true"></div>
+                <textarea
+                    ref={textarea}
+                    class="source-text"
+                    aria-label="原文"
+                    spellcheck="false"
+                    placeholder="在此粘贴讲话、报告的全文……"
+                    {oninput}
+                    {onclick}
+                    {onselect}
+                    {onkeyup}
+                    {onscroll}
+                />
+            </div>
+        </>
     }
 }

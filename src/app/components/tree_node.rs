@@ -1,90 +1,76 @@
-use std::collections::HashSet;
+use std::ops::Range;
 use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::app::state::{child_id, NodeId};
-use crate::{Document, Node, NodeKind};
+use crate::app::outline::Row;
+use crate::app::state::Action;
 
 #[derive(Properties)]
 pub struct TreeNodeProps {
-    /// This node's id (see [`NodeId`]).
-    pub id: NodeId,
-    /// Sibling indices from the top level down to this node.
-    pub path: Rc<[usize]>,
-    pub document: Rc<Document>,
-    pub folded: Rc<HashSet<NodeId>>,
-    pub on_toggle: Callback<NodeId>,
+    pub row: Rc<Row>,
+    pub dispatch: Callback<Action>,
 }
 
 impl PartialEq for TreeNodeProps {
+    /// Rows compare by pointer: the view reuses every unchanged row.
     fn eq(&self, other: &Self) -> bool {
-        self.id == other.id
-            && self.path == other.path
-            && Rc::ptr_eq(&self.document, &other.document)
-            && Rc::ptr_eq(&self.folded, &other.folded)
-            && self.on_toggle == other.on_toggle
+        Rc::ptr_eq(&self.row, &other.row) && self.dispatch == other.dispatch
     }
 }
 
 /// One `treeitem` of the outline and, below it, its children.
 ///
-/// Folded children stay in the DOM but `hidden`, so that printing can show
-/// the whole outline and the tree keeps its shape for assistive technology.
+/// The row's text is the label exactly as written, then the heading, in
+/// separate spans, then the number of children; the fold chevron is CSS
+/// content. Folded children stay in the DOM but `hidden`, so that printing
+/// can show the whole outline.
 #[component]
 pub fn TreeNode(props: &TreeNodeProps) -> Html {
-    let Some(node) = find(&props.document.nodes, &props.path) else {
-        return Html::default();
+    let row = &props.row;
+    let onclick = {
+        let key = Rc::clone(&row.key);
+        props
+            .dispatch
+            .reform(move |_: MouseEvent| Action::Choose(Rc::clone(&key)))
     };
-    let level = props.path.len();
-    let has_children = !node.children.is_empty();
-    let expanded = !props.folded.contains(&props.id);
-    let kind = node.kind;
-
-    let onclick = has_children.then(|| {
-        let id = Rc::clone(&props.id);
-        props.on_toggle.reform(move |_: MouseEvent| Rc::clone(&id))
+    let onfocus = {
+        let key = Rc::clone(&row.key);
+        props
+            .dispatch
+            .reform(move |_: FocusEvent| Action::Focus(Rc::clone(&key)))
+    };
+    let children = row.children.iter().map(|child| {
+        html! { <TreeNode key={Rc::clone(&child.key)} row={Rc::clone(child)} dispatch={props.dispatch.clone()} /> }
     });
-
-    let children = node.children.iter().enumerate().map(|(index, child)| {
-        let id = child_id(&props.id, index, child);
-        let path: Rc<[usize]> = props.path.iter().copied().chain([index]).collect();
-        html! {
-            <TreeNode
-                key={&*id}
-                id={Rc::clone(&id)}
-                {path}
-                document={Rc::clone(&props.document)}
-                folded={Rc::clone(&props.folded)}
-                on_toggle={props.on_toggle.clone()}
-            />
-        }
-    });
-
-    // Roving tabindex: the first item is the tree's tab stop, arrow keys
-    // move from there (see `tree_keys`).
-    let tabindex = if *props.path == [0] { "0" } else { "-1" };
+    let label = row.label.as_deref().unwrap_or("");
 
     html! {
         <li
             role="treeitem"
-            class={classes!("node", format!("node-{}", kind_class(kind)))}
-            aria-level={level.to_string()}
-            aria-expanded={has_children.then(|| expanded.to_string())}
-            data-id={props.id.to_string()}
-            {tabindex}
+            class={classes!("node", format!("node-{}", row.kind.as_str()))}
+            aria-level={row.level.to_string()}
+            aria-setsize={row.setsize.to_string()}
+            aria-posinset={row.posinset.to_string()}
+            aria-expanded={row.expanded.map(|open| open.to_string())}
+            aria-selected={row.selected.to_string()}
+            tabindex={if row.tab_stop { "0" } else { "-1" }}
+            {onfocus}
         >
-            <div class={classes!("row", has_children.then_some("foldable"))} {onclick}>
-                if let Some(label) = &node.label {
-                    <span class="label">{ label.clone() }</span>
+            <div class={classes!("row", row.expanded.is_some().then_some("foldable"))} {onclick}>
+                if !label.is_empty() {
+                    <span class="label">{ marked(label, 0, &row.marks) }</span>
                 }
-                <span class="heading">{ node.heading.clone() }</span>
-                if node.label.is_none() && has_badge(kind) {
-                    <span class="kind">{ kind.display_name() }</span>
+                <span class="heading">{ marked(&row.heading, label.len(), &row.marks) }</span>
+                if row.label.is_none() && row.kind.has_badge() {
+                    <span class="kind">{ row.kind.display_name() }</span>
+                }
+                if !row.children.is_empty() {
+                    <span class="count" aria-hidden="true">{ row.children.len() }</span>
                 }
             </div>
-            if has_children {
-                <ul role="group" hidden={!expanded}>
+            if !row.children.is_empty() {
+                <ul role="group" hidden={row.expanded == Some(false)}>
                     { for children }
                 </ul>
             }
@@ -92,37 +78,28 @@ pub fn TreeNode(props: &TreeNodeProps) -> Html {
     }
 }
 
-/// The node at `path`, if the path is still valid for this document.
-fn find<'a>(nodes: &'a [Node], path: &[usize]) -> Option<&'a Node> {
-    let (&first, rest) = path.split_first()?;
-    let node = nodes.get(first)?;
-    if rest.is_empty() {
-        Some(node)
-    } else {
-        find(&node.children, rest)
+/// `text` with the parts that match the search in `<mark>`. `marks` are
+/// byte ranges of the label and heading together; `text` starts at byte
+/// `offset` of that.
+fn marked(text: &str, offset: usize, marks: &[Range<usize>]) -> Html {
+    if marks.is_empty() {
+        return html! { { text } };
     }
-}
-
-/// Whether an unlabelled node shows its kind (开头, 结语 …) after its
-/// heading. Plain paragraphs and points read fine without one.
-fn has_badge(kind: NodeKind) -> bool {
-    matches!(
-        kind,
-        NodeKind::Front | NodeKind::Preamble | NodeKind::Closing | NodeKind::Back
-    )
-}
-
-/// A CSS class suffix for each kind, for styling only.
-fn kind_class(kind: NodeKind) -> &'static str {
-    match kind {
-        NodeKind::Front => "front",
-        NodeKind::Preamble => "preamble",
-        NodeKind::Part => "part",
-        NodeKind::Section => "section",
-        NodeKind::Task => "task",
-        NodeKind::Point => "point",
-        NodeKind::Paragraph => "paragraph",
-        NodeKind::Closing => "closing",
-        NodeKind::Back => "back",
+    let mut pieces = Vec::new();
+    let mut at = 0;
+    for mark in marks {
+        let start = mark.start.saturating_sub(offset).min(text.len());
+        let end = mark.end.saturating_sub(offset).min(text.len());
+        let (Some(before), Some(inside)) = (text.get(at..start), text.get(start..end)) else {
+            continue;
+        };
+        if inside.is_empty() {
+            continue;
+        }
+        pieces.push(html! { { before } });
+        pieces.push(html! { <mark>{ inside }</mark> });
+        at = end;
     }
+    pieces.push(html! { { text.get(at..).unwrap_or("") } });
+    pieces.into_iter().collect()
 }

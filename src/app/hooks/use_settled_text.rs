@@ -1,21 +1,20 @@
-//! Turns a stream of keystrokes in a textarea into a few "the text has
-//! settled" events: one after typing pauses, never while a Chinese input
-//! method is composing a character.
+//! Turns a stream of keystrokes in a textarea or an input into a few "the
+//! text has settled" events: one after typing pauses, never while a
+//! Chinese input method is composing a character.
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
 use gloo_events::EventListener;
 use gloo_timers::callback::Timeout;
-use web_sys::HtmlTextAreaElement;
+use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
-
-/// How long typing must pause before the text counts as settled.
-const DEBOUNCE_MS: u32 = 150;
 
 /// What the hook remembers between events.
 struct Settle {
-    textarea: NodeRef,
+    field: NodeRef,
+    /// How long typing must pause before the text counts as settled (ms).
+    delay: u32,
     on_settled: Callback<Rc<str>>,
     /// Between `compositionstart` and `compositionend`.
     composing: bool,
@@ -27,7 +26,8 @@ struct Settle {
 /// (Re)starts the wait after an edit.
 fn schedule(settle: &Rc<RefCell<Settle>>) {
     let weak = Rc::downgrade(settle);
-    let timeout = Timeout::new(DEBOUNCE_MS, move || {
+    let delay = settle.borrow().delay;
+    let timeout = Timeout::new(delay, move || {
         let Some(settle) = weak.upgrade() else {
             return;
         };
@@ -36,26 +36,39 @@ fn schedule(settle: &Rc<RefCell<Settle>>) {
             if settle.composing {
                 return;
             }
-            let Some(textarea) = settle.textarea.cast::<HtmlTextAreaElement>() else {
+            let Some(value) = value_of(&settle.field) else {
                 return;
             };
-            (Rc::from(textarea.value()), settle.on_settled.clone())
+            (Rc::from(value), settle.on_settled.clone())
         };
         on_settled.emit(text);
     });
     settle.borrow_mut().pending = Some(timeout);
 }
 
-/// Calls `on_settled` with the textarea's text [`DEBOUNCE_MS`] after the
-/// last edit, unless an input method is composing by then; the end of a
+/// The value of a textarea or an input.
+fn value_of(field: &NodeRef) -> Option<String> {
+    if let Some(textarea) = field.cast::<HtmlTextAreaElement>() {
+        return Some(textarea.value());
+    }
+    field.cast::<HtmlInputElement>().map(|input| input.value())
+}
+
+/// Calls `on_settled` with the field's text `delay` ms after the last
+/// edit, unless an input method is composing by then; the end of a
 /// composition counts as an edit. Returns the `oninput` handler for the
-/// textarea; the composition listeners are attached here, since Yew has no
-/// attributes for them. The textarea stays uncontrolled: this hook reads
-/// its value and never writes it.
+/// field; the composition listeners are attached here, since Yew has no
+/// attributes for them. The field stays uncontrolled: this hook reads its
+/// value and never writes it.
 #[hook]
-pub fn use_settled_text(textarea: NodeRef, on_settled: Callback<Rc<str>>) -> Callback<InputEvent> {
+pub fn use_settled_text(
+    field: NodeRef,
+    delay: u32,
+    on_settled: Callback<Rc<str>>,
+) -> Callback<InputEvent> {
     let settle = use_mut_ref(|| Settle {
-        textarea: textarea.clone(),
+        field: field.clone(),
+        delay,
         on_settled: on_settled.clone(),
         composing: false,
         pending: None,
@@ -64,8 +77,8 @@ pub fn use_settled_text(textarea: NodeRef, on_settled: Callback<Rc<str>>) -> Cal
 
     {
         let settle = Rc::clone(&settle);
-        use_effect_with(textarea, move |textarea| {
-            let listeners = textarea.get().map(|element| {
+        use_effect_with(field, move |field| {
+            let listeners = field.get().map(|element| {
                 let start = {
                     let settle = Rc::clone(&settle);
                     EventListener::new(&element, "compositionstart", move |_| {

@@ -1,0 +1,83 @@
+// `make bench-web`: how fast the built app shows an outline, in headless
+// Chromium. Not a test: it prints numbers.
+//
+// - load: from navigation to the end of the first `gangmu:outline`
+//   measure (the sample parsed and shown), on a fresh page each run;
+// - paste: the `gangmu:outline` measure (parse + render) of pasting the
+//   sample and the 170 KB 1955 report into an empty textarea;
+// - edit: the same measure after adding one character to the text shown;
+// - the report again with 显示段落 on, the longest outline.
+//
+// RUNS=… sets how many runs each number is the median of (default 9).
+
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { launchChromium, openApp, paste, ROOT, serveDist } from './harness.mjs';
+
+const RUNS = Number(process.env.RUNS ?? 9);
+const corpus = (name) => readFile(join(ROOT, 'tests', 'corpus', name), 'utf8');
+const TEXTS = [
+  ['sample (8 KB)', await corpus('00_seed_city-mobilisation-speech.txt')],
+  ['1955 report (170 KB)', await corpus('11_gwr1955_first-five-year-plan_very-long.txt')],
+];
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+const format = (values) =>
+  `median ${median(values).toFixed(1).padStart(6)} ms   min ${Math.min(...values).toFixed(1).padStart(6)}   max ${Math.max(...values).toFixed(1).padStart(6)}`;
+const lastMeasure = (page) =>
+  page.evaluate(() => performance.getEntriesByName('gangmu:outline').at(-1).duration);
+
+const server = await serveDist();
+const browser = await launchChromium();
+try {
+  const load = [];
+  for (let run = 0; run < RUNS; run += 1) {
+    const { page } = await openApp(browser, server.url);
+    await page.waitForFunction(() => performance.getEntriesByName('gangmu:outline').length > 0);
+    load.push(
+      await page.evaluate(() => {
+        const [first] = performance.getEntriesByName('gangmu:outline');
+        return first.startTime + first.duration;
+      }),
+    );
+    await page.context().close();
+  }
+
+  const { page } = await openApp(browser, server.url);
+  const results = [['navigation → first outline', load]];
+  for (const [name, text] of TEXTS) {
+    const pasted = [];
+    const edited = [];
+    for (let run = 0; run < RUNS; run += 1) {
+      await paste(page, '');
+      await paste(page, text);
+      pasted.push(await lastMeasure(page));
+      await paste(page, `${text}。`);
+      edited.push(await lastMeasure(page));
+    }
+    results.push([`paste ${name}`, pasted], [`edit ${name}`, edited]);
+  }
+  // The longest outline: every paragraph of the report shown too.
+  await page.getByRole('button', { name: '显示段落' }).click();
+  await page.waitForFunction(() => document.querySelector('.toggle[aria-pressed=true]'));
+  const [name, text] = TEXTS.at(-1);
+  const paragraphs = [];
+  for (let run = 0; run < RUNS; run += 1) {
+    await paste(page, '');
+    await paste(page, text);
+    paragraphs.push(await lastMeasure(page));
+  }
+  const rows = await page.locator('[role=treeitem]').count();
+  results.push([`paste ${name}, ${rows} rows`, paragraphs]);
+  await page.context().close();
+
+  console.log(`gangmu:outline in headless Chromium, ${RUNS} runs each`);
+  for (const [name, values] of results) console.log(`${name.padEnd(40)} ${format(values)}`);
+} finally {
+  await browser.close();
+  await server.close();
+}

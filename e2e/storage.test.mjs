@@ -1,0 +1,97 @@
+// The reader's text is kept in localStorage and comes back on reload; 清空
+// can be undone; a browser that refuses storage still gets a working app.
+
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { appSession, paste, partLabels, readOutline, waitForParts } from './harness.mjs';
+
+const open = appSession();
+const MINE = '同志们：\n一、我的第一部分\n正文。\n二、我的第二部分\n一要甲。\n二要乙。\n';
+
+test('the text survives a reload', async () => {
+  const page = await open();
+  await paste(page, MINE);
+  await page.waitForFunction((text) => localStorage.getItem('gangmu:text') === text, MINE);
+  await page.reload();
+  await page.locator('[role=treeitem]').first().waitFor();
+  assert.equal(await page.getByRole('textbox', { name: '原文' }).inputValue(), MINE);
+  assert.deepEqual(partLabels(await readOutline(page)), ['一、', '二、']);
+});
+
+test('清空 empties the text; 撤销 brings it back', async () => {
+  const page = await open();
+  const textarea = page.getByRole('textbox', { name: '原文' });
+  const sample = await textarea.inputValue();
+  await page.getByRole('button', { name: '清空' }).click();
+  await page.waitForFunction(() => document.querySelectorAll('[role=treeitem]').length === 0);
+  assert.equal(await textarea.inputValue(), '');
+  const toast = page.getByRole('status').filter({ hasText: '已清空' });
+  await toast.waitFor();
+
+  await toast.getByRole('button', { name: '撤销' }).click();
+  await waitForParts(page, ['一、', '二、', '三、']);
+  assert.equal(await textarea.inputValue(), sample);
+  assert.equal(await toast.count(), 0, 'the toast is gone');
+  await page.waitForFunction((text) => localStorage.getItem('gangmu:text') === text, sample);
+});
+
+test('Ctrl+Z after 清空 brings the text back too', async () => {
+  const page = await open();
+  const textarea = page.getByRole('textbox', { name: '原文' });
+  const sample = await textarea.inputValue();
+  await page.getByRole('button', { name: '清空' }).click();
+  await page.getByText('已清空').waitFor();
+  await page.keyboard.press('Control+z');
+  await waitForParts(page, ['一、', '二、', '三、']);
+  assert.equal(await textarea.inputValue(), sample);
+});
+
+test('typing new text after 清空 retires the undo', async () => {
+  const page = await open();
+  await page.getByRole('button', { name: '清空' }).click();
+  await page.getByText('已清空').waitFor();
+  await paste(page, MINE);
+  await page.waitForFunction(() => !document.body.textContent.includes('已清空'));
+  await page.keyboard.press('Control+z');
+  assert.equal(await page.getByRole('textbox', { name: '原文' }).inputValue(), MINE);
+});
+
+test('an empty text offers the sample', async () => {
+  const page = await open();
+  await paste(page, '');
+  await page.getByRole('button', { name: '载入示例' }).click();
+  await waitForParts(page, ['一、', '二、', '三、']);
+});
+
+for (const [what, script] of [
+  [
+    'storage that refuses to write',
+    () => {
+      Storage.prototype.setItem = () => {
+        throw new DOMException('full', 'QuotaExceededError');
+      };
+    },
+  ],
+  [
+    'no storage at all',
+    () => {
+      Object.defineProperty(window, 'localStorage', {
+        get() {
+          throw new DOMException('denied', 'SecurityError');
+        },
+      });
+    },
+  ],
+]) {
+  test(`the app works with ${what}`, async () => {
+    const page = await open({ beforeLoad: (page) => page.addInitScript(script) });
+    await waitForParts(page, ['一、', '二、', '三、']);
+    await paste(page, MINE);
+    await waitForParts(page, ['一、', '二、']);
+    await page.getByRole('button', { name: '深色' }).click();
+    await page.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
+    await page.getByRole('button', { name: '清空' }).click();
+    await page.getByRole('button', { name: '撤销' }).click();
+    await waitForParts(page, ['一、', '二、']);
+  });
+}

@@ -1,0 +1,68 @@
+use yew::prelude::*;
+
+use crate::app::state::Action;
+
+#[derive(Properties, PartialEq)]
+pub struct OutlineToolbarProps {
+    /// Whether any row can fold.
+    pub foldable: bool,
+    pub paragraphs: bool,
+    pub dispatch: Callback<Action>,
+}
+
+/// 全部展开, 全部折叠, the levels 1 2 3 and 显示段落.
+#[component]
+pub fn OutlineToolbar(props: &OutlineToolbarProps) -> Html {
+    let dispatch = &props.dispatch;
+    // 全部展开 and 全部折叠, with the page key that does the same.
+    let fold_all = |name: &'static str, key: char, action: fn() -> Action| {
+        let onclick = dispatch.reform(move |_: MouseEvent| action());
+        html! {
+            <button
+                type="button"
+                title={format!("{name}（快捷键 {key}）")}
+                disabled={!props.foldable}
+                {onclick}
+            >
+                { name }
+            </button>
+        }
+    };
+    let levels = (1..=3).map(|level| {
+        let onclick = dispatch.reform(move |_: MouseEvent| Action::ExpandToLevel(level));
+        html! {
+            <button
+                type="button"
+                class="level"
+                aria-label={format!("展开到第 {level} 级")}
+                title={format!("展开到第 {level} 级（快捷键 {level}）")}
+                disabled={!props.foldable}
+                {onclick}
+            >
+                { level }
+            </button>
+        }
+    });
+    let paragraphs = props.paragraphs;
+    let toggle_paragraphs =
+        dispatch.reform(move |_: MouseEvent| Action::ShowParagraphs(!paragraphs));
+    html! {
+        <div class="toolbar outline-toolbar">
+            { fold_all("全部展开", '9', || Action::ExpandAll) }
+            { fold_all("全部折叠", '0', || Action::CollapseAll) }
+            <span class="levels" role="group" aria-label="层级">
+                <span class="levels-label" aria-hidden="true">{ "层级" }</span>
+                { for levels }
+            </span>
+            <button
+                type="button"
+                class="toggle"
+                aria-pressed={paragraphs.to_string()}
+                title="在提纲中列出普通段落（以首句为题）"
+                onclick={toggle_paragraphs}
+            >
+                { "显示段落" }
+            </button>
+        </div>
+    }
+}

@@ -1,0 +1,128 @@
+use std::rc::Rc;
+
+use wasm_bindgen::JsCast;
+use web_sys::{Element, FocusOptions, HtmlElement, ScrollIntoViewOptions, ScrollLogicalPosition};
+use yew::prelude::*;
+
+use crate::app::hooks::is_page_key;
+use crate::app::outline::Row;
+use crate::app::state::{Action, Command, TreeFocus, TreeReveal};
+use crate::app::tree_keys::TreeKey;
+
+use super::TreeNode;
+
+#[derive(Properties)]
+pub struct TreeProps {
+    pub roots: Rc<[Rc<Row>]>,
+    pub reveal: Option<Command<TreeReveal>>,
+    pub dispatch: Callback<Action>,
+}
+
+impl PartialEq for TreeProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.roots, &other.roots)
+            && self.reveal == other.reveal
+            && self.dispatch == other.dispatch
+    }
+}
+
+/// The outline: `role="tree"` named 提纲, one row per node shown. The
+/// keyboard follows the WAI-ARIA tree view pattern (see `tree_keys`), with
+/// a roving tabindex: the selected row is the tree's one tab stop.
+#[component]
+pub fn Tree(props: &TreeProps) -> Html {
+    let tree = use_node_ref();
+    {
+        let tree = tree.clone();
+        use_effect_with(props.reveal.clone(), move |reveal| {
+            if let (Some(reveal), Some(tree)) = (reveal, tree.cast::<Element>()) {
+                reveal_selected(&tree, reveal.value.focus);
+            }
+        });
+    }
+
+    let onkeydown = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |event: KeyboardEvent| {
+            if event.alt_key() || event.ctrl_key() || event.meta_key() || event.is_composing() {
+                return;
+            }
+            let key = event.key();
+            let action = if let Some(key) = TreeKey::from_key(&key) {
+                Action::TreeKey(key)
+            } else if is_typed(&key) && !is_page_key(&key) {
+                Action::TypeAhead {
+                    typed: key,
+                    now: now(),
+                }
+            } else {
+                return;
+            };
+            event.prevent_default();
+            dispatch.emit(action);
+        })
+    };
+
+    let items = props.roots.iter().map(|row| {
+        html! { <TreeNode key={Rc::clone(&row.key)} row={Rc::clone(row)} dispatch={props.dispatch.clone()} /> }
+    });
+    html! {
+        <ul class="tree" role="tree" aria-label="提纲" ref={tree} {onkeydown}>
+            { for items }
+        </ul>
+    }
+}
+
+/// Whether a `KeyboardEvent.key` is text rather than a named key (Enter,
+/// Shift, Process …): one character, or text an input method composed.
+fn is_typed(key: &str) -> bool {
+    key.chars().count() == 1 || !key.is_ascii()
+}
+
+/// Milliseconds on the page's clock, for type-ahead's pause.
+fn now() -> f64 {
+    web_sys::window()
+        .and_then(|window| window.performance())
+        .map_or(0.0, |performance| performance.now())
+}
+
+/// Scrolls the selected row into view and, as asked, focuses it.
+fn reveal_selected(tree: &Element, focus: TreeFocus) {
+    let Ok(Some(item)) = tree.query_selector("[role=treeitem][aria-selected=true]") else {
+        return;
+    };
+    let focus = match focus {
+        TreeFocus::Always => true,
+        TreeFocus::Never => false,
+        TreeFocus::IfInTree => focus_was_in(tree),
+    };
+    if focus {
+        if let Some(item) = item.dyn_ref::<HtmlElement>() {
+            let options = FocusOptions::new();
+            options.set_prevent_scroll(true);
+            let _ = item.focus_with_options(&options);
+        }
+    }
+    let row = item.query_selector(":scope > .row").ok().flatten();
+    let options = ScrollIntoViewOptions::new();
+    options.set_block(ScrollLogicalPosition::Nearest);
+    row.unwrap_or(item)
+        .scroll_into_view_with_scroll_into_view_options(&options);
+}
+
+/// Whether the focus is in `tree`, or nowhere (on the body), as when the
+/// row that had it was just folded away.
+fn focus_was_in(tree: &Element) -> bool {
+    let Some(document) = web_sys::window().and_then(|window| window.document()) else {
+        return false;
+    };
+    match document.active_element() {
+        None => true,
+        Some(active) => {
+            tree.contains(Some(&active))
+                || document
+                    .body()
+                    .is_some_and(|body| body.is_same_node(Some(&active)))
+        }
+    }
+}

@@ -1,0 +1,133 @@
+//! The outline of one parse, flattened: every node in document order with
+//! a stable key, its depth, its parent and its span.
+//!
+//! Built once per parse by the reducer. The view ([`super::view`]) walks
+//! the document and this index side by side; the reducer uses it to find
+//! a node's span, its ancestors, or the node under the caret.
+
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use crate::{Document, Node, NodeKind, Span};
+
+/// Names a node across re-parses: the label and the start of the heading
+/// of every node on the path from the top, e.g. `/二、准确把握…/一要把“一把手”…`.
+/// A fold or a selection survives any edit that leaves those alone; two
+/// siblings that read the same get `~1`, `~2` … after the first.
+pub type NodeKey = Rc<str>;
+
+/// How many chars of a heading go into a key: enough to tell siblings
+/// apart, short enough that keys stay small in long documents.
+const KEY_HEADING_CHARS: usize = 24;
+
+/// One node of the outline.
+#[derive(Debug)]
+pub struct Entry {
+    pub key: NodeKey,
+    pub kind: NodeKind,
+    pub label: Option<Rc<str>>,
+    pub heading: Rc<str>,
+    pub span: Span,
+    /// 1 for top-level nodes.
+    pub depth: usize,
+    pub parent: Option<usize>,
+    /// One past the index of this node's last descendant.
+    pub end: usize,
+}
+
+impl Entry {
+    pub fn has_children(&self, index: usize) -> bool {
+        self.end > index + 1
+    }
+}
+
+#[derive(Debug, Default)]
+pub struct OutlineIndex {
+    /// Every node, depth first in document order (parents before children).
+    pub entries: Vec<Entry>,
+    by_key: HashMap<NodeKey, usize>,
+}
+
+impl OutlineIndex {
+    pub fn new(document: &Document) -> Self {
+        let mut index = OutlineIndex::default();
+        index.add(&document.nodes, "", None, 1);
+        index
+    }
+
+    fn add(&mut self, nodes: &[Node], parent_key: &str, parent: Option<usize>, depth: usize) {
+        // Sibling keys seen so far, and how often, to number repeats.
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        for node in nodes {
+            let mut key = format!("{parent_key}/{}", node.label.as_deref().unwrap_or(""));
+            key.extend(node.heading.chars().take(KEY_HEADING_CHARS));
+            let repeats = seen.entry(key.clone()).or_insert(0);
+            if *repeats > 0 {
+                key = format!("{key}~{repeats}");
+            }
+            *repeats += 1;
+
+            let at = self.entries.len();
+            let key: NodeKey = Rc::from(key);
+            self.entries.push(Entry {
+                key: Rc::clone(&key),
+                kind: node.kind,
+                label: node.label.as_deref().map(Rc::from),
+                heading: Rc::from(node.heading.as_str()),
+                span: node.span,
+                depth,
+                parent,
+                end: at + 1,
+            });
+            self.by_key.insert(Rc::clone(&key), at);
+            self.add(&node.children, &key, Some(at), depth + 1);
+            let end = self.entries.len();
+            self.entries[at].end = end;
+        }
+    }
+
+    /// The position of the node named `key`, if this parse has it.
+    pub fn find(&self, key: &str) -> Option<usize> {
+        self.by_key.get(key).copied()
+    }
+
+    pub fn entry(&self, key: &str) -> Option<&Entry> {
+        self.find(key).map(|at| &self.entries[at])
+    }
+
+    /// The keys of the node at `at`'s ancestors, nearest first.
+    pub fn ancestors(&self, at: usize) -> impl Iterator<Item = &NodeKey> {
+        let mut parent = self.entries.get(at).and_then(|entry| entry.parent);
+        std::iter::from_fn(move || {
+            let entry = &self.entries[parent?];
+            parent = entry.parent;
+            Some(&entry.key)
+        })
+    }
+
+    /// The deepest node whose span holds the char range `start..end` (a
+    /// caret when they are equal), skipping plain paragraphs unless
+    /// `paragraphs`. Since entries are in document order and siblings do
+    /// not overlap, that is the last one that holds it.
+    pub fn deepest_at(&self, start: usize, end: usize, paragraphs: bool) -> Option<usize> {
+        self.entries
+            .iter()
+            .enumerate()
+            .rev()
+            .find_map(|(at, entry)| {
+                let holds = entry.span.contains_offset(start) && end <= entry.span.end;
+                let shown = paragraphs || entry.kind != NodeKind::Paragraph;
+                (holds && shown).then_some(at)
+            })
+    }
+
+    /// The keys of every node with children at `depth` or deeper: what
+    /// "show levels 1 to `depth`" folds.
+    pub fn foldable_from(&self, depth: usize) -> impl Iterator<Item = &NodeKey> {
+        self.entries
+            .iter()
+            .enumerate()
+            .filter(move |(at, entry)| entry.depth >= depth && entry.has_children(*at))
+            .map(|(_, entry)| &entry.key)
+    }
+}

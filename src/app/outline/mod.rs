@@ -1,0 +1,10 @@
+//! The outline as the tree shows it, computed from a parse and the
+//! reader's settings. Pure Rust: no DOM here.
+
+mod index;
+mod search;
+mod view;
+
+pub use index::{Entry, NodeKey, OutlineIndex};
+pub use search::Query;
+pub use view::{Row, Settings, View, Visible};

@@ -1,0 +1,218 @@
+//! What the tree shows: the outline after the reader's settings (folds,
+//! paragraphs shown or not, the search, the selection), as a tree of
+//! immutable [`Row`]s.
+//!
+//! The reducer rebuilds the view after every change, reusing each row of
+//! the previous view that came out the same (same fields, same child
+//! `Rc`s). So an unchanged subtree keeps its `Rc`, and the tree component,
+//! which compares rows by pointer, re-renders only what changed: moving
+//! the selection touches two paths from the top, folding one node touches
+//! its path, and an edit leaves untouched parts of the outline alone.
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+use std::rc::Rc;
+
+use super::index::{NodeKey, OutlineIndex};
+use super::search::Query;
+use crate::NodeKind;
+
+/// One treeitem.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Row {
+    pub key: NodeKey,
+    pub kind: NodeKind,
+    pub label: Option<Rc<str>>,
+    pub heading: Rc<str>,
+    /// `aria-level`, `aria-posinset` and `aria-setsize`, among the rows
+    /// shown.
+    pub level: usize,
+    pub posinset: usize,
+    pub setsize: usize,
+    /// `None` when the row shows no children.
+    pub expanded: Option<bool>,
+    pub selected: bool,
+    /// Whether this row has `tabindex=0` (the tree's one tab stop).
+    pub tab_stop: bool,
+    /// Byte ranges of the label followed by the heading that match the
+    /// search.
+    pub marks: Rc<[Range<usize>]>,
+    pub children: Rc<[Rc<Row>]>,
+}
+
+impl Row {
+    /// Equal fields, and children that are the very same rows.
+    fn same_as(&self, other: &Row) -> bool {
+        self.key == other.key
+            && self.kind == other.kind
+            && self.label == other.label
+            && self.heading == other.heading
+            && (self.level, self.posinset, self.setsize)
+                == (other.level, other.posinset, other.setsize)
+            && self.expanded == other.expanded
+            && (self.selected, self.tab_stop) == (other.selected, other.tab_stop)
+            && self.marks == other.marks
+            && self.children.len() == other.children.len()
+            && self
+                .children
+                .iter()
+                .zip(other.children.iter())
+                .all(|(a, b)| Rc::ptr_eq(a, b))
+    }
+}
+
+/// The reader's settings that shape the view.
+pub struct Settings<'a> {
+    pub folded: &'a HashSet<NodeKey>,
+    pub paragraphs: bool,
+    pub query: &'a Query,
+    pub selected: Option<&'a str>,
+}
+
+/// The rows of the tree.
+#[derive(Debug, Default)]
+pub struct View {
+    pub roots: Rc<[Rc<Row>]>,
+    /// How many rows match the search.
+    pub matches: usize,
+    /// Every row by key, for the next build to reuse.
+    rows: HashMap<NodeKey, Rc<Row>>,
+}
+
+/// A row as the keyboard sees it: in the order shown, with its parent.
+pub struct Visible<'a> {
+    pub row: &'a Rc<Row>,
+    /// The parent's position in the same list.
+    pub parent: Option<usize>,
+}
+
+impl View {
+    pub fn build(index: &OutlineIndex, settings: &Settings, previous: &View) -> View {
+        let mut builder = Builder {
+            index,
+            settings,
+            previous,
+            rows: HashMap::with_capacity(previous.rows.len()),
+            matches: 0,
+        };
+        let mut roots = builder.siblings(0..index.entries.len(), 1);
+        let selected_shown = settings.selected.is_some_and(|key| {
+            View::flatten(&roots)
+                .iter()
+                .any(|visible| &*visible.row.key == key)
+        });
+        if let (false, Some(first)) = (selected_shown, roots.first_mut()) {
+            let stop = Row {
+                tab_stop: true,
+                ..Row::clone(first)
+            };
+            *first = builder.reuse(stop);
+        }
+        View {
+            roots: roots.into(),
+            matches: builder.matches,
+            rows: builder.rows,
+        }
+    }
+
+    /// The rows not inside a folded row, in the order shown.
+    pub fn visible(&self) -> Vec<Visible<'_>> {
+        View::flatten(&self.roots)
+    }
+
+    fn flatten(roots: &[Rc<Row>]) -> Vec<Visible<'_>> {
+        fn walk<'a>(rows: &'a [Rc<Row>], parent: Option<usize>, out: &mut Vec<Visible<'a>>) {
+            for row in rows {
+                let at = out.len();
+                out.push(Visible { row, parent });
+                if row.expanded == Some(true) {
+                    walk(&row.children, Some(at), out);
+                }
+            }
+        }
+        let mut out = Vec::new();
+        walk(roots, None, &mut out);
+        out
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.roots.is_empty()
+    }
+}
+
+struct Builder<'a> {
+    index: &'a OutlineIndex,
+    settings: &'a Settings<'a>,
+    previous: &'a View,
+    rows: HashMap<NodeKey, Rc<Row>>,
+    matches: usize,
+}
+
+impl Builder<'_> {
+    /// The rows for the entries in `range` that are siblings at `level`.
+    fn siblings(&mut self, range: Range<usize>, level: usize) -> Vec<Rc<Row>> {
+        let searching = !self.settings.query.is_empty();
+        let mut kept = Vec::new();
+        let mut at = range.start;
+        while at < range.end {
+            let entry = &self.index.entries[at];
+            let next = entry.end.max(at + 1);
+            if entry.kind == NodeKind::Paragraph && !self.settings.paragraphs {
+                at = next;
+                continue;
+            }
+            let children = self.siblings(at + 1..next, level + 1);
+            let marks = if searching {
+                let label = entry.label.as_deref().unwrap_or("");
+                self.settings
+                    .query
+                    .find_in(&format!("{label}{}", entry.heading))
+            } else {
+                Vec::new()
+            };
+            if !marks.is_empty() {
+                self.matches += 1;
+            } else if searching && children.is_empty() {
+                at = next;
+                continue;
+            }
+            kept.push((at, children, marks));
+            at = next;
+        }
+
+        let setsize = kept.len();
+        let mut rows = Vec::with_capacity(setsize);
+        for (position, (at, children, marks)) in kept.into_iter().enumerate() {
+            let entry = &self.index.entries[at];
+            let expanded = (!children.is_empty())
+                .then(|| searching || !self.settings.folded.contains(&entry.key));
+            let selected = self.settings.selected == Some(&*entry.key);
+            rows.push(self.reuse(Row {
+                key: Rc::clone(&entry.key),
+                kind: entry.kind,
+                label: entry.label.clone(),
+                heading: Rc::clone(&entry.heading),
+                level,
+                posinset: position + 1,
+                setsize,
+                expanded,
+                selected,
+                tab_stop: selected,
+                marks: marks.into(),
+                children: children.into(),
+            }));
+        }
+        rows
+    }
+
+    /// The previous view's row for the same key if it is the same, else
+    /// `row`; either way recorded for the next build.
+    fn reuse(&mut self, row: Row) -> Rc<Row> {
+        let row = match self.previous.rows.get(&row.key) {
+            Some(old) if old.same_as(&row) => Rc::clone(old),
+            _ => Rc::new(row),
+        };
+        self.rows.insert(Rc::clone(&row.key), Rc::clone(&row));
+        row
+    }
+}

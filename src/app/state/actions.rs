@@ -1,0 +1,286 @@
+//! Every change to the state, and how the reducer carries it out.
+
+use std::collections::HashSet;
+use std::rc::Rc;
+
+use super::{AppState, Command, Tab, Theme, TreeFocus};
+use crate::app::outline::NodeKey;
+use crate::app::text_offsets::utf16_to_char;
+use crate::app::tree_keys::{self, Outcome, TreeKey};
+use crate::{NodeKind, Span};
+
+/// How long after a key type-ahead starts over (ms).
+const TYPE_AHEAD_PAUSE: f64 = 800.0;
+
+pub enum Action {
+    /// The text has settled (typing paused, no input method composing).
+    SetText(Rc<str>),
+    /// 清空: empty the text, keeping it for 撤销.
+    Clear,
+    /// 撤销: bring back the text 清空 removed.
+    UndoClear,
+    DismissUndo,
+    /// Replace the text with the built-in sample.
+    LoadSample,
+    /// Fold an open node or open a folded one.
+    Toggle(NodeKey),
+    /// A row was clicked: select it, fold or open it, show it in the source.
+    Choose(NodeKey),
+    /// A row got the focus: select it and show it in the source.
+    Focus(NodeKey),
+    /// A key of the tree view pattern pressed in the tree.
+    TreeKey(TreeKey),
+    /// A printable character typed in the tree, at `now` ms.
+    TypeAhead {
+        typed: String,
+        now: f64,
+    },
+    ExpandAll,
+    CollapseAll,
+    /// Show levels 1 to `n`, fold the rest.
+    ExpandToLevel(usize),
+    ShowParagraphs(bool),
+    SetQuery(Rc<str>),
+    /// The textarea's selection moved (UTF-16 offsets).
+    SourceCaret {
+        start: u32,
+        end: u32,
+    },
+    /// A quotation was chosen in 引语: show it in the source.
+    RevealQuote(Span),
+    /// A term was chosen in 术语: show its next occurrence.
+    NextTerm(Rc<str>),
+    SetTab(Tab),
+    SetTheme(Theme),
+}
+
+impl AppState {
+    /// Carries out `action`; returns whether anything changed.
+    pub(super) fn apply(&mut self, action: Action) -> bool {
+        match action {
+            Action::SetText(text) => {
+                if text == self.text {
+                    return false;
+                }
+                if !text.trim().is_empty() {
+                    self.cleared = None;
+                }
+                self.parse(text);
+            }
+            Action::Clear => {
+                if self.text.is_empty() {
+                    return false;
+                }
+                self.cleared = Some(Rc::clone(&self.text));
+                self.write_source(Rc::from(""));
+                self.tab = Tab::Source;
+            }
+            Action::UndoClear => {
+                let Some(text) = self.cleared.take() else {
+                    return false;
+                };
+                self.write_source(text);
+            }
+            Action::DismissUndo => return self.cleared.take().is_some(),
+            Action::LoadSample => {
+                self.cleared = None;
+                self.write_source(Rc::from(crate::SAMPLE_SPEECH));
+                self.tab = Tab::Outline;
+            }
+            Action::Toggle(key) => self.toggle(&key),
+            Action::Choose(key) => {
+                self.select(NodeKey::clone(&key));
+                let foldable = self
+                    .index
+                    .find(&key)
+                    .is_some_and(|at| self.index.entries[at].has_children(at) && !self.searching());
+                if foldable {
+                    self.toggle(&key);
+                }
+                self.reveal_selected_in_source(false);
+            }
+            Action::Focus(key) => {
+                if !self.select(key) {
+                    return false;
+                }
+                self.reveal_selected_in_source(false);
+            }
+            Action::TreeKey(key) => return self.press(&key),
+            Action::TypeAhead { typed, now } => {
+                let (buffer, last) = &mut self.typed;
+                if now - *last > TYPE_AHEAD_PAUSE {
+                    buffer.clear();
+                }
+                buffer.push_str(&typed);
+                *last = now;
+                let selected = self.selected.as_deref();
+                let mut found = tree_keys::type_ahead(&self.view, selected, buffer);
+                // What was typed before may have been a miss: start over.
+                if found.is_none() && *buffer != typed {
+                    *buffer = typed;
+                    found = tree_keys::type_ahead(&self.view, selected, buffer);
+                }
+                if let Some(key) = found {
+                    self.move_to(key);
+                }
+            }
+            Action::ExpandAll => {
+                if self.folded.is_empty() {
+                    return false;
+                }
+                self.folded = Rc::default();
+                self.refresh_view();
+            }
+            Action::CollapseAll => return self.fold_from_depth(1),
+            Action::ExpandToLevel(level) => return self.fold_from_depth(level.max(1)),
+            Action::ShowParagraphs(shown) => {
+                if shown == self.paragraphs {
+                    return false;
+                }
+                self.paragraphs = shown;
+                // A paragraph that is hidden hands the selection to its parent.
+                let index = Rc::clone(&self.index);
+                let selected = self.selected.as_deref().and_then(|key| index.entry(key));
+                if let Some(entry) = selected.filter(|entry| entry.kind == NodeKind::Paragraph) {
+                    if !shown {
+                        self.selected = entry
+                            .parent
+                            .map(|at| NodeKey::clone(&index.entries[at].key));
+                    }
+                }
+                self.refresh_view();
+            }
+            Action::SetQuery(query) => {
+                if query == self.query {
+                    return false;
+                }
+                self.query = query;
+                self.refresh_view();
+            }
+            Action::SourceCaret { start, end } => {
+                let start = utf16_to_char(&self.text, start);
+                let end = utf16_to_char(&self.text, end).max(start);
+                let span = self
+                    .selected
+                    .as_deref()
+                    .and_then(|key| self.index.entry(key));
+                // The selection this app just made for the selected node.
+                if span.is_some_and(|entry| entry.span == Span { start, end }) {
+                    return false;
+                }
+                return self.select_at(start, end, TreeFocus::Never);
+            }
+            Action::RevealQuote(span) => {
+                self.term = None;
+                self.show_span(span);
+            }
+            Action::NextTerm(text) => {
+                let Some(term) = self.quotes.terms.iter().find(|term| term.text == text) else {
+                    return false;
+                };
+                let next = match &self.term {
+                    Some((current, at)) if *current == text => (at + 1) % term.spans.len().max(1),
+                    _ => 0,
+                };
+                let Some(&span) = term.spans.get(next) else {
+                    return false;
+                };
+                self.term = Some((text, next));
+                self.show_span(span);
+            }
+            Action::SetTab(tab) => {
+                if tab == self.tab {
+                    return false;
+                }
+                self.tab = tab;
+                // A pane that was hidden could not scroll; ask again now.
+                match tab {
+                    Tab::Source => self.repeat_source_reveal(),
+                    Tab::Outline => self.reveal_in_tree(TreeFocus::Never),
+                    Tab::Quotes => {}
+                }
+            }
+            Action::SetTheme(theme) => {
+                if self.theme == Some(theme) {
+                    return false;
+                }
+                self.theme = Some(theme);
+            }
+        }
+        true
+    }
+
+    /// Replaces the text as a command to the textarea, and parses it.
+    fn write_source(&mut self, text: Rc<str>) {
+        let serial = self.next_serial();
+        self.source_write = Some(Command {
+            serial,
+            value: Rc::clone(&text),
+        });
+        self.selected = None;
+        self.source_reveal = None;
+        self.parse(text);
+    }
+
+    /// Folds every node with children at `depth` or deeper, opens the rest.
+    fn fold_from_depth(&mut self, depth: usize) -> bool {
+        let folded: HashSet<NodeKey> = self.index.foldable_from(depth).cloned().collect();
+        if *self.folded == folded {
+            return false;
+        }
+        self.folded = Rc::new(folded);
+        self.refresh_view();
+        self.keep_selection_shown();
+        true
+    }
+
+    /// Carries out a key of the tree view pattern.
+    fn press(&mut self, key: &TreeKey) -> bool {
+        match tree_keys::press(&self.view, self.selected.as_deref(), key) {
+            Outcome::Select(key) => self.move_to(key),
+            Outcome::Toggle(key) => {
+                self.select(NodeKey::clone(&key));
+                self.toggle(&key);
+                true
+            }
+            Outcome::Jump(key) => {
+                self.select(key);
+                self.tab = Tab::Source;
+                self.reveal_selected_in_source(true);
+                true
+            }
+            Outcome::Open(keys) => {
+                let folded = Rc::make_mut(&mut self.folded);
+                let opened = keys.iter().filter(|key| folded.remove(*key)).count();
+                self.refresh_view();
+                opened > 0
+            }
+            Outcome::Nothing => false,
+        }
+    }
+
+    /// Moves the selection (and the focus) to `key` with the keyboard.
+    fn move_to(&mut self, key: NodeKey) -> bool {
+        self.select(key);
+        self.reveal_in_tree(TreeFocus::Always);
+        self.reveal_selected_in_source(false);
+        true
+    }
+
+    /// Shows a quotation's span in the source and its node in the tree.
+    fn show_span(&mut self, span: Span) {
+        self.tab = Tab::Source;
+        self.select_at(span.start, span.start, TreeFocus::Never);
+        self.reveal_span(span, false);
+    }
+
+    fn repeat_source_reveal(&mut self) {
+        if let Some(reveal) = self.source_reveal.take() {
+            let serial = self.next_serial();
+            self.source_reveal = Some(Command {
+                serial,
+                value: reveal.value,
+            });
+        }
+    }
+}

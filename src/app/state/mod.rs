@@ -1,0 +1,182 @@
+//! The app's single state and the actions that change it.
+//!
+//! One `use_reducer` in the root component owns an [`AppState`]. Cloning
+//! it is cheap: the text, the parse and everything derived from it sit
+//! behind `Rc`s. A branch that changes nothing returns the same `Rc`, so
+//! Yew skips the render; one that changes what the tree shows rebuilds the
+//! [`View`], which reuses every unchanged row.
+//!
+//! Things the DOM must do once — select a span in the textarea, focus a
+//! row, write the textarea — are [`Command`]s: values with a serial number
+//! that a component's effect carries out when the serial changes.
+
+mod actions;
+mod commands;
+mod selection;
+
+use std::collections::HashSet;
+use std::rc::Rc;
+
+use yew::Reducible;
+
+pub use actions::Action;
+pub use commands::{Command, SourceReveal, TreeFocus, TreeReveal};
+
+use super::outline::{NodeKey, OutlineIndex, Query, Settings, View};
+use super::quote_list::QuoteList;
+use super::stats::Stats;
+use super::timing;
+use crate::Document;
+
+/// The panes, which narrow screens show one at a time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tab {
+    Source,
+    Outline,
+    Quotes,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Theme {
+    Light,
+    Dark,
+}
+
+/// Preferences restored from the last visit.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Prefs {
+    pub theme: Option<Theme>,
+    pub paragraphs: bool,
+}
+
+#[derive(Clone, Debug)]
+pub struct AppState {
+    /// The text as it was last parsed.
+    pub text: Rc<str>,
+    pub document: Rc<Document>,
+    pub index: Rc<OutlineIndex>,
+    pub stats: Rc<Stats>,
+    pub quotes: Rc<QuoteList>,
+    /// Counts parses, so that effects can run once per parse.
+    pub revision: u64,
+    /// Nodes the reader has folded. Keys of nodes that an edit removed
+    /// are kept a while, so a fold comes back when the edit is undone.
+    pub folded: Rc<HashSet<NodeKey>>,
+    /// Whether plain paragraphs are shown (显示段落).
+    pub paragraphs: bool,
+    /// The search box's text.
+    pub query: Rc<str>,
+    pub selected: Option<NodeKey>,
+    /// What the tree shows, derived from all of the above.
+    pub view: Rc<View>,
+    pub source_reveal: Option<Command<SourceReveal>>,
+    pub tree_reveal: Option<Command<TreeReveal>>,
+    /// Text the textarea must be set to (清空, 撤销, 载入示例).
+    pub source_write: Option<Command<Rc<str>>>,
+    /// The text before 清空, while it can be brought back.
+    pub cleared: Option<Rc<str>>,
+    pub tab: Tab,
+    /// The reader's choice of theme; `None` follows the system.
+    pub theme: Option<Theme>,
+    /// The term 术语 is cycling through, and which occurrence it is at.
+    pub term: Option<(Rc<str>, usize)>,
+    /// Type-ahead: what was typed, and when the last key came (ms).
+    typed: (String, f64),
+    serial: u64,
+}
+
+impl AppState {
+    /// Parses `text` into a fresh state with nothing folded.
+    pub fn new(text: Rc<str>, prefs: Prefs) -> Self {
+        let tab = if text.trim().is_empty() {
+            Tab::Source
+        } else {
+            Tab::Outline
+        };
+        let mut state = AppState {
+            text: Rc::from(""),
+            document: Rc::default(),
+            index: Rc::default(),
+            stats: Rc::default(),
+            quotes: Rc::default(),
+            revision: 0,
+            folded: Rc::default(),
+            paragraphs: prefs.paragraphs,
+            query: Rc::from(""),
+            selected: None,
+            view: Rc::default(),
+            source_reveal: None,
+            tree_reveal: None,
+            source_write: None,
+            cleared: None,
+            tab,
+            theme: prefs.theme,
+            term: None,
+            typed: (String::new(), 0.0),
+            serial: 0,
+        };
+        state.parse(text);
+        state.revision = 0;
+        state
+    }
+
+    /// Parses `text` after setting the start mark of the `gangmu:outline`
+    /// measure, which the root component ends once the outline is shown.
+    fn parse(&mut self, text: Rc<str>) {
+        timing::mark_parse_start();
+        let document = crate::parse(&text);
+        let index = OutlineIndex::new(&document);
+        self.stats = Rc::new(Stats::new(&text, &document));
+        self.quotes = Rc::new(QuoteList::new(&document));
+        if self.folded.len() > 2 * index.entries.len() + 64 {
+            let kept = self.folded.iter().filter(|key| index.find(key).is_some());
+            self.folded = Rc::new(kept.cloned().collect());
+        }
+        if let Some(key) = &self.selected {
+            if index.find(key).is_none() {
+                self.selected = None;
+            }
+        }
+        self.text = text;
+        self.document = Rc::new(document);
+        self.index = Rc::new(index);
+        self.revision += 1;
+        self.term = None;
+        self.refresh_view();
+    }
+
+    /// Rebuilds the view after a change to what it shows.
+    fn refresh_view(&mut self) {
+        let query = Query::new(&self.query);
+        let settings = Settings {
+            folded: &self.folded,
+            paragraphs: self.paragraphs,
+            query: &query,
+            selected: self.selected.as_deref(),
+        };
+        self.view = Rc::new(View::build(&self.index, &settings, &self.view));
+    }
+
+    fn next_serial(&mut self) -> u64 {
+        self.serial += 1;
+        self.serial
+    }
+
+    /// Whether the search is filtering the tree.
+    pub fn searching(&self) -> bool {
+        !self.query.trim().is_empty()
+    }
+}
+
+impl Reducible for AppState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = AppState::clone(&self);
+        if next.apply(action) {
+            Rc::new(next)
+        } else {
+            self
+        }
+    }
+}

@@ -1,0 +1,209 @@
+//! Enumerators inside a paragraph: 一是…，二是…；三是… and 第一，…。第二，…,
+//! and in a document pasted as one line also headings (一、…) after a
+//! sentence end.
+//!
+//! A marker counts only at the start of a clause (after ，；：。！？, a photo
+//! credit such as 新华社记者 鞠鹏/摄, or a connective such as 然而), and only
+//! as part of a run counting 1, 2, 3… in the paragraph, or on from the
+//! paragraph's own opening marker. A run inside one sentence whose members
+//! are mere words (第一是大壹贰叁肆，第二是小一二三四) is a list, not an
+//! outline. All of it is linear in the paragraph's length.
+
+use std::collections::{HashMap, HashSet};
+
+use super::marker::{self, Family, Marker, LAST};
+use super::text::{is_blank, is_clause_break, is_invisible, is_sentence_end};
+
+/// Members of an inline series shorter than this, on average, enumerate
+/// words inside a sentence.
+const MIN_MEMBER_CHARS: usize = 20;
+/// The same for 一要 and 一是 series, which are tasks even when terse.
+const MIN_TASK_CHARS: usize = 8;
+/// Words that may stand between a clause break and an inline marker
+/// (然而第二，…).
+const CONNECTIVES: [&str; 6] = ["然而", "但是", "同时", "此外", "另外", "而且"];
+
+/// Series markers (and, in a collapsed document, heading markers) that
+/// start a clause inside `body`, after its first char. Byte offsets into
+/// `body`. Only runs that count up from one (or on from a marker at the
+/// paragraph's start) are kept; the tree's own checks follow.
+pub(crate) fn inline_markers(body: &str, collapsed: bool) -> Vec<(usize, Marker)> {
+    if !body.contains(['\n', '\r']) {
+        return scan_inline(body, collapsed);
+    }
+    // A paragraph joined from broken lines (PDF copies) may have a line
+    // break inside a marker (一\n是): scan a copy without the breaks and
+    // map positions back. `origin[i]` is the body offset of joined byte i.
+    let mut joined = String::with_capacity(body.len());
+    let mut origin = Vec::with_capacity(body.len());
+    let mut at_line_start = false;
+    for (pos, c) in body.char_indices() {
+        if matches!(c, '\n' | '\r') {
+            at_line_start = true;
+            continue;
+        }
+        if is_invisible(c) || (at_line_start && is_blank(c)) {
+            continue;
+        }
+        at_line_start = false;
+        origin.extend(pos..pos + c.len_utf8());
+        joined.push(c);
+    }
+    scan_inline(&joined, collapsed)
+        .into_iter()
+        .map(|(pos, mut marker)| {
+            let start = origin[pos];
+            let end = origin[pos + marker.len - 1] + 1;
+            marker.len = end - start;
+            (start, marker)
+        })
+        .collect()
+}
+
+fn scan_inline(body: &str, collapsed: bool) -> Vec<(usize, Marker)> {
+    let mut found: Vec<(usize, Marker, bool)> = Vec::new();
+    let mut previous: Option<char> = None;
+    let mut before_previous: Option<char> = None;
+    for (pos, c) in body.char_indices() {
+        // A photo credit glued into the text (新华社记者 鞠鹏/摄) ends a clause.
+        let after_credit = before_previous == Some('/') && previous == Some('摄');
+        let after_connective = CONNECTIVES.iter().any(|word| {
+            body[..pos]
+                .strip_suffix(word)
+                .is_some_and(|before| before.chars().next_back().is_none_or(is_clause_break))
+        });
+        let at_clause_start =
+            previous.is_some_and(is_clause_break) || after_credit || after_connective;
+        let at_sentence_start = previous.is_some_and(is_sentence_end) || after_credit;
+        let after_colon = matches!(previous, Some('：' | ':'));
+        before_previous = previous;
+        previous = Some(c);
+        if pos == 0 || !(at_clause_start || (c == '（' && collapsed)) {
+            continue;
+        }
+        let Some(marker) = marker::marker_at(&body[pos..]) else {
+            continue;
+        };
+        let ok = match marker.family {
+            _ if marker.positional => false,
+            family if family.is_series() => true,
+            // Bracketed and circled items run on inside a paragraph:
+            // （1）…；（2）…。
+            // (Circled numbers inside a paragraph are note markers.)
+            Family::CnParen | Family::ArabicParen => true,
+            Family::Circled => false,
+            // In a document pasted as one line, headings follow a sentence
+            // end, and list items may follow a colon.
+            _ => collapsed && (at_sentence_start || after_colon),
+        };
+        // 最后，第四，: the explicit number that follows is the member.
+        let last_before_number =
+            marker.value == LAST && marker::starts_with_marker(&body[pos + marker.len..]);
+        if ok && !last_before_number {
+            found.push((pos, marker, at_sentence_start));
+        }
+    }
+    keep_sequences(found, body)
+}
+
+/// Keeps markers that belong to a run counting 1, 2, 3… within the
+/// paragraph, or that continue the paragraph's own opening marker — and
+/// only runs whose members are clauses, not words: 第一是大壹贰叁肆，第二是
+/// 小一二三四 lists things inside one sentence and is no outline.
+fn keep_sequences(found: Vec<(usize, Marker, bool)>, body: &str) -> Vec<(usize, Marker)> {
+    let lead = marker::marker_at(&body[marker::skip_emphasis(body)..]);
+    // Char offset of each candidate, in one pass (positions ascend).
+    let mut char_at = Vec::with_capacity(found.len());
+    let (mut byte, mut chars) = (0, 0);
+    for (pos, _, _) in &found {
+        chars += body[byte..*pos].chars().count();
+        byte = *pos;
+        char_at.push(chars);
+    }
+    // Whether a member numbered two of the same family comes later.
+    let mut two_later = vec![false; found.len()];
+    let mut twos_seen: HashSet<Family> = HashSet::new();
+    for (i, (_, marker, _)) in found.iter().enumerate().rev() {
+        two_later[i] = twos_seen.contains(&marker.family);
+        if marker.value == 2 {
+            twos_seen.insert(marker.family);
+        }
+    }
+    // The run each candidate belongs to (the index of its first member,
+    // LEAD_RUN for a run the paragraph's opening marker starts), found
+    // through the latest run member of each family and value.
+    const LEAD_RUN: usize = usize::MAX;
+    let mut latest: HashMap<(Family, u32), usize> = HashMap::new();
+    let mut latest_of_family: HashMap<Family, (usize, u32)> = HashMap::new();
+    if let Some(lead) = lead {
+        latest.insert((lead.family, lead.value), LEAD_RUN);
+        latest_of_family.insert(lead.family, (LEAD_RUN, lead.value));
+    }
+    let mut run: Vec<Option<usize>> = vec![None; found.len()];
+    for (i, (_, marker, _)) in found.iter().enumerate() {
+        let previous = if marker.value == LAST {
+            latest_of_family
+                .get(&marker.family)
+                .filter(|(_, value)| *value >= 2)
+                .map(|(run, _)| *run)
+        } else {
+            marker
+                .value
+                .checked_sub(1)
+                .and_then(|value| latest.get(&(marker.family, value)).copied())
+        };
+        run[i] = previous.or((marker.value == 1 && two_later[i]).then_some(i));
+        if let Some(r) = run[i] {
+            latest.insert((marker.family, marker.value), r);
+            latest_of_family.insert(marker.family, (r, marker.value));
+        }
+    }
+    // A run inside one sentence is a list, not an outline, when its members
+    // are mere words, or when they are bracketed items (集中在：（1）…；（2）…).
+    struct RunStats {
+        family: Family,
+        members: usize,
+        first_char: usize,
+        last_char: usize,
+        in_one_sentence: bool,
+    }
+    let mut stats: HashMap<usize, RunStats> = HashMap::new();
+    for (i, (_, marker, sentence_start)) in found.iter().enumerate() {
+        let Some(r) = run[i].filter(|&r| r != LEAD_RUN) else {
+            continue;
+        };
+        let entry = stats.entry(r).or_insert(RunStats {
+            family: marker.family,
+            members: 0,
+            first_char: char_at[i],
+            last_char: char_at[i],
+            in_one_sentence: true,
+        });
+        if entry.members > 0 && *sentence_start {
+            entry.in_one_sentence = false;
+        }
+        entry.members += 1;
+        entry.last_char = char_at[i];
+    }
+    let word_lists: HashSet<usize> = stats
+        .iter()
+        .filter(|(_, run)| {
+            let mean = (run.last_char - run.first_char) / (run.members - 1).max(1);
+            // 一是扩大投资，二是提振消费 is a real series even with short
+            // members; 第一是…，第二是… lists things unless they are clauses.
+            let min_chars = match run.family {
+                Family::Yao | Family::Shi => MIN_TASK_CHARS,
+                _ => MIN_MEMBER_CHARS,
+            };
+            run.in_one_sentence && (!run.family.is_series() || mean < min_chars)
+        })
+        .map(|(&r, _)| r)
+        .collect();
+    found
+        .into_iter()
+        .zip(run)
+        .filter_map(|((pos, marker, _), r)| {
+            r.filter(|r| !word_lists.contains(r)).map(|_| (pos, marker))
+        })
+        .collect()
+}

@@ -1,0 +1,220 @@
+//! The app's pure parts, which compile for wasm32 only: offsets, search,
+//! the view of the outline, the tree's keys, statistics and quotations.
+
+use std::collections::HashSet;
+use std::rc::Rc;
+
+use gangmu::app::outline::{NodeKey, OutlineIndex, Query, Settings, View};
+use gangmu::app::quote_list::QuoteList;
+use gangmu::app::stats::Stats;
+use gangmu::app::text_offsets::{span_to_utf16, utf16_to_char};
+use gangmu::app::tree_keys::{press, type_ahead, Outcome, TreeKey};
+use gangmu::Span;
+use wasm_bindgen_test::*;
+
+const DOC: &str = "同志们：\n一、第一部分\n（一）第一节\n一要甲。\n二要乙。\n（二）第二节\n正文。\n二、第二部分\n（一）第三节\n正文。\n（二）第四节\n正文。\n";
+
+fn index() -> OutlineIndex {
+    OutlineIndex::new(&gangmu::parse(DOC))
+}
+
+fn build(
+    index: &OutlineIndex,
+    folded: &[&str],
+    query: &str,
+    selected: Option<&str>,
+    previous: &View,
+) -> View {
+    let folded: HashSet<NodeKey> = folded.iter().map(|key| Rc::from(*key)).collect();
+    let query = Query::new(query);
+    View::build(
+        index,
+        &Settings {
+            folded: &folded,
+            paragraphs: false,
+            query: &query,
+            selected,
+        },
+        previous,
+    )
+}
+
+/// The key of the first entry whose label and heading start with `prefix`.
+fn key(index: &OutlineIndex, prefix: &str) -> NodeKey {
+    let entry = index
+        .entries
+        .iter()
+        .find(|entry| {
+            format!("{}{}", entry.label.as_deref().unwrap_or(""), entry.heading).starts_with(prefix)
+        })
+        .unwrap_or_else(|| panic!("no node {prefix}"));
+    Rc::clone(&entry.key)
+}
+
+/// Label and heading of the rows shown, in order.
+fn shown(view: &View) -> Vec<String> {
+    view.visible()
+        .iter()
+        .map(|item| {
+            format!(
+                "{}{}",
+                item.row.label.as_deref().unwrap_or(""),
+                item.row.heading
+            )
+        })
+        .collect()
+}
+
+#[wasm_bindgen_test]
+fn utf16_offsets_count_surrogate_pairs() {
+    let text = "a𠮷b😀c";
+    assert_eq!(span_to_utf16(text, Span::new(1, 4)), (1, 6));
+    assert_eq!(span_to_utf16(text, Span::new(0, 5)), (0, 7));
+    assert_eq!(span_to_utf16(text, Span::new(9, 9)), (7, 7));
+    let chars: Vec<usize> = (0..=8).map(|units| utf16_to_char(text, units)).collect();
+    assert_eq!(chars, [0, 1, 1, 2, 3, 3, 4, 5, 5]);
+}
+
+#[wasm_bindgen_test]
+fn queries_fold_case_and_full_width() {
+    let query = Query::new(" ａｉ ");
+    assert_eq!(query.find_in("推进AI与ai"), [6..8, 11..13]);
+    assert!(query.is_prefix_of("Ai应用"));
+    assert!(Query::new("").find_in("任何").is_empty());
+}
+
+#[wasm_bindgen_test]
+fn keys_are_labels_and_headings_and_survive_an_edit() {
+    let before = index();
+    let after = OutlineIndex::new(&gangmu::parse(&format!("（补记）\n{DOC}")));
+    let section = key(&before, "（二）第二节");
+    assert_eq!(&*section, "/一、第一部分/（二）第二节");
+    assert!(after.find(&section).is_some());
+}
+
+#[wasm_bindgen_test]
+fn the_view_folds_filters_and_reuses_rows() {
+    let index = index();
+    let empty = View::default();
+    let full = build(&index, &[], "", None, &empty);
+    assert_eq!(
+        shown(&full),
+        [
+            "同志们：",
+            "一、第一部分",
+            "（一）第一节",
+            "一要甲",
+            "二要乙",
+            "（二）第二节",
+            "二、第二部分",
+            "（一）第三节",
+            "（二）第四节"
+        ]
+    );
+    let parts = &full.roots;
+    assert_eq!(
+        (parts[1].posinset, parts[1].setsize, parts[1].level),
+        (2, 3, 1)
+    );
+    assert_eq!(
+        parts[0].expanded, None,
+        "paragraphs hidden: the preamble has no children"
+    );
+
+    let first = key(&index, "一、");
+    let folded = build(&index, &[&*first], "", None, &full);
+    assert_eq!(
+        shown(&folded),
+        [
+            "同志们：",
+            "一、第一部分",
+            "二、第二部分",
+            "（一）第三节",
+            "（二）第四节"
+        ]
+    );
+    assert!(
+        Rc::ptr_eq(&folded.roots[2], &full.roots[2]),
+        "the unchanged part is reused"
+    );
+
+    let searched = build(&index, &[&*first], "乙", None, &folded);
+    assert_eq!(shown(&searched), ["一、第一部分", "（一）第一节", "二要乙"]);
+    assert_eq!(searched.matches, 1);
+}
+
+#[wasm_bindgen_test]
+fn tree_keys_move_fold_and_type_ahead() {
+    let index = index();
+    let view = build(&index, &[], "", None, &View::default());
+    let part = key(&index, "一、");
+    let section = key(&index, "（一）第一节");
+    assert_eq!(
+        press(&view, Some(&part), &TreeKey::Right),
+        Outcome::Select(Rc::clone(&section))
+    );
+    assert_eq!(
+        press(&view, Some(&section), &TreeKey::Left),
+        Outcome::Toggle(Rc::clone(&section))
+    );
+    assert_eq!(
+        press(&view, Some(&key(&index, "一要")), &TreeKey::Left),
+        Outcome::Select(Rc::clone(&section))
+    );
+    assert_eq!(
+        press(&view, Some(&part), &TreeKey::Up),
+        Outcome::Select(key(&index, "同志们"))
+    );
+    assert_eq!(
+        press(&view, Some(&part), &TreeKey::End),
+        Outcome::Select(key(&index, "（二）第四节"))
+    );
+    assert_eq!(
+        press(&view, Some(&part), &TreeKey::Enter),
+        Outcome::Jump(Rc::clone(&part))
+    );
+
+    let folded = build(&index, &[&*part], "", Some(&part), &view);
+    assert_eq!(
+        press(&folded, Some(&part), &TreeKey::Right),
+        Outcome::Toggle(Rc::clone(&part))
+    );
+    assert_eq!(
+        press(&folded, Some(&part), &TreeKey::Down),
+        Outcome::Select(key(&index, "二、"))
+    );
+
+    assert_eq!(
+        type_ahead(&view, Some(&part), "二"),
+        Some(key(&index, "二要"))
+    );
+    assert_eq!(
+        type_ahead(&view, Some(&part), "第四"),
+        Some(key(&index, "（二）第四节"))
+    );
+    assert_eq!(type_ahead(&view, Some(&part), "无"), None);
+}
+
+#[wasm_bindgen_test]
+fn stats_and_quotations_of_the_sample() {
+    let document = gangmu::parse(gangmu::SAMPLE_SPEECH);
+    let pieces = Stats::new(gangmu::SAMPLE_SPEECH, &document).pieces();
+    assert!(pieces.contains(&"3 个部分".to_string()), "{pieces:?}");
+    assert!(
+        pieces.iter().any(|piece| piece.starts_with("阅读约 ")),
+        "{pieces:?}"
+    );
+    assert!(
+        pieces.iter().any(|piece| piece.starts_with("讲话约 ")),
+        "{pieces:?}"
+    );
+
+    let quotes = QuoteList::new(&document);
+    assert_eq!(&*quotes.speakers[0].speaker, "习近平总书记");
+    assert_eq!(&*quotes.terms[0].text, "一把手");
+    let counts: Vec<usize> = quotes.terms.iter().map(|term| term.spans.len()).collect();
+    assert!(
+        counts.windows(2).all(|pair| pair[0] >= pair[1]),
+        "{counts:?}"
+    );
+}
