@@ -412,3 +412,12 @@ fn json_is_the_model() {
     assert_eq!(back, doc);
     assert!(text.contains("\n  \"title\": "), "pretty-printed");
 }
+
+#[test]
+fn json_is_serde_json_pretty_on_the_corpus() {
+    for name in support::corpus_names() {
+        let doc = gangmu::parse(&support::corpus_text(&name));
+        let serde = serde_json::to_string_pretty(&doc).expect("a Document serialises");
+        assert_eq!(json(&doc), format!("{serde}\n"), "{name}");
+    }
+}

@@ -122,7 +122,10 @@ mod tests {
 
     #[test]
     fn names_files_after_the_title() {
-        assert_eq!(file_name(Some("工作报告"), Format::Opml), "纲目-工作报告.opml");
+        assert_eq!(
+            file_name(Some("工作报告"), Format::Opml),
+            "纲目-工作报告.opml"
+        );
         assert_eq!(file_name(None, Format::Json), "纲目.json");
         assert_eq!(file_name(Some(" ./: "), Format::Html), "纲目.html");
     }
@@ -149,7 +152,10 @@ mod tests {
         let doc = crate::parse(crate::SAMPLE_SPEECH);
         for format in Format::ALL {
             let out = format.render(&doc, crate::SAMPLE_SPEECH);
-            assert!(out.contains("深刻认识开展集中专项行动的重大意义"), "{format:?}");
+            assert!(
+                out.contains("深刻认识开展集中专项行动的重大意义"),
+                "{format:?}"
+            );
         }
     }
 }

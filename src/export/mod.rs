@@ -13,6 +13,7 @@ pub mod file;
 pub mod html;
 pub mod markdown;
 pub mod opml;
+mod pretty_json;
 mod quotations;
 pub mod text;
 
@@ -21,9 +22,7 @@ use crate::model::{Document, Node};
 /// The document as pretty-printed JSON, with a final newline: the exchange
 /// format of `docs/FORMAT.md`.
 pub fn json(doc: &Document) -> String {
-    // Serialising cannot fail: the model holds only strings, numbers,
-    // enums and sequences (no maps with non-string keys).
-    let mut json = serde_json::to_string_pretty(doc).expect("a Document always serialises");
+    let mut json = pretty_json::document(doc);
     json.push('\n');
     json
 }

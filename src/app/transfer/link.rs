@@ -1,0 +1,46 @@
+//! Share links in the address bar: what the page was opened with, the
+//! link for a text, and forgetting the fragment once it is used up.
+
+use crate::share::{self, ShareError};
+
+/// Links longer than this (chars) may be cut by chat programs and mail
+/// clients; the share panel says so and points to the file exports.
+pub const LONG_LINK_CHARS: usize = 2_000;
+
+/// The page's address without its fragment.
+pub fn page_url() -> Option<String> {
+    let href = web_sys::window()?.location().href().ok()?;
+    let page = href.split_once('#').map_or(href.as_str(), |(page, _)| page);
+    Some(page.to_string())
+}
+
+/// `<page>#v1.…`, the link that opens the app with `text`.
+pub fn share_link(text: &str) -> Option<String> {
+    Some(format!("{}#{}", page_url()?, share::encode(text)))
+}
+
+/// The text the page's fragment carries, if it is a share link
+/// (see [`share::read_fragment`]). Percent escapes that a browser or a
+/// mail program added are undone first.
+pub fn incoming() -> Option<Result<String, ShareError>> {
+    let hash = web_sys::window()?.location().hash().ok()?;
+    let hash = js_sys::decode_uri_component(&hash)
+        .ok()
+        .and_then(|decoded| decoded.as_string())
+        .unwrap_or(hash);
+    share::read_fragment(&hash)
+}
+
+/// Drops the fragment from the address without reloading or adding to
+/// the history, so that a reload shows the saved text, not the link's.
+pub fn forget_fragment() {
+    let (Some(window), Some(page)) = (web_sys::window(), page_url()) else {
+        return;
+    };
+    if window.location().hash().is_ok_and(|hash| hash.is_empty()) {
+        return;
+    }
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&page));
+    }
+}
