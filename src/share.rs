@@ -111,10 +111,18 @@ impl std::error::Error for ShareError {}
 /// The fragment for `text`, without the `#`: `v1.` and the payload.
 pub fn encode(text: &str) -> String {
     let compressed = miniz_oxide::deflate::compress_to_vec_zlib(text.as_bytes(), LEVEL);
-    let mut fragment = String::with_capacity(VERSION.len() + 1 + compressed.len() * 4 / 3 + 3);
+    fragment_of_zlib(&compressed)
+}
+
+/// The fragment for a text already compressed as a zlib stream, e.g. by
+/// the browser's `CompressionStream('deflate')`: the web app compresses
+/// that way and so carries no compressor (about 8 KB gzipped). Any
+/// conforming zlib stream of the UTF-8 text decodes as [`encode`]'s does.
+pub fn fragment_of_zlib(zlib: &[u8]) -> String {
+    let mut fragment = String::with_capacity(VERSION.len() + 1 + zlib.len() * 4 / 3 + 3);
     fragment.push_str(VERSION);
     fragment.push('.');
-    base64url::encode(&compressed, &mut fragment);
+    base64url::encode(zlib, &mut fragment);
     fragment
 }
 

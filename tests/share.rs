@@ -4,7 +4,7 @@
 
 mod support;
 
-use gangmu::share::{decode, encode, read_fragment, ShareError, MAX_TEXT_BYTES};
+use gangmu::share::{decode, encode, fragment_of_zlib, read_fragment, ShareError, MAX_TEXT_BYTES};
 use proptest::prelude::*;
 
 #[test]
@@ -205,6 +205,22 @@ fn sample_speech_link_length() {
             encode(&text).len()
         );
     }
+}
+
+#[test]
+fn any_zlib_stream_makes_a_link() {
+    let text = gangmu::SAMPLE_SPEECH;
+    // Other compression levels stand in for other compressors (a browser's).
+    for level in [0, 1, 6] {
+        let zlib = miniz_oxide::deflate::compress_to_vec_zlib(text.as_bytes(), level);
+        assert_eq!(
+            decode(&fragment_of_zlib(&zlib)).as_deref(),
+            Ok(text),
+            "level {level}"
+        );
+    }
+    let zlib = miniz_oxide::deflate::compress_to_vec_zlib(text.as_bytes(), 9);
+    assert_eq!(fragment_of_zlib(&zlib), encode(text));
 }
 
 #[test]
