@@ -18,6 +18,7 @@ mod state;
 pub mod stats;
 pub mod text_offsets;
 mod timing;
+mod transfer;
 pub mod tree_keys;
 
 use std::rc::Rc;
@@ -26,28 +27,29 @@ use wasm_bindgen::prelude::*;
 use yew::prelude::*;
 
 use components::{
-    Header, OutlinePane, QuotesPanel, SourcePane, Tabs, TermsPanel, UndoToast, PANES,
+    ExportMenu, Header, NoticeBar, OpenFile, OutlinePane, PrintButton, PrintHead, QuotesPanel,
+    SharePanel, SourcePane, Tabs, TermsPanel, UndoToast, PANES,
 };
 use dom::{storage, theme};
-use hooks::use_global_keys;
+use hooks::{initial_state, use_global_keys, use_share_fragment};
 pub use state::{Action, AppState, Prefs, Tab, Theme};
 
 /// The root component.
 #[component]
 pub fn App() -> Html {
-    let state = use_reducer(|| {
-        let text = storage::load_text().unwrap_or_else(|| crate::SAMPLE_SPEECH.to_string());
-        AppState::new(Rc::from(text), storage::load_prefs())
-    });
+    // The saved text, or a share link's (see hooks/use_share_fragment.rs).
+    let state = use_reducer(initial_state);
     let initial = use_memo((), |_| Rc::clone(&state.text));
 
     // Effects run once the DOM is updated: end the parse-to-outline
-    // measure first, then keep the text for the next visit.
+    // measure first, then keep the text for the next visit — unless it is
+    // a share link's, unedited (state/transfer.rs).
     {
         let text = Rc::clone(&state.text);
+        let showing_link = state.showing_link();
         use_effect_with(state.revision, move |&revision| {
             timing::measure_outline();
-            if revision > 0 {
+            if revision > 0 && !showing_link {
                 storage::save_text(&text);
             }
         });
@@ -65,6 +67,7 @@ pub fn App() -> Html {
     });
     let search = use_node_ref();
     use_global_keys(dispatch.clone(), state.cleared.is_some(), search.clone());
+    use_share_fragment(dispatch.clone(), state.showing_link(), state.revision);
 
     let pane = |tab: Tab, extra: &'static str, content: Html| {
         let (_, _, tab_id, pane_id) = PANES
@@ -86,8 +89,28 @@ pub fn App() -> Html {
 
     html! {
         <div class="app">
-            <Header theme={state.theme} dispatch={dispatch.clone()} />
+            <Header theme={state.theme} dispatch={dispatch.clone()}>
+                <SharePanel
+                    text={Rc::clone(&state.text)}
+                    title={state.document.title.as_deref().map(Rc::from)}
+                    share={state.transfer.share.clone()}
+                    dispatch={dispatch.clone()}
+                />
+                <PrintButton />
+                <ExportMenu
+                    document={Rc::clone(&state.document)}
+                    text={Rc::clone(&state.text)}
+                    dispatch={dispatch.clone()}
+                />
+                <OpenFile dispatch={dispatch.clone()} />
+            </Header>
             <Tabs tab={state.tab} dispatch={dispatch.clone()} />
+            <NoticeBar
+                problem={state.transfer.problem.clone()}
+                showing_link={state.showing_link()}
+                dispatch={dispatch.clone()}
+            />
+            <PrintHead document={Rc::clone(&state.document)} />
             <main class="panes">
                 { pane(Tab::Source, "source-pane", html! {
                     <SourcePane
@@ -124,7 +147,11 @@ pub fn App() -> Html {
                     </>
                 }) }
             </main>
-            <UndoToast shown={state.cleared.is_some()} {dispatch} />
+            <UndoToast
+                shown={state.cleared.is_some()}
+                message={state.transfer.undo_note.clone().unwrap_or_else(|| Rc::from("已清空"))}
+                {dispatch}
+            />
         </div>
     }
 }

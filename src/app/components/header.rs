@@ -7,10 +7,13 @@ use crate::app::state::{Action, Theme};
 pub struct HeaderProps {
     pub theme: Option<Theme>,
     pub dispatch: Callback<Action>,
+    /// More page-wide buttons, before the theme's (分享 打印 导出 打开).
+    #[prop_or_default]
+    pub children: Html,
 }
 
-/// The app's name, what it does, and the page-wide buttons. New ones
-/// (分享 打印 导出 打开) go into `.header-actions`, before the theme.
+/// The app's name, what it does, and the page-wide buttons: the children
+/// (分享 打印 导出 打开), then the theme.
 #[component]
 pub fn Header(props: &HeaderProps) -> Html {
     html! {
@@ -20,6 +23,7 @@ pub fn Header(props: &HeaderProps) -> Html {
                 { "粘贴一篇讲话或报告，立即看到它的结构提纲。全部在浏览器中完成，文字不离开本机。" }
             </p>
             <div class="header-actions">
+                { props.children.clone() }
                 <ThemeToggle theme={props.theme} dispatch={props.dispatch.clone()} />
             </div>
         </header>

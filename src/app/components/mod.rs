@@ -1,10 +1,15 @@
 //! One small component per file.
 
+mod export_menu;
 mod header;
+mod notice_bar;
+mod open_file;
 mod outline_pane;
 mod outline_toolbar;
+mod print_button;
 mod quotes_panel;
 mod search_box;
+mod share_panel;
 mod source_pane;
 mod tabs;
 mod terms_panel;
@@ -12,11 +17,16 @@ mod tree;
 mod tree_node;
 mod undo_toast;
 
+pub use export_menu::ExportMenu;
 pub use header::Header;
+pub use notice_bar::NoticeBar;
+pub use open_file::OpenFile;
 pub use outline_pane::OutlinePane;
 pub use outline_toolbar::OutlineToolbar;
+pub use print_button::{PrintButton, PrintHead};
 pub use quotes_panel::QuotesPanel;
 pub use search_box::SearchBox;
+pub use share_panel::SharePanel;
 pub use source_pane::SourcePane;
 pub use tabs::{Tabs, PANES};
 pub use terms_panel::TermsPanel;

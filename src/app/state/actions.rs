@@ -3,7 +3,7 @@
 use std::collections::HashSet;
 use std::rc::Rc;
 
-use super::{AppState, Command, Tab, Theme, TreeFocus};
+use super::{AppState, Command, Tab, Theme, TransferAction, TreeFocus};
 use crate::app::outline::NodeKey;
 use crate::app::text_offsets::utf16_to_char;
 use crate::app::tree_keys::{self, Outcome, TreeKey};
@@ -52,6 +52,8 @@ pub enum Action {
     NextTerm(Rc<str>),
     SetTab(Tab),
     SetTheme(Theme),
+    /// 分享, 打开 and share links (`transfer.rs`).
+    Transfer(TransferAction),
 }
 
 impl AppState {
@@ -72,6 +74,7 @@ impl AppState {
                     return false;
                 }
                 self.cleared = Some(Rc::clone(&self.text));
+                self.transfer.undo_note = None;
                 self.write_source(Rc::from(""));
                 self.tab = Tab::Source;
             }
@@ -206,12 +209,13 @@ impl AppState {
                 }
                 self.theme = Some(theme);
             }
+            Action::Transfer(action) => return self.apply_transfer(action),
         }
         true
     }
 
     /// Replaces the text as a command to the textarea, and parses it.
-    fn write_source(&mut self, text: Rc<str>) {
+    pub(super) fn write_source(&mut self, text: Rc<str>) {
         let serial = self.next_serial();
         self.source_write = Some(Command {
             serial,

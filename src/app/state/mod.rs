@@ -13,6 +13,7 @@
 mod actions;
 mod commands;
 mod selection;
+mod transfer;
 
 use std::collections::HashSet;
 use std::rc::Rc;
@@ -21,6 +22,7 @@ use yew::Reducible;
 
 pub use actions::Action;
 pub use commands::{Command, SourceReveal, TreeFocus, TreeReveal};
+pub use transfer::{Origin, ShareLink, Transfer, TransferAction};
 
 use super::outline::{NodeKey, OutlineIndex, Query, Settings, View};
 use super::quote_list::QuoteList;
@@ -80,6 +82,8 @@ pub struct AppState {
     pub theme: Option<Theme>,
     /// The term 术语 is cycling through, and which occurrence it is at.
     pub term: Option<(Rc<str>, usize)>,
+    /// 分享, 打开 and share links (`transfer.rs`).
+    pub transfer: Transfer,
     /// Type-ahead: what was typed, and when the last key came (ms).
     typed: (String, f64),
     serial: u64,
@@ -112,6 +116,7 @@ impl AppState {
             tab,
             theme: prefs.theme,
             term: None,
+            transfer: Transfer::default(),
             typed: (String::new(), 0.0),
             serial: 0,
         };

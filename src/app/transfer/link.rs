@@ -14,9 +14,12 @@ pub fn page_url() -> Option<String> {
     Some(page.to_string())
 }
 
-/// `<page>#v1.…`, the link that opens the app with `text`.
-pub fn share_link(text: &str) -> Option<String> {
-    Some(format!("{}#{}", page_url()?, share::encode(text)))
+/// `<page>#v1.…`, the link that opens the app with `text` (compressed by
+/// the browser, see [`super::compress`]); `None` where the browser cannot.
+pub async fn share_link(text: &str) -> Option<String> {
+    let page = page_url()?;
+    let zlib = super::compress::zlib(text).await?;
+    Some(format!("{page}#{}", share::fragment_of_zlib(&zlib)))
 }
 
 /// The text the page's fragment carries, if it is a share link

@@ -7,6 +7,7 @@
 //! `Option`, `Result` with a Chinese message) and never throws or panics.
 
 pub mod clipboard;
+pub mod compress;
 pub mod download;
 pub mod file_text;
 pub mod link;

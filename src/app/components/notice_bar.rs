@@ -1,0 +1,61 @@
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::app::dom::storage;
+use crate::app::state::{Action, Origin, TransferAction};
+
+#[derive(Properties, PartialEq)]
+pub struct NoticeBarProps {
+    /// Why a share link or a file could not be opened.
+    pub problem: Option<Rc<str>>,
+    /// Whether the text shown is a share link's, unedited.
+    pub showing_link: bool,
+    pub dispatch: Callback<Action>,
+}
+
+/// Under the header: what could not be opened, and, while a share link's
+/// text is shown, that the reader's own saved text is kept.
+#[component]
+pub fn NoticeBar(props: &NoticeBarProps) -> Html {
+    let dispatch = &props.dispatch;
+    let dismiss = dispatch.reform(|_: MouseEvent| Action::Transfer(TransferAction::DismissProblem));
+    // The reader's own text, if it is kept and differs from the link's.
+    let saved = props
+        .showing_link
+        .then(storage::load_text)
+        .flatten()
+        .filter(|text| !text.trim().is_empty());
+    let restore = saved.map(|text| {
+        let text: Rc<str> = Rc::from(text);
+        dispatch.reform(move |_: MouseEvent| {
+            Action::Transfer(TransferAction::Open {
+                text: Rc::clone(&text),
+                origin: Origin::Saved,
+            })
+        })
+    });
+
+    html! {
+        <>
+            if let Some(problem) = &props.problem {
+                <div class="notice notice-problem" role="alert">
+                    <p>{ problem.to_string() }</p>
+                    <button type="button" class="notice-close" aria-label="关闭提示" onclick={dismiss}>
+                        { "×" }
+                    </button>
+                </div>
+            }
+            if props.showing_link {
+                <div class="notice notice-link" role="status">
+                    <p>
+                        { "这是分享链接中的文本。本机保存的文本没有被改动；在这里编辑后，编辑的内容才会保存并取代它。" }
+                    </p>
+                    if let Some(restore) = restore {
+                        <button type="button" onclick={restore}>{ "回到我的文本" }</button>
+                    }
+                </div>
+            }
+        </>
+    }
+}

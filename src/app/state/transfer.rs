@@ -1,0 +1,126 @@
+//! The state of 分享 and 打开: the share link on show, the text a share
+//! link brought, and what could not be opened.
+//!
+//! **The rule for share links.** A text that arrives in a link is shown
+//! but not saved: the reader's own text in `localStorage` stays as it was
+//! until they edit the shared text (or bring in another by 清空, 撤销,
+//! 打开, 载入示例). The link stays in the address bar while its text is
+//! shown unedited, so a reload shows it again; after an edit the fragment
+//! is dropped, so a reload shows the saved, edited text. A link that
+//! cannot be read changes nothing but shows why.
+
+use std::rc::Rc;
+
+use super::{AppState, Tab};
+
+/// 分享, 打开 and share links, in [`AppState::transfer`].
+#[derive(Clone, Debug, Default)]
+pub struct Transfer {
+    /// The share panel's link, made when 分享 was pressed (`None` while
+    /// it is being made).
+    pub share: Option<ShareLink>,
+    /// The text a share link brought. While it is the very text shown
+    /// ([`AppState::showing_link`]), the text is not saved.
+    pub link_text: Option<Rc<str>>,
+    /// Why a link or a file could not be opened, until dismissed.
+    pub problem: Option<Rc<str>>,
+    /// What the undo toast says when 打开 or a link replaced the text
+    /// (`None`: 已清空).
+    pub undo_note: Option<Rc<str>>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct ShareLink {
+    pub url: Rc<str>,
+    /// Whether the clipboard took it; `None` while asking.
+    pub copied: Option<bool>,
+}
+
+/// Where a text that replaces the reader's came from.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Origin {
+    /// A file, by name.
+    File(Rc<str>),
+    /// A share link opened while the app was open (the address changed).
+    Link,
+    /// The text saved on this machine, brought back from a shared one.
+    Saved,
+}
+
+pub enum TransferAction {
+    /// 分享 was pressed: the link is being made.
+    Sharing,
+    /// Show this link.
+    ShowLink(Rc<str>),
+    /// The clipboard took `url`, or refused it.
+    Copied {
+        url: Rc<str>,
+        ok: bool,
+    },
+    /// Replace the text, keeping the old one for 撤销.
+    Open {
+        text: Rc<str>,
+        origin: Origin,
+    },
+    /// Say why something could not be opened.
+    Problem(Rc<str>),
+    DismissProblem,
+}
+
+impl super::Action {
+    /// Says why something could not be done (see [`TransferAction::Problem`]).
+    pub fn problem(message: &str) -> Self {
+        super::Action::Transfer(TransferAction::Problem(Rc::from(message)))
+    }
+}
+
+impl AppState {
+    /// A state for a page opened with a share link's text.
+    pub fn from_link(text: Rc<str>, prefs: super::Prefs) -> Self {
+        let mut state = AppState::new(text, prefs);
+        state.transfer.link_text = Some(Rc::clone(&state.text));
+        state
+    }
+
+    /// Whether the text shown is a share link's, unedited: not to be saved.
+    pub fn showing_link(&self) -> bool {
+        self.transfer
+            .link_text
+            .as_ref()
+            .is_some_and(|text| Rc::ptr_eq(text, &self.text))
+    }
+
+    /// Carries out a transfer action; returns whether anything changed.
+    pub(super) fn apply_transfer(&mut self, action: TransferAction) -> bool {
+        let transfer = &mut self.transfer;
+        match action {
+            TransferAction::Sharing => transfer.share = None,
+            TransferAction::ShowLink(url) => {
+                transfer.share = Some(ShareLink { url, copied: None });
+            }
+            TransferAction::Copied { url, ok } => match &mut transfer.share {
+                Some(share) if share.url == url => share.copied = Some(ok),
+                _ => return false,
+            },
+            TransferAction::Open { text, origin } => {
+                transfer.problem = None;
+                transfer.undo_note = Some(Rc::from(match &origin {
+                    Origin::File(name) => format!("已打开“{name}”"),
+                    Origin::Link => "已打开分享的文本".to_string(),
+                    Origin::Saved => "已恢复本机保存的文本".to_string(),
+                }));
+                // 撤销 brings back the text replaced; replacing nothing
+                // (after 清空) keeps what 清空 removed.
+                if !self.text.is_empty() {
+                    self.cleared = Some(Rc::clone(&self.text));
+                }
+                transfer.link_text = (origin == Origin::Link).then(|| Rc::clone(&text));
+                self.write_source(text);
+                self.tab = Tab::Outline;
+            }
+            TransferAction::Problem(message) => transfer.problem = Some(message),
+            TransferAction::DismissProblem => return transfer.problem.take().is_some(),
+        }
+        true
+    }
+}
