@@ -70,10 +70,21 @@ impl Format {
     pub fn name(self) -> &'static str {
         match self {
             Format::Markdown => "Markdown",
-            Format::Opml => "OPML（思维导图、大纲软件）",
-            Format::Json => "JSON（结构数据）",
-            Format::Outline => "提纲（纯文本）",
-            Format::Html => "网页（HTML）",
+            Format::Opml => "OPML",
+            Format::Json => "JSON",
+            Format::Outline => "提纲",
+            Format::Html => "网页",
+        }
+    }
+
+    /// What it is for, in Chinese: the menu's second line.
+    pub fn purpose(self) -> &'static str {
+        match self {
+            Format::Markdown => "标题和列表，用于笔记软件",
+            Format::Opml => "用于思维导图和大纲软件（XMind、幕布、Logseq）",
+            Format::Json => "结构数据，供程序读取",
+            Format::Outline => "纯文本，可粘贴到 Word",
+            Format::Html => "单个网页文件，可离线查看、打印",
         }
     }
 }
