@@ -30,7 +30,7 @@ CHROMEDRIVER := /usr/bin/chromedriver
 # sudo only when not already root.
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
-.PHONY: help setup setup-rust setup-browsers dist serve test size bench bench-web screenshot clean fuzz
+.PHONY: help setup setup-rust setup-browsers setup-e2e-tools dist serve test size bench bench-web screenshot clean fuzz
 
 help:
 	@sed -n 's/^#   /  /p' $(firstword $(MAKEFILE_LIST))
@@ -65,6 +65,23 @@ setup-browsers:
 	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver fonts-noto-cjk; \
 	fi
 
+# For the end-to-end tests of 打印 and 打开: pdftotext (poppler-utils)
+# reads the printed PDFs; LibreOffice Writer turns a corpus text into a
+# real .docx. LibreOffice is large (a few minutes); when it cannot be
+# installed the .docx test says so and uses a generated file instead.
+setup-e2e-tools:
+	@if ! command -v pdftotext >/dev/null; then \
+	  echo "setup: installing poppler-utils (pdftotext)"; \
+	  $(SUDO) apt-get update; \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends poppler-utils; \
+	fi
+	@if ! command -v soffice >/dev/null; then \
+	  echo "setup: installing LibreOffice Writer (a few minutes)"; \
+	  { $(SUDO) apt-get update && $(SUDO) env DEBIAN_FRONTEND=noninteractive \
+	      apt-get install -y --no-install-recommends libreoffice-writer-nogui; } \
+	    || echo "setup: LibreOffice not installed; the .docx test will use a generated file"; \
+	fi
+
 ## Build.
 
 dist: setup
@@ -86,7 +103,7 @@ size: dist
 
 ## Checks.
 
-test: setup setup-browsers
+test: setup setup-browsers setup-e2e-tools
 	cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --all-targets --target $(WASM_TARGET) -- -D warnings

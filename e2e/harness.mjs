@@ -105,13 +105,14 @@ export async function openApp(
 /**
  * For a test file: starts the server and Chromium before its tests and
  * stops them after. Returns `open(options)`, which opens the app for one
- * test; the page is closed after that test, which fails if the page
+ * test in a fresh browser context (`options.hash` is appended to the URL);
+ * the pages a test opened are closed after it, which fails if any of them
  * reported errors.
  */
 export function appSession() {
   let server;
   let browser;
-  let opened;
+  let opened = [];
   before(async () => {
     server = await serveDist();
     browser = await launchChromium();
@@ -121,16 +122,18 @@ export function appSession() {
     await server?.close();
   });
   afterEach(async () => {
-    if (!opened) return;
-    const { page, errors } = opened;
-    opened = undefined;
-    await page.close();
-    assert.deepEqual(errors, [], 'the page reported errors');
+    const pages = opened;
+    opened = [];
+    for (const { page, errors } of pages) {
+      await page.close();
+      assert.deepEqual(errors, [], 'the page reported errors');
+    }
   });
-  return async function open(options) {
-    opened = await openApp(browser, server.url, options);
-    opened.page.setDefaultTimeout(10_000);
-    return opened.page;
+  return async function open(options = {}) {
+    const one = await openApp(browser, server.url + (options.hash ?? ''), options);
+    one.page.setDefaultTimeout(10_000);
+    opened.push(one);
+    return one.page;
   };
 }
 

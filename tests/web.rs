@@ -279,3 +279,47 @@ fn outline_measures() -> u32 {
     let performance = web_sys::window().unwrap().performance().unwrap();
     performance.get_entries_by_name("gangmu:outline").length()
 }
+
+#[wasm_bindgen_test]
+async fn the_header_offers_share_print_export_and_open() {
+    let app = Mounted::new().await;
+    for name in ["分享", "打印", "导出", "打开"] {
+        app.button(name);
+    }
+    assert_eq!(app.all(".export-list button").len(), 5);
+    let input: web_sys::HtmlInputElement = app.one("input[type=file]").unchecked_into();
+    assert_eq!(input.accept(), ".txt,.md,.docx,text/plain");
+}
+
+#[wasm_bindgen_test]
+async fn share_makes_a_link_that_carries_the_text() {
+    let app = Mounted::new().await;
+    let text = "一、第一部分\n一要甲。\n二要乙。\n二、第二部分\n";
+    app.paste(text);
+    wait_for("the new outline", || {
+        part_labels(&app.top_items()) == ["一、", "二、"]
+    })
+    .await;
+    app.button("分享").click();
+    let link = || {
+        app.all(".share-link")
+            .first()
+            .map(|input| input.unchecked_ref::<web_sys::HtmlInputElement>().value())
+            .unwrap_or_default()
+    };
+    wait_for("the link", || !link().is_empty()).await;
+    let link = link();
+    let (page, fragment) = link.split_once('#').unwrap();
+    assert_eq!(
+        page,
+        web_sys::window()
+            .unwrap()
+            .location()
+            .href()
+            .unwrap()
+            .split('#')
+            .next()
+            .unwrap()
+    );
+    assert_eq!(gangmu::share::decode(fragment).as_deref(), Ok(text));
+}

@@ -1,0 +1,187 @@
+// 导出: each format is made in the page and saved through a download,
+// named after the title, and says what the outline on screen says.
+
+import assert from 'node:assert/strict';
+import { copyFile, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import { appSession } from './harness.mjs';
+
+const open = appSession();
+const TITLE = '在全市以案促改警示教育暨全面修复净化政治生态集中专项行动动员大会上的讲话';
+
+/** Saves the export named `name` (Markdown, OPML, …); its file name and path. */
+async function exportAs(page, name) {
+  await page.getByRole('button', { name: '导出', exact: true }).click();
+  const item = page.getByRole('button', { name: new RegExp(`^${name}`) });
+  const [download] = await Promise.all([page.waitForEvent('download'), item.click()]);
+  assert.equal(await item.isVisible(), false, 'the menu closes');
+  return { file: download.suggestedFilename(), path: await download.path() };
+}
+
+/**
+ * The outline in a page — the app's tree or the exported HTML — as nested
+ * { text, children }, text being label and heading; plain paragraphs,
+ * which the app hides by default, left out.
+ */
+function outlineIn(page, rootSelector) {
+  return page.locator(rootSelector).first().evaluate((root) => {
+    const own = (item, part) =>
+      item.querySelector(`:scope > .row .${part}, :scope > details > summary .${part}, :scope > .${part}`)
+        ?.textContent ?? '';
+    const read = (list) =>
+      [...(list?.children ?? [])]
+        .filter((item) => item.matches('li.node:not(.node-paragraph)'))
+        .map((item) => ({
+          kind: item.className.match(/node-(\w+)/)?.[1],
+          text: own(item, 'label') + own(item, 'heading'),
+          children: read(item.querySelector(':scope > [role=group], :scope > details > ul')),
+        }));
+    return read(root);
+  });
+}
+
+const appOutline = (page) => outlineIn(page, '[role=tree]');
+
+/** The same outline as lines, depth-first: each with its depth and text. */
+function flatten(items, depth = 1, out = []) {
+  for (const item of items) {
+    out.push({ depth, kind: item.kind, text: item.text });
+    flatten(item.children, depth + 1, out);
+  }
+  return out;
+}
+
+/** Lines of the structure only: Markdown and 提纲 leave out the salutation and the closing address. */
+async function structure(page) {
+  return flatten(await appOutline(page))
+    .filter((row) => row.kind !== 'preamble' && row.kind !== 'closing')
+    .map(({ depth, text }) => ({ depth, text }));
+}
+
+/** Nested { text, children } without kinds (OPML has none). */
+const texts = (items) => items.map(({ text, children }) => ({ text, children: texts(children) }));
+
+test('every format is offered, named after the title, and its object URL revoked', async () => {
+  const page = await open({
+    beforeLoad: (page) =>
+      page.addInitScript(() => {
+        window.objectUrls = { made: 0, revoked: 0 };
+        const { createObjectURL, revokeObjectURL } = URL;
+        URL.createObjectURL = (blob) => (window.objectUrls.made++, createObjectURL(blob));
+        URL.revokeObjectURL = (url) => (window.objectUrls.revoked++, revokeObjectURL(url));
+      }),
+  });
+  for (const [name, extension] of [
+    ['Markdown', 'md'],
+    ['OPML', 'opml'],
+    ['JSON', 'json'],
+    ['提纲', 'txt'],
+    ['网页', 'html'],
+  ]) {
+    const { file } = await exportAs(page, name);
+    assert.equal(file, `纲目-${TITLE}.${extension}`);
+  }
+  await page.waitForFunction(() => window.objectUrls.made === 5 && window.objectUrls.revoked === 5);
+});
+
+test('the OPML parses as XML and nests as the tree', async () => {
+  const page = await open();
+  const { path } = await exportAs(page, 'OPML');
+  const xml = await readFile(path, 'utf8');
+  const parsed = await page.evaluate((xml) => {
+    const doc = new DOMParser().parseFromString(xml, 'application/xml');
+    if (doc.querySelector('parsererror')) return { error: doc.querySelector('parsererror').textContent };
+    const read = (parent) =>
+      [...parent.children]
+        .filter((child) => child.tagName === 'outline')
+        .map((outline) => ({ text: outline.getAttribute('text'), children: read(outline) }));
+    return {
+      version: doc.documentElement.getAttribute('version'),
+      title: doc.querySelector('head > title').textContent,
+      outline: read(doc.querySelector('body')),
+    };
+  }, xml);
+  assert.equal(parsed.error, undefined);
+  assert.equal(parsed.version, '2.0');
+  assert.equal(parsed.title, TITLE);
+  assert.deepEqual(parsed.outline, texts(await appOutline(page)));
+});
+
+test('the Markdown headings and list items follow the tree', async () => {
+  const page = await open();
+  const { path } = await exportAs(page, 'Markdown');
+  const markdown = await readFile(path, 'utf8');
+  const lines = markdown.split('\n');
+  assert.equal(lines[0], `# ${TITLE}`);
+  const body = lines.slice(1, lines.indexOf('## 引语')).filter((line) => line.trim() !== '');
+  const unescape = (text) => text.replace(/\\(.)/g, '$1');
+  const shown = body.map((line) => {
+    const heading = line.match(/^(#+) (.*)$/);
+    if (heading) return { depth: heading[1].length - 1, text: unescape(heading[2]) };
+    const item = line.match(/^( *)- (.*)$/);
+    return { item: true, text: unescape(item[2]) };
+  });
+  // Parts as ##, their points as ###, tasks as list items.
+  const tree = await structure(page);
+  assert.deepEqual(
+    shown.map((row) => row.text),
+    tree.map((row) => row.text),
+  );
+  for (const [at, row] of shown.entries()) {
+    if (row.item) assert.match(tree[at].text, /^[一二三四五六七八九十]+要/);
+    else assert.equal(row.depth, tree[at].depth);
+  }
+});
+
+test('the JSON is the document model', async () => {
+  const page = await open();
+  const { path } = await exportAs(page, 'JSON');
+  const doc = JSON.parse(await readFile(path, 'utf8'));
+  assert.equal(doc.title, TITLE);
+  const parts = doc.nodes.filter((node) => node.kind === 'part');
+  assert.deepEqual(
+    parts.map((node) => node.label),
+    ['一、', '二、', '三、'],
+  );
+  const text = await page.getByRole('textbox', { name: '原文' }).inputValue();
+  assert.equal(doc.chars, [...text].length);
+});
+
+test('the 提纲 text lists the outline, indented', async () => {
+  const page = await open();
+  const { path } = await exportAs(page, '提纲');
+  const lines = (await readFile(path, 'utf8')).split('\n').filter((line) => line !== '');
+  assert.equal(lines[0], TITLE);
+  assert.deepEqual(
+    lines.slice(1).map((line) => ({ depth: line.match(/^\u3000*/)[0].length / 2 + 1, text: line.trim() })),
+    await structure(page),
+  );
+});
+
+test('the HTML page shows the same outline on its own, with no script', async () => {
+  const page = await open();
+  const { path } = await exportAs(page, '网页');
+  const html = await readFile(path, 'utf8');
+  assert.ok(!/<script/i.test(html), 'no script');
+  assert.ok(!/(src|href)=["']?(https?:)?\/\//i.test(html), 'nothing from elsewhere');
+
+  // Downloads are kept without an extension; a browser needs one to read
+  // a file:// page as HTML.
+  const dir = await mkdtemp(join(tmpdir(), 'gangmu-export-'));
+  const file = join(dir, 'export.html');
+  await copyFile(path, file);
+  const view = await page.context().browser().newPage();
+  const errors = [];
+  view.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+  view.on('requestfailed', (request) => errors.push(`request failed: ${request.url()}`));
+  await view.goto(pathToFileURL(file).href);
+  assert.equal(await view.evaluate(() => document.scripts.length), 0);
+  assert.equal(await view.locator('h1').textContent(), TITLE);
+  assert.deepEqual(await outlineIn(view, 'ul.tree'), await appOutline(page));
+  assert.deepEqual(errors, []);
+  await view.close();
+  await rm(dir, { recursive: true });
+});

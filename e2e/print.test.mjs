@@ -1,0 +1,98 @@
+// 打印: an A4 page of the title, the date line and the numbered outline,
+// with nothing of the app around it; folded nodes unfold on paper unless
+// the reader untick 打印时全部展开. Checked on the PDF Chromium prints
+// (page.pdf uses the print stylesheet) through pdftotext (poppler-utils).
+
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { test } from 'node:test';
+import { appSession, paste, readOutline, ROOT } from './harness.mjs';
+
+const open = appSession();
+const TITLE = '在全市以案促改警示教育暨全面修复净化政治生态集中专项行动动员大会上的讲话';
+/** Words of the app's own that must not be printed. */
+const UI = ['原文', '搜索', '分享', '导出', '打开', '打印', '清空', '深色', '全部展开', '全部折叠', '显示段落', '引语', '术语'];
+
+/** The text of the page printed to PDF (A4, from the print stylesheet). */
+async function printed(page) {
+  const pdf = await page.pdf({ preferCSSPageSize: true });
+  return new Promise((resolve, reject) => {
+    const child = execFile('pdftotext', ['-enc', 'UTF-8', '-', '-'], { encoding: 'utf8' }, (error, stdout) =>
+      error ? reject(error) : resolve(stdout),
+    );
+    child.stdin.end(pdf);
+  });
+}
+
+/** Text without white space, so lines wrapped on paper compare whole. */
+const squeeze = (text) => text.replace(/\s+/g, '');
+
+/** Every row of the outline shown (label and heading), depth first. */
+function rows(page) {
+  return page
+    .locator('[role=tree] .row')
+    .evaluateAll((rows) =>
+      rows.map((row) => (row.querySelector('.label')?.textContent ?? '') + row.querySelector('.heading').textContent),
+    );
+}
+
+test('the printed page has the title and every heading, and none of the app', async () => {
+  const page = await open();
+  const headings = await rows(page);
+  assert.ok(headings.length >= 13, `${headings.length} rows`);
+  for (const word of UI) {
+    assert.ok(!headings.some((heading) => heading.includes(word)), `the outline itself says ${word}`);
+  }
+  // Folded on screen, unfolded on paper (打印时全部展开 is ticked).
+  await page.getByRole('button', { name: '全部折叠' }).click();
+  await page.waitForFunction(() => document.querySelectorAll('[role=group][hidden]').length >= 3);
+  assert.equal(await page.getByRole('checkbox', { name: '打印时全部展开' }).isChecked(), true);
+
+  const text = await printed(page);
+  const flat = squeeze(text);
+  assert.ok(flat.includes(TITLE), 'the title');
+  for (const heading of headings) assert.ok(flat.includes(squeeze(heading)), heading);
+  for (const word of UI) assert.ok(!flat.includes(word), `printed ${word}`);
+  assert.match(text, /第\s*1\s*页\s*\/\s*共\s*\d+\s*页/, 'page numbers');
+  // The screen is as it was.
+  assert.ok((await page.locator('[role=group][hidden]').count()) >= 3);
+});
+
+test('unticked, the outline prints as shown', async () => {
+  const page = await open();
+  const outline = await readOutline(page);
+  await page.getByRole('checkbox', { name: '打印时全部展开' }).uncheck();
+  await page.getByRole('button', { name: '全部折叠' }).click();
+  await page.waitForFunction(() => document.querySelectorAll('[role=group][hidden]').length >= 3);
+
+  const flat = squeeze(await printed(page));
+  const parts = outline.filter((item) => /^[一二三]、/.test(item.text));
+  assert.equal(parts.length, 3);
+  for (const part of parts) {
+    const row = part.text.replace(/\d+$/, ''); // the child count is not printed
+    assert.ok(flat.includes(squeeze(row)), row);
+  }
+  assert.ok(!flat.includes('一要把“一把手”监督抓严抓实'), 'a folded task is not printed');
+});
+
+test('the date line of the front matter heads the page', async () => {
+  const page = await open();
+  const text = await readFile(`${ROOT}tests/corpus/17_mao1937_report-outline_arabic-1dun.txt`, 'utf8');
+  await paste(page, text);
+  const flat = squeeze(await printed(page));
+  assert.ok(flat.startsWith(squeeze('上海太原失陷以后抗日战争的形势和任务（一九三七年十一月十二日）')), flat.slice(0, 60));
+});
+
+test('打印 opens the browser’s print dialog', async () => {
+  const page = await open({
+    beforeLoad: (page) =>
+      page.addInitScript(() => {
+        window.print = () => {
+          window.printed = (window.printed ?? 0) + 1;
+        };
+      }),
+  });
+  await page.getByRole('button', { name: '打印', exact: true }).click();
+  assert.equal(await page.evaluate(() => window.printed), 1);
+});
