@@ -37,7 +37,11 @@ pub use state::{Action, AppState, Prefs, Tab, Theme};
 pub fn App() -> Html {
     let state = use_reducer(|| {
         let text = storage::load_text().unwrap_or_else(|| crate::SAMPLE_SPEECH.to_string());
-        AppState::new(Rc::from(text), storage::load_prefs())
+        let prefs = Prefs {
+            system_dark: theme::system_is_dark(),
+            ..storage::load_prefs()
+        };
+        AppState::new(Rc::from(text), prefs)
     });
     let initial = use_memo((), |_| Rc::clone(&state.text));
 
@@ -63,6 +67,14 @@ pub fn App() -> Html {
     let dispatch = use_callback(state.dispatcher(), |action, dispatcher| {
         dispatcher.dispatch(action)
     });
+    {
+        let dispatch = dispatch.clone();
+        use_effect_with((), move |_| {
+            let listener =
+                theme::watch_system(move |dark| dispatch.emit(Action::SystemTheme { dark }));
+            move || drop(listener)
+        });
+    }
     let search = use_node_ref();
     use_global_keys(dispatch.clone(), state.cleared.is_some(), search.clone());
 
@@ -86,7 +98,7 @@ pub fn App() -> Html {
 
     html! {
         <div class="app">
-            <Header theme={state.theme} dispatch={dispatch.clone()} />
+            <Header dark={state.is_dark()} dispatch={dispatch.clone()} />
             <Tabs tab={state.tab} dispatch={dispatch.clone()} />
             <main class="panes">
                 { pane(Tab::Source, "source-pane", html! {

@@ -1,11 +1,11 @@
 use yew::prelude::*;
 
-use crate::app::dom::theme;
 use crate::app::state::{Action, Theme};
 
 #[derive(Properties, PartialEq)]
 pub struct HeaderProps {
-    pub theme: Option<Theme>,
+    /// Whether the page is dark: the reader's choice, else the system's.
+    pub dark: bool,
     pub dispatch: Callback<Action>,
 }
 
@@ -20,7 +20,7 @@ pub fn Header(props: &HeaderProps) -> Html {
                 { "粘贴一篇讲话或报告，立即看到它的结构提纲。全部在浏览器中完成，文字不离开本机。" }
             </p>
             <div class="header-actions">
-                <ThemeToggle theme={props.theme} dispatch={props.dispatch.clone()} />
+                <ThemeToggle dark={props.dark} dispatch={props.dispatch.clone()} />
             </div>
         </header>
     }
@@ -30,7 +30,7 @@ pub fn Header(props: &HeaderProps) -> Html {
 /// page follows the system; the choice is kept for the next visit.
 #[component]
 fn ThemeToggle(props: &HeaderProps) -> Html {
-    let dark = theme::is_dark(props.theme);
+    let dark = props.dark;
     let onclick = props.dispatch.reform(move |_: MouseEvent| {
         Action::SetTheme(if dark { Theme::Light } else { Theme::Dark })
     });

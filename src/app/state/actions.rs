@@ -52,6 +52,10 @@ pub enum Action {
     NextTerm(Rc<str>),
     SetTab(Tab),
     SetTheme(Theme),
+    /// The system's theme changed (`prefers-color-scheme`).
+    SystemTheme {
+        dark: bool,
+    },
 }
 
 impl AppState {
@@ -205,6 +209,12 @@ impl AppState {
                     return false;
                 }
                 self.theme = Some(theme);
+            }
+            Action::SystemTheme { dark } => {
+                if self.system_dark == dark {
+                    return false;
+                }
+                self.system_dark = dark;
             }
         }
         true
