@@ -628,3 +628,26 @@ fn check_renders_paragraph_children_at_the_paragraph_depth() {
     // The helper itself: nothing is listed for plain text.
     check("今天天气很好。\n我们去公园。\n", "");
 }
+
+#[test]
+fn a_lone_heading_line_is_still_a_part() {
+    check(
+        "同志们：\n一、输入法\n正文。\n",
+        "
+        preamble 同志们：
+        part 一、输入法
+        ",
+    );
+}
+
+#[test]
+fn a_lone_run_in_ordinal_is_a_sentence_and_holds_nothing() {
+    let doc = gangmu::parse("同志们：\n今天讲话。\n第一，要学习。\n（一）小节甲。\n正文。\n");
+    doc.walk(|node, _| {
+        assert!(
+            node.kind != NodeKind::Paragraph || node.children.is_empty(),
+            "a paragraph holds {:?}",
+            node.children
+        );
+    });
+}

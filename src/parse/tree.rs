@@ -61,6 +61,10 @@ pub(crate) struct Draft {
     pub positional: bool,
     /// Which run of markers (one level, counted 1, 2, 3…) it belongs to.
     pub series: Option<usize>,
+    /// A heading standing alone on its line.
+    pub standalone: bool,
+    /// Demoted to a plain paragraph after the tree was built.
+    pub demoted: bool,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -116,6 +120,8 @@ impl Tree {
             style: None,
             positional: false,
             series: None,
+            standalone: false,
+            demoted: false,
         };
         Tree {
             drafts: vec![root],
@@ -243,6 +249,11 @@ impl Tree {
                     first_inline,
                     false,
                 );
+                if standalone && self.drafts.len() - 1 == self.deepest() {
+                    if let Some(draft) = self.drafts.last_mut() {
+                        draft.standalone = true;
+                    }
+                }
                 // 一、 on a Markdown heading line (# 一、…, as Word headings
                 // come in): later headings nest by their level below it.
                 if let (Some(level), Some(open)) = (block.heading_level, self.stack.last_mut()) {
@@ -272,6 +283,8 @@ impl Tree {
                     style: None,
                     positional: false,
                     series: None,
+                    standalone: false,
+                    demoted: false,
                 },
             );
         }
@@ -410,6 +423,8 @@ impl Tree {
                 style: Some(style),
                 positional: marker.positional,
                 series: Some(series),
+                standalone: false,
+                demoted: false,
             },
         );
         let value = if marker.value == LAST {
@@ -461,6 +476,8 @@ impl Tree {
                 style: Some(Style::Heading(level)),
                 positional: false,
                 series: None,
+                standalone: false,
+                demoted: false,
             },
         );
         self.stack.push(Open {
