@@ -651,3 +651,15 @@ fn a_lone_run_in_ordinal_is_a_sentence_and_holds_nothing() {
         );
     });
 }
+
+#[test]
+fn a_one_line_document_without_salutation_keeps_its_title_and_date() {
+    let body = "人总是要死的，但死的意义有不同。".repeat(20);
+    check(
+        &format!("为人民服务（一九四四年九月八日）这是毛泽东的讲演。{body}"),
+        "
+        title 为人民服务
+        front （一九四四年九月八日）
+        ",
+    );
+}
