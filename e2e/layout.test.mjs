@@ -67,7 +67,10 @@ test('the theme follows the system until the reader chooses, and is kept', async
   await page.emulateMedia({ colorScheme: 'dark' });
   const systemDark = await background();
   assert.notEqual(systemDark, light, 'dark when the system is dark');
+  // The toggle follows the system as it changes.
+  await page.waitForFunction(() => document.querySelector('.theme-toggle').ariaPressed === 'true');
   await page.emulateMedia({ colorScheme: 'light' });
+  await page.waitForFunction(() => document.querySelector('.theme-toggle').ariaPressed === 'false');
 
   await toggle.click();
   await page.waitForFunction(() => document.documentElement.dataset.theme === 'dark');

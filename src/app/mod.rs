@@ -38,7 +38,13 @@ pub use state::{Action, AppState, Prefs, Tab, Theme};
 #[component]
 pub fn App() -> Html {
     // The saved text, or a share link's (see hooks/use_share_fragment.rs).
-    let state = use_reducer(initial_state);
+    let state = use_reducer(|| {
+        let prefs = Prefs {
+            system_dark: theme::system_is_dark(),
+            ..storage::load_prefs()
+        };
+        initial_state(prefs)
+    });
     let initial = use_memo((), |_| Rc::clone(&state.text));
 
     // Effects run once the DOM is updated: end the parse-to-outline
@@ -65,6 +71,14 @@ pub fn App() -> Html {
     let dispatch = use_callback(state.dispatcher(), |action, dispatcher| {
         dispatcher.dispatch(action)
     });
+    {
+        let dispatch = dispatch.clone();
+        use_effect_with((), move |_| {
+            let listener =
+                theme::watch_system(move |dark| dispatch.emit(Action::SystemTheme { dark }));
+            move || drop(listener)
+        });
+    }
     let search = use_node_ref();
     use_global_keys(dispatch.clone(), state.cleared.is_some(), search.clone());
     use_share_fragment(dispatch.clone(), state.showing_link(), state.revision);
@@ -89,7 +103,7 @@ pub fn App() -> Html {
 
     html! {
         <div class="app">
-            <Header theme={state.theme} dispatch={dispatch.clone()}>
+            <Header dark={state.is_dark()} dispatch={dispatch.clone()}>
                 <SharePanel
                     text={Rc::clone(&state.text)}
                     title={state.document.title.as_deref().map(Rc::from)}

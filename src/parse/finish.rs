@@ -121,7 +121,12 @@ fn demote_false_levels(text: &str, tree: &mut Tree) {
         };
         let (count, positional) = style_members[&style];
         let paragraph_numbers = positional || count > MAX_LEVEL_MEMBERS;
+        // A lone heading standing on its own line (一、总体要求) is still a
+        // heading; a lone run-in 第一， or 一是 is just a sentence.
+        let heading_line = draft.standalone
+            && matches!(style, Style::Numbered { family, .. } if !family.is_series());
         let lone = members[&series] == 1
+            && !heading_line
             && !matches!(
                 style,
                 Style::Numbered {
@@ -134,8 +139,25 @@ fn demote_false_levels(text: &str, tree: &mut Tree) {
             draft.label = None;
             draft.style = None;
             draft.heading = first_clause(&text[draft.start..draft.end]);
+            draft.demoted = true;
         }
     }
+    lift_children_of_demoted(&mut tree.drafts, 0);
+}
+
+/// A demoted node's children become its following siblings, so no
+/// paragraph holds paragraphs.
+fn lift_children_of_demoted(drafts: &mut [Draft], at: usize) {
+    let children = std::mem::take(&mut drafts[at].children);
+    let mut lifted = Vec::with_capacity(children.len());
+    for child in children {
+        lift_children_of_demoted(drafts, child);
+        lifted.push(child);
+        if drafts[child].demoted {
+            lifted.append(&mut drafts[child].children);
+        }
+    }
+    drafts[at].children = lifted;
 }
 
 /// Marks runs of three or more sibling paragraphs that open with parallel
@@ -331,6 +353,8 @@ fn wrap_preamble(text: &str, drafts: &mut Vec<Draft>, frame: &Frame) {
         style: None,
         positional: false,
         series: None,
+        standalone: false,
+        demoted: false,
     });
     let mut children = vec![preamble];
     children.extend(root[opening.len()..].iter().copied());

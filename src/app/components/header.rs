@@ -1,11 +1,11 @@
 use yew::prelude::*;
 
-use crate::app::dom::theme;
 use crate::app::state::{Action, Theme};
 
 #[derive(Properties, PartialEq)]
 pub struct HeaderProps {
-    pub theme: Option<Theme>,
+    /// Whether the page is dark: the reader's choice, else the system's.
+    pub dark: bool,
     pub dispatch: Callback<Action>,
     /// More page-wide buttons, before the theme's (分享 打印 导出 打开).
     #[prop_or_default]
@@ -24,7 +24,7 @@ pub fn Header(props: &HeaderProps) -> Html {
             </p>
             <div class="header-actions">
                 { props.children.clone() }
-                <ThemeToggle theme={props.theme} dispatch={props.dispatch.clone()} />
+                <ThemeToggle dark={props.dark} dispatch={props.dispatch.clone()} />
             </div>
         </header>
     }
@@ -34,7 +34,7 @@ pub fn Header(props: &HeaderProps) -> Html {
 /// page follows the system; the choice is kept for the next visit.
 #[component]
 fn ThemeToggle(props: &HeaderProps) -> Html {
-    let dark = theme::is_dark(props.theme);
+    let dark = props.dark;
     let onclick = props.dispatch.reform(move |_: MouseEvent| {
         Action::SetTheme(if dark { Theme::Light } else { Theme::Dark })
     });

@@ -34,6 +34,7 @@ pub fn save_text(text: &str) -> bool {
     save(TEXT, text)
 }
 
+/// The stored preferences; `system_dark` is left for the caller to ask.
 pub fn load_prefs() -> Prefs {
     let theme = match load(THEME).as_deref() {
         Some("light") => Some(Theme::Light),
@@ -43,6 +44,7 @@ pub fn load_prefs() -> Prefs {
     Prefs {
         theme,
         paragraphs: load(PARAGRAPHS).as_deref() == Some("1"),
+        system_dark: false,
     }
 }
 

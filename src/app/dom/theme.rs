@@ -3,6 +3,9 @@
 //! element, which the style sheet prefers. `www/main.js` applies a stored
 //! choice before the app loads, so the page does not flash.
 
+use gloo_events::EventListener;
+use web_sys::MediaQueryList;
+
 use crate::app::state::Theme;
 
 /// Sets or removes the root element's `data-theme`.
@@ -20,13 +23,24 @@ pub fn apply(theme: Option<Theme>) {
     };
 }
 
-/// Whether the page is dark now: the reader's choice, else the system's.
-pub fn is_dark(theme: Option<Theme>) -> bool {
-    match theme {
-        Some(theme) => theme == Theme::Dark,
-        None => web_sys::window()
-            .and_then(|window| window.match_media("(prefers-color-scheme: dark)").ok())
-            .flatten()
-            .is_some_and(|query| query.matches()),
-    }
+fn dark_query() -> Option<MediaQueryList> {
+    web_sys::window()?
+        .match_media("(prefers-color-scheme: dark)")
+        .ok()
+        .flatten()
+}
+
+/// Whether the system asks for dark.
+pub fn system_is_dark() -> bool {
+    dark_query().is_some_and(|query| query.matches())
+}
+
+/// Calls `on_change` with the system's answer whenever it changes (as
+/// when the system turns dark at sunset), until the listener is dropped.
+pub fn watch_system(on_change: impl Fn(bool) + 'static) -> Option<EventListener> {
+    let query = dark_query()?;
+    let target = query.clone();
+    Some(EventListener::new(&target, "change", move |_| {
+        on_change(query.matches())
+    }))
 }

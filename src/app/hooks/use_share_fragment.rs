@@ -9,14 +9,13 @@ use gloo_events::EventListener;
 use yew::prelude::*;
 
 use crate::app::dom::storage;
-use crate::app::state::{Action, AppState, Origin, TransferAction};
+use crate::app::state::{Action, AppState, Origin, Prefs, TransferAction};
 use crate::app::transfer::link;
 
 /// The first state: a share link's text if the page was opened with one;
 /// otherwise the text saved on this machine (the sample on a first visit),
 /// with the reason a damaged link could not be read.
-pub fn initial_state() -> AppState {
-    let prefs = storage::load_prefs();
+pub fn initial_state(prefs: Prefs) -> AppState {
     let saved = || {
         let text = storage::load_text().unwrap_or_else(|| crate::SAMPLE_SPEECH.to_string());
         Rc::from(text)

@@ -52,6 +52,10 @@ pub enum Action {
     NextTerm(Rc<str>),
     SetTab(Tab),
     SetTheme(Theme),
+    /// The system's theme changed (`prefers-color-scheme`).
+    SystemTheme {
+        dark: bool,
+    },
     /// 分享, 打开 and share links (`transfer.rs`).
     Transfer(TransferAction),
 }
@@ -208,6 +212,12 @@ impl AppState {
                     return false;
                 }
                 self.theme = Some(theme);
+            }
+            Action::SystemTheme { dark } => {
+                if self.system_dark == dark {
+                    return false;
+                }
+                self.system_dark = dark;
             }
             Action::Transfer(action) => return self.apply_transfer(action),
         }

@@ -44,11 +44,12 @@ pub enum Theme {
     Dark,
 }
 
-/// Preferences restored from the last visit.
+/// Preferences restored from the last visit, and the system's theme.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Prefs {
     pub theme: Option<Theme>,
     pub paragraphs: bool,
+    pub system_dark: bool,
 }
 
 #[derive(Clone, Debug)]
@@ -80,6 +81,8 @@ pub struct AppState {
     pub tab: Tab,
     /// The reader's choice of theme; `None` follows the system.
     pub theme: Option<Theme>,
+    /// Whether the system asks for dark (`prefers-color-scheme`).
+    pub system_dark: bool,
     /// The term 术语 is cycling through, and which occurrence it is at.
     pub term: Option<(Rc<str>, usize)>,
     /// 分享, 打开 and share links (`transfer.rs`).
@@ -115,6 +118,7 @@ impl AppState {
             cleared: None,
             tab,
             theme: prefs.theme,
+            system_dark: prefs.system_dark,
             term: None,
             transfer: Transfer::default(),
             typed: (String::new(), 0.0),
@@ -165,6 +169,12 @@ impl AppState {
     fn next_serial(&mut self) -> u64 {
         self.serial += 1;
         self.serial
+    }
+
+    /// Whether the page is dark: the reader's choice, else the system's.
+    pub fn is_dark(&self) -> bool {
+        self.theme
+            .map_or(self.system_dark, |theme| theme == Theme::Dark)
     }
 
     /// Whether the search is filtering the tree.
