@@ -40,6 +40,12 @@ impl Mounted {
             handle: Some(handle),
         };
         wait_for("the outline", || !mounted.top_items().is_empty()).await;
+        // And the effects after that render: the textarea gets its text.
+        wait_for("the text", || {
+            let textarea: HtmlTextAreaElement = mounted.one("textarea").unchecked_into();
+            !textarea.value().is_empty()
+        })
+        .await;
         mounted
     }
 
@@ -322,4 +328,7 @@ async fn share_makes_a_link_that_carries_the_text() {
             .unwrap()
     );
     assert_eq!(gangmu::share::decode(fragment).as_deref(), Ok(text));
+    // Whether the clipboard takes it or not, the panel says so.
+    let status = || app.one(".share-status").text_content().unwrap_or_default();
+    wait_for("the clipboard's answer", || !status().starts_with("正在")).await;
 }
