@@ -19,16 +19,18 @@ pub mod stats;
 pub mod text_offsets;
 mod timing;
 pub mod tree_keys;
+pub mod worker;
 
 use std::rc::Rc;
 
+use gloo_timers::callback::Timeout;
 use wasm_bindgen::prelude::*;
 use yew::prelude::*;
 
 use components::{
     Header, OutlinePane, QuotesPanel, SourcePane, Tabs, TermsPanel, UndoToast, PANES,
 };
-use dom::{storage, theme};
+use dom::{analyzer, storage, theme};
 use hooks::use_global_keys;
 pub use state::{Action, AppState, Prefs, Tab, Theme};
 
@@ -43,14 +45,17 @@ pub fn App() -> Html {
         };
         AppState::new(Rc::from(text), prefs)
     });
-    let initial = use_memo((), |_| Rc::clone(&state.text));
+    let initial = use_memo((), |_| Rc::clone(state.current_text()));
 
     // Effects run once the DOM is updated: end the parse-to-outline
     // measure first, then keep the text for the next visit.
     {
         let text = Rc::clone(&state.text);
+        let dispatch = state.dispatcher();
         use_effect_with(state.revision, move |&revision| {
             timing::measure_outline();
+            // 引语 and 术语 follow in a task of their own.
+            Timeout::new(0, move || dispatch.dispatch(Action::ShowQuotes)).forget();
             if revision > 0 {
                 storage::save_text(&text);
             }
@@ -73,6 +78,15 @@ pub fn App() -> Html {
             let listener =
                 theme::watch_system(move |dark| dispatch.emit(Action::SystemTheme { dark }));
             move || drop(listener)
+        });
+    }
+    {
+        // A large text goes to the analysis worker (see state/analysis.rs).
+        let done = dispatch.reform(|(serial, document)| Action::Analyzed { serial, document });
+        use_effect_with(state.analysis.clone(), move |analysis| {
+            if let Some(analysis) = analysis {
+                analyzer::analyze(analysis.serial, &analysis.value, done);
+            }
         });
     }
     let search = use_node_ref();
@@ -108,6 +122,7 @@ pub fn App() -> Html {
                         revision={state.revision}
                         write={state.source_write.clone()}
                         reveal={state.source_reveal.clone()}
+                        hidden={state.source_hidden}
                         dispatch={dispatch.clone()}
                     />
                 }) }
@@ -120,6 +135,8 @@ pub fn App() -> Html {
                         searching={state.searching()}
                         matches={state.view.matches}
                         has_text={!state.text.trim().is_empty()}
+                        analyzing={state.analysis.as_ref().map(|analysis| analysis.value.len())}
+                        too_large={state.too_large}
                         reveal={state.tree_reveal.clone()}
                         search={search.clone()}
                         dispatch={dispatch.clone()}
@@ -127,9 +144,9 @@ pub fn App() -> Html {
                 }) }
                 { pane(Tab::Quotes, "quotes-pane", html! {
                     <>
-                        <QuotesPanel quotes={Rc::clone(&state.quotes)} dispatch={dispatch.clone()} />
+                        <QuotesPanel quotes={Rc::clone(&state.listed_quotes)} dispatch={dispatch.clone()} />
                         <TermsPanel
-                            quotes={Rc::clone(&state.quotes)}
+                            quotes={Rc::clone(&state.listed_quotes)}
                             current={state.term.clone()}
                             dispatch={dispatch.clone()}
                         />
