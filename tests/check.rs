@@ -532,9 +532,6 @@ fn a_whole_speech_on_one_line() {
 }
 
 #[test]
-#[ignore = "parser: in a one-line speech a series starting a sentence after the \
-            previous series' last member nests under that member when it starts \
-            within 600 bytes (MIN_MEMBER_EXTENT)"]
 fn a_later_series_on_one_line_stands_beside_the_first() {
     check(
         "同志们：一年来，我们取得了很大成绩，一是经济持续健康发展，主要指标保持在合理区间；二是改革开放不断深化，重点领域改革取得突破；三是民生福祉持续增进，群众获得感明显增强。同时也要看到，我们的工作还存在不少问题。下面，我讲几点意见。第一，要提高政治站位，切实增强责任感和使命感。第二，要突出工作重点，集中力量解决突出问题。第三，要加强组织领导，确保各项任务落到实处。",
@@ -650,4 +647,16 @@ fn a_lone_run_in_ordinal_is_a_sentence_and_holds_nothing() {
             node.children
         );
     });
+}
+
+#[test]
+fn a_one_line_document_without_salutation_keeps_its_title_and_date() {
+    let body = "人总是要死的，但死的意义有不同。".repeat(20);
+    check(
+        &format!("为人民服务（一九四四年九月八日）这是毛泽东的讲演。{body}"),
+        "
+        title 为人民服务
+        front （一九四四年九月八日）
+        ",
+    );
 }

@@ -50,7 +50,18 @@ pub(crate) fn frame(text: &str, paragraphs: &[Paragraph]) -> Frame {
         None => {
             let count = collect_front(text, body_paragraphs, &mut frame, false);
             let start = body_paragraphs.get(count).map_or(text.len(), |p| p.start);
-            (count, start)
+            match body_paragraphs.get(count).filter(|_| count == 0) {
+                // 为人民服务（一九四四年九月八日）这是…: a document pasted as one
+                // line, with no salutation, whose title runs into a date.
+                Some(first) => match run_in_title_end(&text[first.start..first.end]) {
+                    Some(end) => {
+                        split_run_in_front(text, first.start, first.start + end, &mut frame);
+                        (0, first.start + end)
+                    }
+                    None => (count, start),
+                },
+                None => (count, start),
+            }
         }
     };
 
@@ -245,6 +256,27 @@ fn split_run_in_front(text: &str, start: usize, end: usize, frame: &mut Frame) {
             frame.front.push((start + pair[0], start + pair[1]));
         }
     }
+}
+
+/// Where the title and its date end in a long first paragraph that starts
+/// `标题（日期）…`: the date must come within the first 60 chars, after a
+/// title-like run.
+fn run_in_title_end(paragraph: &str) -> Option<usize> {
+    const MIN_PARAGRAPH: usize = 300;
+    const MAX_TITLE: usize = 60;
+    if paragraph.chars().count() < MIN_PARAGRAPH {
+        return None;
+    }
+    let head_end = paragraph
+        .char_indices()
+        .nth(MAX_TITLE + 20)
+        .map_or(paragraph.len(), |(at, _)| at);
+    let (open, close) = find_date(&paragraph[..head_end])?;
+    let title = clean(&paragraph[..open]);
+    let title_like = (2..=MAX_TITLE).contains(&title.chars().count())
+        && !title.contains(['。', '！', '？', '，', '：'])
+        && !marker::starts_with_marker(&title);
+    title_like.then_some(close)
 }
 
 /// A date in brackets: （2020年1月8日）. Byte range in `run`.

@@ -312,7 +312,7 @@ impl Tree {
                 continue;
             }
             if marker.value == 1 {
-                self.close_far_inline_series(start);
+                self.close_far_inline_series(text, start);
             }
             let label_end = start + marker.len;
             let heading = first_clause(&text[label_end..end]);
@@ -349,9 +349,10 @@ impl Tree {
 
     /// A new series starting inside a paragraph nests in the open inline
     /// member only if it starts within that member's likely extent: about
-    /// twice the spacing of the members so far. Otherwise (a one-line
-    /// document where 第一，… follows 一是…六是 much later) it stands beside.
-    fn close_far_inline_series(&mut self, start: usize) {
+    /// twice the spacing of the members so far, and not after the end of a
+    /// series held in one sentence. Otherwise (a one-line document where
+    /// 第一，… follows 一是…六是 much later) it stands beside.
+    fn close_far_inline_series(&mut self, text: &str, start: usize) {
         let series = |open: &Open| matches!(open.style, Style::Numbered { family, .. } if family.is_series());
         let Some(open) = self
             .stack
@@ -368,7 +369,13 @@ impl Tree {
         } else {
             0
         };
-        if start - member_start > (2 * spacing).max(MIN_MEMBER_EXTENT) {
+        // A series within one sentence (一是…；二是…；三是…。) ends with it.
+        let one_sentence =
+            members > 1 && !text[open.series_start..member_start].contains(is_sentence_end);
+        let sentence_ended = text[member_start..start].contains(is_sentence_end);
+        if start - member_start > (2 * spacing).max(MIN_MEMBER_EXTENT)
+            || (one_sentence && sentence_ended)
+        {
             self.close_to(self.stack.len() - 1);
         }
     }
