@@ -6,6 +6,7 @@
 #   make size    bytes a visitor downloads, raw and gzipped (make test checks the 250 KB budget)
 #   make setup   install the tool chain (idempotent; `make test` also installs browsers)
 #   make fuzz    fuzz the parser, the share-link decoder and file import (FUZZ_SECONDS each; not in CI)
+#   make bench   every performance figure: native parse throughput, bench-web, markmap comparison
 #   make bench-web  time the built app in headless Chromium (prints numbers; not a test)
 #   make screenshot regenerate the README's screenshots under docs/
 #
@@ -91,7 +92,7 @@ dist: setup
 	rm -rf $(DIST)
 	mkdir -p $(DIST)
 	cp -R www/. $(BINDGEN_DIR)/. $(DIST)/
-	npx --no-install wasm-opt -Oz --converge $(BINDGEN_DIR)/gangmu_bg.wasm -o $(DIST)/gangmu_bg.wasm
+	npx --no-install wasm-opt -O3 $(BINDGEN_DIR)/gangmu_bg.wasm -o $(DIST)/gangmu_bg.wasm
 	@echo "dist: built $(DIST)/"
 
 serve: dist
@@ -114,8 +115,15 @@ test: setup setup-browsers setup-e2e-tools
 	node --test e2e/
 	@echo "make test: all checks passed"
 
-bench:
-	cargo bench
+# Every figure in the README's "Performance": native parse throughput
+# (criterion stays `cargo bench`), the browser timings (bench-web) and
+# paste-to-outline against markmap, whose npm tools live in scripts/bench.
+bench: dist setup-browsers
+	cargo run --release --example throughput
+	node e2e/bench-web.mjs
+	cargo build --release --bin gangmu
+	@[ -d scripts/bench/node_modules ] || npm ci --prefix scripts/bench --no-audit --no-fund
+	node scripts/bench/markmap.mjs
 
 # Load time and the gangmu:outline measure of pasting the sample and the
 # 170 KB report, medians of RUNS (9) runs; see e2e/bench-web.mjs.

@@ -6,13 +6,16 @@
 // - paste: the `gangmu:outline` measure (parse + render) of pasting the
 //   sample and the 170 KB 1955 report into an empty textarea;
 // - edit: the same measure after adding one character to the text shown;
-// - the report again with 显示段落 on, the longest outline.
+// - the report again with 显示段落 on, the longest outline;
+// - once, ~10 MB (the corpus repeated): time from the paste to its outline
+//   (parsed in the analysis worker) and the longest animation frame
+//   meanwhile.
 //
 // RUNS=… sets how many runs each number is the median of (default 9).
 
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { launchChromium, openApp, paste, ROOT, serveDist } from './harness.mjs';
+import { launchChromium, openApp, paste, pasteLarge, ROOT, serveDist } from './harness.mjs';
 
 const RUNS = Number(process.env.RUNS ?? 9);
 const corpus = (name) => readFile(join(ROOT, 'tests', 'corpus', name), 'utf8');
@@ -75,8 +78,16 @@ try {
   results.push([`paste ${name}, ${rows} rows`, paragraphs]);
   await page.context().close();
 
+  const { page: fresh } = await openApp(browser, server.url);
+  const large = await pasteLarge(fresh, 10_000_000);
+  await fresh.context().close();
+
   console.log(`gangmu:outline in headless Chromium, ${RUNS} runs each`);
   for (const [name, values] of results) console.log(`${name.padEnd(40)} ${format(values)}`);
+  console.log(
+    `paste ${(large.size / 1e6).toFixed(1)} MB (worker)`.padEnd(41) +
+      `to outline ${large.took} ms   longest ${large.type} ${large.longest.toFixed(0)} ms`,
+  );
 } finally {
   await browser.close();
   await server.close();

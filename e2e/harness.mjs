@@ -4,7 +4,7 @@
 
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, afterEach, before } from 'node:test';
@@ -268,4 +268,81 @@ export function sourceSelection(page) {
     focused: document.activeElement === textarea,
     scrollTop: textarea.scrollTop,
   }));
+}
+
+// Large input (e2e/large.test.mjs, bench-web).
+
+/** Every corpus document, one after another (about 1 MB). */
+export async function corpus() {
+  const dir = join(ROOT, 'tests', 'corpus');
+  const names = (await readdir(dir)).filter((name) => name.endsWith('.txt')).sort();
+  const texts = await Promise.all(names.map((name) => readFile(join(dir, name), 'utf8')));
+  return texts.join('\n\n');
+}
+
+/**
+ * Starts recording long frames: `long-animation-frame` entries where the
+ * browser has them, else `longtask`. Returns the entry type used.
+ */
+export function watchFrames(page) {
+  return page.evaluate(() => {
+    const type = PerformanceObserver.supportedEntryTypes.includes('long-animation-frame')
+      ? 'long-animation-frame'
+      : 'longtask';
+    window.longFrames = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) window.longFrames.push(entry.duration);
+    }).observe({ type });
+    window.progressShown = false;
+    new MutationObserver(() => {
+      if (document.querySelector('[role=status] progress')) window.progressShown = true;
+    }).observe(document.body, { childList: true, subtree: true });
+    return type;
+  });
+}
+
+/** Pastes `copies` copies of `text` (built in the page); returns its size in bytes. */
+export function pasteCopies(page, text, copies) {
+  return page.getByRole('textbox', { name: '原文' }).evaluate(
+    (textarea, [text, copies]) => {
+      const all = Array(copies).fill(text).join('\n\n');
+      textarea.value = all;
+      textarea.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+      return new Blob([all]).size;
+    },
+    [text, copies],
+  );
+}
+
+/** Resolves after two more animation frames, so their entries are reported. */
+export const twoFrames = (page) =>
+  page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+
+/**
+ * Pastes the corpus repeated to `bytes` and waits for its outline and for
+ * 引语 to catch up, watching long frames all along. Returns the size
+ * pasted, the time to the outline (ms), the `gangmu:outline` measure, the
+ * long-frame entry type, the longest such frame (ms) and whether progress
+ * (a `<progress>` in a status) was shown.
+ */
+export async function pasteLarge(page, bytes) {
+  const text = await corpus();
+  const copies = Math.ceil(bytes / Buffer.byteLength(text));
+  const type = await watchFrames(page);
+  const before = await measureCount(page);
+  const started = Date.now();
+  const size = await pasteCopies(page, text, copies);
+  await page.waitForFunction((count) => performance.getEntriesByName('gangmu:outline').length > count, before, {
+    timeout: 60_000,
+  });
+  const took = Date.now() - started;
+  await page.locator('.analyzing').waitFor({ state: 'detached' });
+  await page.locator('.quotes-panel .quote').first().waitFor();
+  await twoFrames(page);
+  const { frames, progress, outline } = await page.evaluate(() => ({
+    frames: window.longFrames,
+    progress: window.progressShown,
+    outline: performance.getEntriesByName('gangmu:outline').at(-1).duration,
+  }));
+  return { size, took, outline, type, longest: Math.max(0, ...frames), progress };
 }

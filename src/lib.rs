@@ -16,6 +16,8 @@ pub mod import;
 pub mod model;
 pub mod parse;
 pub mod share;
+#[cfg(any(target_arch = "wasm32", test))]
+pub mod wire;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;

@@ -97,6 +97,19 @@ pub enum NodeKind {
 }
 
 impl NodeKind {
+    /// Every kind, in the order above.
+    pub const ALL: [NodeKind; 9] = [
+        NodeKind::Front,
+        NodeKind::Preamble,
+        NodeKind::Part,
+        NodeKind::Section,
+        NodeKind::Task,
+        NodeKind::Point,
+        NodeKind::Paragraph,
+        NodeKind::Closing,
+        NodeKind::Back,
+    ];
+
     /// The Chinese name shown to users.
     pub fn display_name(self) -> &'static str {
         match self {
@@ -280,17 +293,7 @@ mod tests {
 
     #[test]
     fn kind_names_match_the_json_form() {
-        for kind in [
-            NodeKind::Front,
-            NodeKind::Preamble,
-            NodeKind::Part,
-            NodeKind::Section,
-            NodeKind::Task,
-            NodeKind::Point,
-            NodeKind::Paragraph,
-            NodeKind::Closing,
-            NodeKind::Back,
-        ] {
+        for kind in NodeKind::ALL {
             let json = serde_json::to_string(&kind).expect("a kind serialises");
             assert_eq!(json, format!("\"{}\"", kind.as_str()));
         }

@@ -20,9 +20,11 @@ pub mod text_offsets;
 mod timing;
 mod transfer;
 pub mod tree_keys;
+pub mod worker;
 
 use std::rc::Rc;
 
+use gloo_timers::callback::Timeout;
 use wasm_bindgen::prelude::*;
 use yew::prelude::*;
 
@@ -30,7 +32,7 @@ use components::{
     ExportMenu, Header, NoticeBar, OpenFile, OutlinePane, PrintButton, PrintHead, QuotesPanel,
     SharePanel, SourcePane, Tabs, TermsPanel, UndoToast, PANES,
 };
-use dom::{storage, theme};
+use dom::{analyzer, storage, theme};
 use hooks::{initial_state, use_global_keys, use_share_fragment};
 pub use state::{Action, AppState, Prefs, Tab, Theme};
 
@@ -45,7 +47,7 @@ pub fn App() -> Html {
         };
         initial_state(prefs)
     });
-    let initial = use_memo((), |_| Rc::clone(&state.text));
+    let initial = use_memo((), |_| Rc::clone(state.current_text()));
 
     // Effects run once the DOM is updated: end the parse-to-outline
     // measure first, then keep the text for the next visit — unless it is
@@ -53,8 +55,11 @@ pub fn App() -> Html {
     {
         let text = Rc::clone(&state.text);
         let showing_link = state.showing_link();
+        let dispatch = state.dispatcher();
         use_effect_with(state.revision, move |&revision| {
             timing::measure_outline();
+            // 引语 and 术语 follow in a task of their own.
+            Timeout::new(0, move || dispatch.dispatch(Action::ShowQuotes)).forget();
             if revision > 0 && !showing_link {
                 storage::save_text(&text);
             }
@@ -77,6 +82,15 @@ pub fn App() -> Html {
             let listener =
                 theme::watch_system(move |dark| dispatch.emit(Action::SystemTheme { dark }));
             move || drop(listener)
+        });
+    }
+    {
+        // A large text goes to the analysis worker (see state/analysis.rs).
+        let done = dispatch.reform(|(serial, document)| Action::Analyzed { serial, document });
+        use_effect_with(state.analysis.clone(), move |analysis| {
+            if let Some(analysis) = analysis {
+                analyzer::analyze(analysis.serial, &analysis.value, done);
+            }
         });
     }
     let search = use_node_ref();
@@ -105,7 +119,7 @@ pub fn App() -> Html {
         <div class="app">
             <Header dark={state.is_dark()} dispatch={dispatch.clone()}>
                 <SharePanel
-                    text={Rc::clone(&state.text)}
+                    text={Rc::clone(state.current_text())}
                     title={state.document.title.as_deref().map(Rc::from)}
                     share={state.transfer.share.clone()}
                     dispatch={dispatch.clone()}
@@ -133,6 +147,7 @@ pub fn App() -> Html {
                         revision={state.revision}
                         write={state.source_write.clone()}
                         reveal={state.source_reveal.clone()}
+                        hidden={state.source_hidden}
                         dispatch={dispatch.clone()}
                     />
                 }) }
@@ -145,6 +160,8 @@ pub fn App() -> Html {
                         searching={state.searching()}
                         matches={state.view.matches}
                         has_text={!state.text.trim().is_empty()}
+                        analyzing={state.analysis.as_ref().map(|analysis| analysis.value.len())}
+                        too_large={state.too_large}
                         reveal={state.tree_reveal.clone()}
                         search={search.clone()}
                         dispatch={dispatch.clone()}
@@ -152,9 +169,9 @@ pub fn App() -> Html {
                 }) }
                 { pane(Tab::Quotes, "quotes-pane", html! {
                     <>
-                        <QuotesPanel quotes={Rc::clone(&state.quotes)} dispatch={dispatch.clone()} />
+                        <QuotesPanel quotes={Rc::clone(&state.listed_quotes)} dispatch={dispatch.clone()} />
                         <TermsPanel
-                            quotes={Rc::clone(&state.quotes)}
+                            quotes={Rc::clone(&state.listed_quotes)}
                             current={state.term.clone()}
                             dispatch={dispatch.clone()}
                         />

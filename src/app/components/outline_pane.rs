@@ -3,7 +3,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::app::outline::Row;
-use crate::app::state::{Action, Command, TreeReveal};
+use crate::app::state::{Action, Command, TreeReveal, TEXT_LIMIT};
 use crate::app::stats::Stats;
 use crate::Document;
 
@@ -21,6 +21,12 @@ pub struct OutlinePaneProps {
     /// Whether there is any text at all.
     pub has_text: bool,
     pub reveal: Option<Command<TreeReveal>>,
+    /// The size in bytes of a large text the worker is analysing.
+    #[prop_or_default]
+    pub analyzing: Option<usize>,
+    /// The size in bytes of a text refused for being over the limit.
+    #[prop_or_default]
+    pub too_large: Option<usize>,
     pub search: NodeRef,
     pub dispatch: Callback<Action>,
 }
@@ -38,6 +44,7 @@ impl PartialEq for OutlinePaneProps {
                     other.has_text,
                 )
             && self.reveal == other.reveal
+            && (self.analyzing, self.too_large) == (other.analyzing, other.too_large)
             && self.search == other.search
             && self.dispatch == other.dispatch
     }
@@ -70,20 +77,49 @@ pub fn OutlinePane(props: &OutlinePaneProps) -> Html {
                 />
             </div>
             <OutlineToolbar {foldable} paragraphs={props.paragraphs} dispatch={dispatch.clone()} />
-            <div class="outline-scroll">
+            <div class="outline-scroll" aria-busy={props.analyzing.is_some().to_string()}>
+                { large_text_status(props) }
                 if props.has_text {
                     <p class="stats" aria-label="统计">{ for stats }</p>
                 }
                 if let Some(title) = &props.document.title {
                     <p class="doc-title">{ title.clone() }</p>
                 }
-                if props.roots.is_empty() {
+                if props.roots.is_empty() && props.analyzing.is_none() {
                     { empty_message(props) }
                 }
                 <Tree roots={Rc::clone(&props.roots)} reveal={props.reveal.clone()} dispatch={dispatch.clone()} />
             </div>
         </>
     }
+}
+
+/// 正在分析… while the worker parses a large text; the refusal of a text
+/// over the limit.
+fn large_text_status(props: &OutlinePaneProps) -> Html {
+    if let Some(size) = props.too_large {
+        let limit = megabytes(TEXT_LIMIT);
+        return html! {
+            <p class="large-notice" role="alert">
+                { format!("这段文字有 {} MB，超过了 {limit} MB 的上限，无法分析。请分几次粘贴、每次不超过 {limit} MB。提纲和保存的文字仍是上一次的。", megabytes(size)) }
+            </p>
+        };
+    }
+    let Some(size) = props.analyzing else {
+        return Html::default();
+    };
+    html! {
+        <div class="analyzing" role="status">
+            <progress aria-label="分析进度"></progress>
+            <span>{ format!("正在分析…（{} MB）", megabytes(size)) }</span>
+        </div>
+    }
+}
+
+/// Bytes as MB with one decimal, e.g. `"10.4"`.
+fn megabytes(bytes: usize) -> String {
+    let tenths = (bytes + 50_000) / 100_000;
+    format!("{}.{}", tenths / 10, tenths % 10)
 }
 
 /// What an empty tree says, and what to do about it.

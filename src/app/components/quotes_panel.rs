@@ -5,6 +5,9 @@ use yew::prelude::*;
 use crate::app::quote_list::{Listed, QuoteList};
 use crate::app::state::Action;
 
+/// At most this many quotations are listed.
+const QUOTES_LISTED: usize = 500;
+
 #[derive(Properties)]
 pub struct QuotesPanelProps {
     pub quotes: Rc<QuoteList>,
@@ -35,14 +38,14 @@ pub fn QuotesPanel(props: &QuotesPanelProps) -> Html {
             </li>
         }
     };
-    let group = |name: &str, quotes: &[Listed]| {
+    let group = |name: &str, quotes: &[Listed], shown: usize| {
         html! {
             <div class="quote-group">
                 <h3 class="speaker">
                     { name.to_string() }
                     <span class="count">{ quotes.len() }</span>
                 </h3>
-                <ul class="quote-list">{ for quotes.iter().map(item) }</ul>
+                <ul class="quote-list">{ for quotes.iter().take(shown).map(item) }</ul>
             </div>
         }
     };
@@ -52,6 +55,26 @@ pub fn QuotesPanel(props: &QuotesPanelProps) -> Html {
         .map(|group| group.quotes.len())
         .sum::<usize>()
         + list.sayings.len();
+
+    // A huge document lists its first QUOTES_LISTED quotations only, so
+    // that the panel stays cheap to draw.
+    let mut budget = QUOTES_LISTED;
+    let sayings = (!list.sayings.is_empty()).then_some(("未署名引文", &list.sayings[..]));
+    let all = list
+        .speakers
+        .iter()
+        .map(|speaker| (&*speaker.speaker, &speaker.quotes[..]))
+        .chain(sayings);
+    let mut groups = Vec::new();
+    for (name, quotes) in all {
+        if budget == 0 {
+            break;
+        }
+        let shown = quotes.len().min(budget);
+        budget -= shown;
+        groups.push((name, quotes, shown));
+    }
+    let listed = QUOTES_LISTED - budget;
 
     html! {
         <section class="side-panel quotes-panel" aria-label="引语">
@@ -64,9 +87,9 @@ pub fn QuotesPanel(props: &QuotesPanelProps) -> Html {
             if list.is_empty() {
                 <p class="empty">{ "没有发现引语。" }</p>
             }
-            { for list.speakers.iter().map(|speaker| group(&speaker.speaker, &speaker.quotes)) }
-            if !list.sayings.is_empty() {
-                { group("未署名引文", &list.sayings) }
+            { for groups.into_iter().map(|(name, quotes, shown)| group(name, quotes, shown)) }
+            if total > listed {
+                <p class="empty">{ format!("另有 {} 条引语未列出。", total - listed) }</p>
             }
         </section>
     }

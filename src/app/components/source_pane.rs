@@ -21,6 +21,10 @@ pub struct SourcePaneProps {
     /// Text to put in the textarea, by the reader's command (清空, 撤销).
     pub write: Option<Command<Rc<str>>>,
     pub reveal: Option<Command<SourceReveal>>,
+    /// The text is too long to lay out: hide the textarea (see
+    /// `state::SOURCE_SHOWN_MAX`).
+    #[prop_or_default]
+    pub hidden: bool,
     pub dispatch: Callback<Action>,
 }
 
@@ -32,6 +36,7 @@ impl PartialEq for SourcePaneProps {
             && self.revision == other.revision
             && self.write == other.write
             && self.reveal == other.reveal
+            && self.hidden == other.hidden
             && self.dispatch == other.dispatch
     }
 }
@@ -44,10 +49,18 @@ pub fn SourcePane(props: &SourcePaneProps) -> Html {
     let backdrop = use_node_ref();
     let on_text = props.dispatch.reform(Action::SetText);
     let settle = use_settled_text(textarea.clone(), SETTLE_MS, on_text);
-    let oninput = Callback::from(move |event: InputEvent| {
-        source_view::clear();
-        settle.emit(event);
-    });
+    let oninput = {
+        let (textarea, dispatch) = (textarea.clone(), props.dispatch.clone());
+        Callback::from(move |event: InputEvent| {
+            source_view::clear();
+            // Before the browser lays out a huge text: maybe hide it.
+            if let Some(textarea) = textarea.cast::<HtmlTextAreaElement>() {
+                let length = textarea.text_length();
+                dispatch.emit(Action::SourceLength(length));
+            }
+            settle.emit(event);
+        })
+    };
 
     {
         // Set the starting text once, on mount.
@@ -74,7 +87,11 @@ pub fn SourcePane(props: &SourcePaneProps) -> Html {
         let (textarea, backdrop) = (textarea.clone(), backdrop.clone());
         let text = Rc::clone(&props.text);
         let revision = props.revision;
+        let hidden = props.hidden;
         use_effect_with(props.reveal.clone(), move |reveal| {
+            if hidden {
+                return;
+            }
             let textarea = textarea.cast::<HtmlTextAreaElement>();
             let backdrop = backdrop.cast::<HtmlElement>();
             if let (Some(reveal), Some(textarea), Some(backdrop)) = (reveal, textarea, backdrop) {
@@ -133,6 +150,7 @@ pub fn SourcePane(props: &SourcePaneProps) -> Html {
         })
     };
     let clear = props.dispatch.reform(|_: MouseEvent| Action::Clear);
+    let show = props.dispatch.reform(|_: MouseEvent| Action::ShowSource);
 
     html! {
         <>
@@ -145,7 +163,15 @@ pub fn SourcePane(props: &SourcePaneProps) -> Html {
                     </button>
                 </div>
             </div>
-            <div class="source-box">
+            if props.hidden {
+                <div class="source-hidden" role="note">
+                    <p>
+                        { "全文很长，为了页面流畅，原文暂不在此显示；提纲照常生成。显示原文时页面可能停顿几秒。" }
+                    </p>
+                    <button type="button" onclick={show}>{ "显示原文" }</button>
+                </div>
+            }
+            <div class="source-box" hidden={props.hidden}>
                 <div class="source-backdrop" ref={backdrop} aria-hidden="true"></div>
                 <textarea
                     ref={textarea}

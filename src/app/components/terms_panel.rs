@@ -5,6 +5,9 @@ use yew::prelude::*;
 use crate::app::quote_list::QuoteList;
 use crate::app::state::Action;
 
+/// At most this many terms are listed (the most frequent).
+const TERMS_LISTED: usize = 300;
+
 #[derive(Properties)]
 pub struct TermsPanelProps {
     pub quotes: Rc<QuoteList>,
@@ -25,7 +28,7 @@ impl PartialEq for TermsPanelProps {
 /// each is quoted. Choosing one shows its next occurrence in the source.
 #[component]
 pub fn TermsPanel(props: &TermsPanelProps) -> Html {
-    let terms = props.quotes.terms.iter().map(|term| {
+    let terms = props.quotes.terms.iter().take(TERMS_LISTED).map(|term| {
         let text = Rc::clone(&term.text);
         let onclick = props
             .dispatch
@@ -61,6 +64,9 @@ pub fn TermsPanel(props: &TermsPanelProps) -> Html {
                 <p class="empty">{ "没有加引号的术语。" }</p>
             } else {
                 <ul class="term-list">{ for terms }</ul>
+            }
+            if props.quotes.terms.len() > TERMS_LISTED {
+                <p class="empty">{ format!("另有 {} 个术语未列出。", props.quotes.terms.len() - TERMS_LISTED) }</p>
             }
         </section>
     }

@@ -7,7 +7,7 @@ use super::{AppState, Command, Tab, Theme, TransferAction, TreeFocus};
 use crate::app::outline::NodeKey;
 use crate::app::text_offsets::utf16_to_char;
 use crate::app::tree_keys::{self, Outcome, TreeKey};
-use crate::{NodeKind, Span};
+use crate::{Document, NodeKind, Span};
 
 /// How long after a key type-ahead starts over (ms).
 const TYPE_AHEAD_PAUSE: f64 = 800.0;
@@ -15,11 +15,23 @@ const TYPE_AHEAD_PAUSE: f64 = 800.0;
 pub enum Action {
     /// The text has settled (typing paused, no input method composing).
     SetText(Rc<str>),
+    /// The analysis worker's answer to the analysis command `serial`
+    /// (`None`: it failed, parse here).
+    Analyzed {
+        serial: u64,
+        document: Option<Document>,
+    },
     /// 清空: empty the text, keeping it for 撤销.
     Clear,
     /// 撤销: bring back the text 清空 removed.
     UndoClear,
     DismissUndo,
+    /// The textarea now holds this many UTF-16 units (at every input).
+    SourceLength(u32),
+    /// 显示原文: show a textarea hidden for its length.
+    ShowSource,
+    /// The outline of a parse is drawn: let 引语 and 术语 catch up.
+    ShowQuotes,
     /// Replace the text with the built-in sample.
     LoadSample,
     /// Fold an open node or open a folded one.
@@ -64,20 +76,13 @@ impl AppState {
     /// Carries out `action`; returns whether anything changed.
     pub(super) fn apply(&mut self, action: Action) -> bool {
         match action {
-            Action::SetText(text) => {
-                if text == self.text {
-                    return false;
-                }
-                if !text.trim().is_empty() {
-                    self.cleared = None;
-                }
-                self.parse(text);
-            }
+            Action::SetText(text) => return self.take_text(text),
+            Action::Analyzed { serial, document } => return self.analyzed(serial, document),
             Action::Clear => {
-                if self.text.is_empty() {
+                if self.current_text().is_empty() {
                     return false;
                 }
-                self.cleared = Some(Rc::clone(&self.text));
+                self.cleared = Some(Rc::clone(self.current_text()));
                 self.transfer.undo_note = None;
                 self.write_source(Rc::from(""));
                 self.tab = Tab::Source;
@@ -87,6 +92,14 @@ impl AppState {
                     return false;
                 };
                 self.write_source(text);
+            }
+            Action::SourceLength(length) => return self.source_length(length),
+            Action::ShowSource => return std::mem::take(&mut self.source_hidden),
+            Action::ShowQuotes => {
+                if Rc::ptr_eq(&self.listed_quotes, &self.quotes) {
+                    return false;
+                }
+                self.listed_quotes = Rc::clone(&self.quotes);
             }
             Action::DismissUndo => return self.cleared.take().is_some(),
             Action::LoadSample => {
@@ -233,7 +246,8 @@ impl AppState {
         });
         self.selected = None;
         self.source_reveal = None;
-        self.parse(text);
+        self.hide_long_source(&text);
+        self.load(text);
     }
 
     /// Folds every node with children at `depth` or deeper, opens the rest.

@@ -11,6 +11,7 @@
 //! that a component's effect carries out when the serial changes.
 
 mod actions;
+mod analysis;
 mod commands;
 mod selection;
 mod transfer;
@@ -21,6 +22,7 @@ use std::rc::Rc;
 use yew::Reducible;
 
 pub use actions::Action;
+pub use analysis::TEXT_LIMIT;
 pub use commands::{Command, SourceReveal, TreeFocus, TreeReveal};
 pub use transfer::{Origin, ShareLink, Transfer, TransferAction};
 
@@ -60,6 +62,10 @@ pub struct AppState {
     pub index: Rc<OutlineIndex>,
     pub stats: Rc<Stats>,
     pub quotes: Rc<QuoteList>,
+    /// What the 引语 and 术语 panels list: `quotes`, caught up one task
+    /// after each parse ([`Action::ShowQuotes`]), so the outline is drawn
+    /// first.
+    pub listed_quotes: Rc<QuoteList>,
     /// Counts parses, so that effects can run once per parse.
     pub revision: u64,
     /// Nodes the reader has folded. Keys of nodes that an edit removed
@@ -85,6 +91,13 @@ pub struct AppState {
     pub system_dark: bool,
     /// The term 术语 is cycling through, and which occurrence it is at.
     pub term: Option<(Rc<str>, usize)>,
+    /// A large text being parsed in the worker (see `analysis.rs`).
+    pub analysis: Option<Command<Rc<str>>>,
+    /// The size in bytes of a text refused as over [`TEXT_LIMIT`].
+    pub too_large: Option<usize>,
+    /// The textarea holds too much text to lay out without freezing the
+    /// page (`analysis::SOURCE_SHOWN_MAX`); it stays hidden until 显示原文.
+    pub source_hidden: bool,
     /// 分享, 打开 and share links (`transfer.rs`).
     pub transfer: Transfer,
     /// Type-ahead: what was typed, and when the last key came (ms).
@@ -106,6 +119,7 @@ impl AppState {
             index: Rc::default(),
             stats: Rc::default(),
             quotes: Rc::default(),
+            listed_quotes: Rc::default(),
             revision: 0,
             folded: Rc::default(),
             paragraphs: prefs.paragraphs,
@@ -120,11 +134,15 @@ impl AppState {
             theme: prefs.theme,
             system_dark: prefs.system_dark,
             term: None,
+            analysis: None,
+            too_large: None,
+            source_hidden: false,
             transfer: Transfer::default(),
             typed: (String::new(), 0.0),
             serial: 0,
         };
-        state.parse(text);
+        state.hide_long_source(&text);
+        state.load(text);
         state.revision = 0;
         state
     }
@@ -134,6 +152,11 @@ impl AppState {
     fn parse(&mut self, text: Rc<str>) {
         timing::mark_parse_start();
         let document = crate::parse(&text);
+        self.adopt(text, document);
+    }
+
+    /// Takes `document`, the parse of `text`, and derives the rest from it.
+    fn adopt(&mut self, text: Rc<str>, document: Document) {
         let index = OutlineIndex::new(&document);
         self.stats = Rc::new(Stats::new(&text, &document));
         self.quotes = Rc::new(QuoteList::new(&document));

@@ -78,16 +78,17 @@ impl AppState {
     /// A state for a page opened with a share link's text.
     pub fn from_link(text: Rc<str>, prefs: super::Prefs) -> Self {
         let mut state = AppState::new(text, prefs);
-        state.transfer.link_text = Some(Rc::clone(&state.text));
+        state.transfer.link_text = Some(Rc::clone(state.current_text()));
         state
     }
 
     /// Whether the text shown is a share link's, unedited: not to be saved.
+    /// (A large one may still be in the analysis worker.)
     pub fn showing_link(&self) -> bool {
         self.transfer
             .link_text
             .as_ref()
-            .is_some_and(|text| Rc::ptr_eq(text, &self.text))
+            .is_some_and(|text| Rc::ptr_eq(text, self.current_text()))
     }
 
     /// Carries out a transfer action; returns whether anything changed.
@@ -111,10 +112,10 @@ impl AppState {
                 }));
                 // 撤销 brings back the text replaced; replacing nothing
                 // (after 清空) keeps what 清空 removed.
-                if !self.text.is_empty() {
-                    self.cleared = Some(Rc::clone(&self.text));
-                }
                 transfer.link_text = (origin == Origin::Link).then(|| Rc::clone(&text));
+                if !self.current_text().is_empty() {
+                    self.cleared = Some(Rc::clone(self.current_text()));
+                }
                 self.write_source(text);
                 self.tab = Tab::Outline;
             }

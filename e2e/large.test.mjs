@@ -1,0 +1,54 @@
+// Large input: 10 MB pasted keeps the page responsive (no animation frame
+// over 200 ms) while the analysis worker parses it, shows 正在分析… with a
+// progress bar, and ends in an outline; a text over the 20 MB limit gets a
+// Chinese message, and the text saved before it is kept. The worker is a
+// module script under the page's CSP: the session fails on any console
+// error, which a CSP violation would be.
+
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { appSession, corpus, paste, pasteCopies, pasteLarge, waitForParts } from './harness.mjs';
+
+const open = appSession();
+const LONGEST_FRAME_MS = 200;
+const MINE = '同志们：\n一、我的第一部分\n正文。\n二、我的第二部分\n一要甲。\n二要乙。\n';
+
+test('10 MB pasted: progress shown, no long frame, an outline at the end', async () => {
+  const page = await open();
+  const large = await pasteLarge(page, 10_000_000);
+  console.log(
+    `large.test: ${(large.size / 1e6).toFixed(1)} MB → outline in ${large.took} ms ` +
+      `(gangmu:outline ${large.outline.toFixed(0)} ms); longest ${large.type} ${large.longest.toFixed(0)} ms`,
+  );
+  assert.ok(large.size >= 10_000_000, `pasted ${large.size} bytes`);
+  assert.ok(large.progress, 'progress was shown');
+  assert.ok(large.longest <= LONGEST_FRAME_MS, `a frame took ${large.longest} ms`);
+  const tops = await page.locator('[role=tree] > [role=treeitem]').count();
+  assert.ok(tops > 0, 'the outline has top-level rows');
+  const worker = await page.evaluate(() =>
+    performance.getEntriesByType('resource').some((entry) => entry.name.endsWith('/worker.js')),
+  );
+  assert.ok(worker, 'the analysis worker was loaded');
+  // The textarea is too long to lay out, so it waits for 显示原文.
+  await page.getByRole('button', { name: '显示原文' }).waitFor();
+});
+
+test('over 20 MB: a Chinese message; the saved text is kept', async () => {
+  const page = await open();
+  await paste(page, MINE);
+  await page.waitForFunction((text) => localStorage.getItem('gangmu:text') === text, MINE);
+
+  const text = await corpus();
+  const copies = Math.ceil(21_000_000 / Buffer.byteLength(text));
+  const size = await pasteCopies(page, text, copies);
+  assert.ok(size > 20_000_000);
+  const alert = page.getByRole('alert').filter({ hasText: '超过了 20.0 MB 的上限' });
+  await alert.waitFor();
+  // The outline is still that of the text before.
+  await waitForParts(page, ['一、', '二、']);
+  assert.equal(await page.evaluate(() => localStorage.getItem('gangmu:text')), MINE);
+
+  await page.reload();
+  await page.locator('[role=treeitem]').first().waitFor();
+  assert.equal(await page.getByRole('textbox', { name: '原文' }).inputValue(), MINE);
+});

@@ -1,0 +1,105 @@
+//! Large texts: how big a text is parsed on the page, in the analysis
+//! worker, or not at all.
+//!
+//! A text up to [`LARGE_TEXT`] bytes is parsed in the reducer, as it
+//! always was (a few ms). A larger one becomes an analysis command: the
+//! root component hands it to the worker (`dom::analyzer`), the 提纲 pane
+//! shows 正在分析…, and the outline of the previous text stays until
+//! [`Action::Analyzed`](super::Action::Analyzed) brings the document back.
+//! A text over [`TEXT_LIMIT`] is not analysed at all: the pane says so, and
+//! the previous text and outline (and what is saved) stay as they were.
+
+use std::rc::Rc;
+
+use super::{AppState, Command};
+use crate::app::timing;
+use crate::Document;
+
+/// Texts longer than this (bytes of UTF-8) are parsed in the worker.
+pub const LARGE_TEXT: usize = 1_000_000;
+/// Texts longer than this (bytes of UTF-8, 20 MB) are refused.
+pub const TEXT_LIMIT: usize = 20_000_000;
+/// A textarea holding more than this many UTF-16 units is hidden: laying
+/// out 3.4 million characters takes Chromium about a second in one frame
+/// (half a million, about 130 ms).
+pub const SOURCE_SHOWN_MAX: u32 = 500_000;
+
+impl AppState {
+    /// Takes a new text from the reader: parses it now, sends it to the
+    /// worker, or refuses it. Returns whether anything changed.
+    pub(super) fn take_text(&mut self, text: Rc<str>) -> bool {
+        if text.len() > TEXT_LIMIT {
+            self.analysis = None;
+            let size = Some(text.len());
+            let changed = self.too_large != size;
+            self.too_large = size;
+            return changed;
+        }
+        let notice = self.too_large.take().is_some();
+        if text == self.text {
+            let pending = self.analysis.take().is_some();
+            return notice || pending;
+        }
+        if !text.trim().is_empty() {
+            self.cleared = None;
+        }
+        self.load(text);
+        true
+    }
+
+    /// Parses `text` here if it is small, else starts its analysis.
+    pub(super) fn load(&mut self, text: Rc<str>) {
+        self.too_large = None;
+        if text.len() <= LARGE_TEXT {
+            self.analysis = None;
+            self.parse(text);
+            return;
+        }
+        timing::mark_parse_start();
+        let serial = self.next_serial();
+        self.analysis = Some(Command {
+            serial,
+            value: text,
+        });
+    }
+
+    /// The worker's answer to analysis `serial`: the document, or `None`
+    /// if the worker failed, in which case the text is parsed here. An
+    /// answer to an analysis that a newer text replaced is ignored.
+    pub(super) fn analyzed(&mut self, serial: u64, document: Option<Document>) -> bool {
+        let Some(analysis) = self.analysis.take() else {
+            return false;
+        };
+        if analysis.serial != serial {
+            self.analysis = Some(analysis);
+            return false;
+        }
+        match document {
+            Some(document) => self.adopt(analysis.value, document),
+            None => self.parse(analysis.value),
+        }
+        true
+    }
+
+    /// The textarea now holds `length` UTF-16 units: hide it if that is
+    /// too long to lay out, before the browser tries.
+    pub(super) fn source_length(&mut self, length: u32) -> bool {
+        let hidden = length > SOURCE_SHOWN_MAX;
+        let changed = hidden != self.source_hidden;
+        self.source_hidden = hidden;
+        changed
+    }
+
+    /// Hides the textarea if `text`, about to be written there, is too long.
+    pub(super) fn hide_long_source(&mut self, text: &str) {
+        let long = text.len() > SOURCE_SHOWN_MAX as usize;
+        self.source_hidden = long && text.encode_utf16().count() > SOURCE_SHOWN_MAX as usize;
+    }
+
+    /// The text the reader sees: the one being analysed, else the parsed one.
+    pub fn current_text(&self) -> &Rc<str> {
+        self.analysis
+            .as_ref()
+            .map_or(&self.text, |analysis| &analysis.value)
+    }
+}
