@@ -92,7 +92,7 @@ dist: setup
 	rm -rf $(DIST)
 	mkdir -p $(DIST)
 	cp -R www/. $(BINDGEN_DIR)/. $(DIST)/
-	npx --no-install wasm-opt -O3 $(BINDGEN_DIR)/gangmu_bg.wasm -o $(DIST)/gangmu_bg.wasm
+	npx --no-install wasm-opt -Oz --converge $(BINDGEN_DIR)/gangmu_bg.wasm -o $(DIST)/gangmu_bg.wasm
 	@echo "dist: built $(DIST)/"
 
 serve: dist
