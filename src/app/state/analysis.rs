@@ -40,6 +40,14 @@ impl AppState {
             let pending = self.analysis.take().is_some();
             return notice || pending;
         }
+        // Already on its way to the worker.
+        if self
+            .analysis
+            .as_ref()
+            .is_some_and(|analysis| analysis.value == text)
+        {
+            return notice;
+        }
         if !text.trim().is_empty() {
             self.cleared = None;
         }
