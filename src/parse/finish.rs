@@ -14,7 +14,7 @@ use std::collections::HashMap;
 
 use super::front::Frame;
 use super::marker::Family;
-use super::text::{clean, first_clause, CharIndex};
+use super::text::{clean, clean_up_to, first_clause, CharIndex, CleanChars};
 use super::tree::{Draft, Style, Tree};
 use crate::model::{Node, NodeKind, Span};
 
@@ -73,12 +73,9 @@ fn leaf(index: &CharIndex, kind: NodeKind, heading: String, start: usize, end: u
 }
 
 fn clip_line(s: &str) -> String {
-    let cleaned = clean(s);
-    let first = first_clause(s);
-    if cleaned.chars().count() <= 40 {
-        cleaned
-    } else {
-        first
+    match clean_up_to(s, 40) {
+        (cleaned, true) => cleaned,
+        (_, false) => first_clause(s),
     }
 }
 
@@ -214,12 +211,12 @@ fn mark_points(text: &str, drafts: &mut [Draft]) {
 }
 
 fn opening_phrase(paragraph: &str) -> Option<String> {
-    let cleaned = clean(paragraph);
-    let end = cleaned.find(['，', '：', '。', ',', ':', '；'])?;
-    let phrase = &cleaned[..end];
+    // Cleaning keeps these marks: clean only what comes before the first.
+    let end = paragraph.find(['，', '：', '。', ',', ':', '；'])?;
+    let phrase: String = CleanChars::new(&paragraph[..end]).collect();
     POINT_PHRASE
         .contains(&phrase.chars().count())
-        .then(|| phrase.to_string())
+        .then_some(phrase)
 }
 
 fn common_suffix<'a>(a: &'a str, b: &str) -> &'a str {

@@ -11,7 +11,9 @@
 
 use super::lines::{last_meaningful_char, Paragraph};
 use super::marker;
-use super::text::{clean, decimal_digit, is_blank, is_chinese_numeral_char};
+use super::text::{
+    clean, clean_up_to, decimal_digit, is_blank, is_chinese_numeral_char, CleanChars,
+};
 use super::tree::{Block, PLAIN_HEADING};
 
 /// Byte ranges of the document's frame and its body blocks.
@@ -102,9 +104,10 @@ fn find_back(text: &str, paragraphs: &[Paragraph]) -> usize {
             if i < half && paragraphs.len() > 4 {
                 return false;
             }
-            let content: String = clean(&text[p.start..p.end])
-                .chars()
+            // Enough to tell the words below, and whether it is only them.
+            let content: String = CleanChars::new(&text[p.start..p.end])
                 .filter(|c| !is_blank(*c))
+                .take(16)
                 .collect();
             is_note_start(&content)
                 || content == "注释"
@@ -376,7 +379,10 @@ fn stands_as_heading(
     if !paragraph.single_line {
         return false;
     }
-    let content = clean(&text[paragraph.start..paragraph.end]);
+    let (content, short) = clean_up_to(&text[paragraph.start..paragraph.end], MAX_HEADING_LINE);
+    if !short {
+        return false;
+    }
     let chars = content.chars().count();
     let Some(last) = last_meaningful_char(&content) else {
         return false;
@@ -386,10 +392,9 @@ fn stands_as_heading(
         last_meaningful_char(&text[p.start..p.end]).is_some_and(super::text::is_paragraph_end)
     });
     // What follows is text, not another such line.
-    let next_longer = next.is_some_and(|n| {
-        let next = &clean(&text[n.start..n.end]);
-        next.chars().count() > chars
-            || last_meaningful_char(next).is_some_and(super::text::is_paragraph_end)
+    let next_longer = next.is_some_and(|n| match clean_up_to(&text[n.start..n.end], chars) {
+        (_, false) => true,
+        (next, true) => last_meaningful_char(&next).is_some_and(super::text::is_paragraph_end),
     });
     (2..=MAX_HEADING_LINE).contains(&chars)
         && unpunctuated

@@ -60,6 +60,16 @@ pub(crate) fn inline_markers(body: &str, collapsed: bool) -> Vec<(usize, Marker)
         .collect()
 }
 
+/// Whether `body[..pos]` ends with a connective (然而，但是…) that starts
+/// a clause.
+fn after_connective(body: &str, pos: usize) -> bool {
+    CONNECTIVES.iter().any(|word| {
+        body[..pos]
+            .strip_suffix(word)
+            .is_some_and(|before| before.chars().next_back().is_none_or(is_clause_break))
+    })
+}
+
 fn scan_inline(body: &str, collapsed: bool) -> Vec<(usize, Marker)> {
     let mut found: Vec<(usize, Marker, bool)> = Vec::new();
     let mut previous: Option<char> = None;
@@ -67,18 +77,17 @@ fn scan_inline(body: &str, collapsed: bool) -> Vec<(usize, Marker)> {
     for (pos, c) in body.char_indices() {
         // A photo credit glued into the text (新华社记者 鞠鹏/摄) ends a clause.
         let after_credit = before_previous == Some('/') && previous == Some('摄');
-        let after_connective = CONNECTIVES.iter().any(|word| {
-            body[..pos]
-                .strip_suffix(word)
-                .is_some_and(|before| before.chars().next_back().is_none_or(is_clause_break))
-        });
-        let at_clause_start =
-            previous.is_some_and(is_clause_break) || after_credit || after_connective;
         let at_sentence_start = previous.is_some_and(is_sentence_end) || after_credit;
         let after_colon = matches!(previous, Some('：' | ':'));
+        let after_break = previous.is_some_and(is_clause_break);
         before_previous = previous;
         previous = Some(c);
-        if pos == 0 || !(at_clause_start || (c == '（' && collapsed)) {
+        // Most chars start no marker: skip them before the dearer checks.
+        if pos == 0 || !marker::may_start_marker(c) {
+            continue;
+        }
+        let at_clause_start = after_break || after_credit || after_connective(body, pos);
+        if !(at_clause_start || (c == '（' && collapsed)) {
             continue;
         }
         let Some(marker) = marker::marker_at(&body[pos..]) else {

@@ -93,6 +93,13 @@ pub(crate) fn marker_at(s: &str) -> Option<Marker> {
     }
 }
 
+/// Whether a marker can start with `c`: a cheap test before [`marker_at`].
+pub(crate) fn may_start_marker(c: char) -> bool {
+    matches!(c, '（' | '(' | '第' | '首' | '其' | '再' | '最' | '①'..='⑳' | '⑴'..='⒇')
+        || decimal_digit(c).is_some()
+        || is_chinese_numeral_char(c)
+}
+
 /// Skips leading `*` (Markdown emphasis) so `**一、标题**` is seen as `一、`.
 pub(crate) fn skip_emphasis(s: &str) -> usize {
     s.len() - s.trim_start_matches('*').len()
@@ -258,6 +265,38 @@ fn sequence_word(s: &str) -> Option<Marker> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn may_start_marker_admits_every_first_char_of_a_marker() {
+        let endings = [
+            "、",
+            "是",
+            "要",
+            "，",
+            ". ",
+            "）",
+            ")",
+            "1）",
+            "一）",
+            "一，",
+            "一部分",
+            "先，",
+            "次，",
+            "后，",
+        ];
+        let mut text = String::new();
+        for c in (0..=0x2FFFF).filter_map(char::from_u32) {
+            for ending in endings {
+                text.clear();
+                text.push(c);
+                text.push_str(ending);
+                assert!(
+                    marker_at(&text).is_none() || may_start_marker(c),
+                    "{text:?} is a marker, but may_start_marker({c:?}) is false"
+                );
+            }
+        }
+    }
 
     fn label(s: &str) -> Option<(&str, Family, u32)> {
         marker_at(s).map(|m| (&s[..m.len], m.family, m.value))

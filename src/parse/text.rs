@@ -163,25 +163,75 @@ pub(crate) fn decimal_digit(c: char) -> Option<u32> {
 /// Removes line breaks, invisible characters, indentation and Markdown
 /// emphasis from a slice of the source, for headings and quotations.
 pub(crate) fn clean(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut at_line_start = true;
-    let mut chars = s.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\n' | '\r' => at_line_start = true,
-            c if is_invisible(c) => {}
-            c if at_line_start && is_blank(c) => {}
-            '*' if chars.peek() == Some(&'*') => {
-                chars.next();
-            }
-            c => {
-                at_line_start = false;
-                out.push(c);
+    let mut out: String = CleanChars::new(s).collect();
+    out.truncate(out.trim_end_matches(is_blank).len());
+    out
+}
+
+/// [`clean`] of `s` if that has at most `max_chars` chars (`true`), else
+/// its first `max_chars` chars (`false`). Stops reading `s` there, so that
+/// a check of a paragraph's start does not clean all of it.
+pub(crate) fn clean_up_to(s: &str, max_chars: usize) -> (String, bool) {
+    let mut out = String::new();
+    let mut count = 0;
+    for c in CleanChars::new(s) {
+        if count < max_chars {
+            out.push(c);
+            count += 1;
+        } else if !is_blank(c) {
+            // Trimming the end cannot bring it back under the limit.
+            return (out, false);
+        }
+    }
+    out.truncate(out.trim_end_matches(is_blank).len());
+    (out, true)
+}
+
+/// `clip(&clean(s), max_chars)`, reading no more of `s` than it needs.
+pub(crate) fn clean_clipped(s: &str, max_chars: usize) -> String {
+    match clean_up_to(s, max_chars) {
+        (whole, true) => whole,
+        (mut head, false) => {
+            head.push('…');
+            head
+        }
+    }
+}
+
+/// The chars of [`clean`], before the end is trimmed.
+pub(crate) struct CleanChars<'a> {
+    chars: std::iter::Peekable<std::str::Chars<'a>>,
+    at_line_start: bool,
+}
+
+impl<'a> CleanChars<'a> {
+    pub(crate) fn new(s: &'a str) -> Self {
+        CleanChars {
+            chars: s.chars().peekable(),
+            at_line_start: true,
+        }
+    }
+}
+
+impl Iterator for CleanChars<'_> {
+    type Item = char;
+
+    fn next(&mut self) -> Option<char> {
+        loop {
+            match self.chars.next()? {
+                '\n' | '\r' => self.at_line_start = true,
+                c if is_invisible(c) => {}
+                c if self.at_line_start && is_blank(c) => {}
+                '*' if self.chars.peek() == Some(&'*') => {
+                    self.chars.next();
+                }
+                c => {
+                    self.at_line_start = false;
+                    return Some(c);
+                }
             }
         }
     }
-    let trimmed = out.trim_end_matches(is_blank);
-    trimmed.to_string()
 }
 
 /// Longest heading kept, in chars.
@@ -190,22 +240,27 @@ pub(crate) const MAX_HEADING: usize = 80;
 /// The heading of a run-in paragraph: its text up to the first 。！？：；
 /// outside quotation marks, cleaned and clipped.
 pub(crate) fn first_clause(s: &str) -> String {
-    let cleaned = clean(s);
+    // Cleaning drops no quotation mark and no clause end, so the clause
+    // ends where it ends in `s`: clean only what comes before.
     let mut depth = 0i32;
-    let mut end = cleaned.len();
-    for (pos, c) in cleaned.char_indices() {
+    let mut end = None;
+    for (pos, c) in s.char_indices() {
         match c {
             '“' | '‘' | '「' | '『' => depth += 1,
             '”' | '’' | '」' | '』' => depth = (depth - 1).max(0),
             c if depth == 0 && (is_sentence_end(c) || matches!(c, '：' | '；' | ':' | ';')) => {
-                end = pos;
+                end = Some(pos);
                 break;
             }
             _ => {}
         }
     }
+    let cleaned = match end {
+        Some(end) => CleanChars::new(&s[..end]).collect(),
+        None => clean(s),
+    };
     // A member cut at the next member (一是扩大投资，二是…) keeps no comma.
-    let heading = cleaned[..end].trim_end_matches(['，', '、', ',', ' ']);
+    let heading = cleaned.trim_end_matches(['，', '、', ',', ' ']);
     clip(heading, MAX_HEADING)
 }
 
@@ -241,6 +296,84 @@ mod tests {
         assert_eq!(chinese_numeral("一十"), None);
         assert_eq!(chinese_numeral("○"), None);
         assert_eq!(chinese_numeral("好"), None);
+    }
+
+    /// Every string up to four chars from an alphabet of what cleaning
+    /// and clause cutting look at, then longer ones from a fixed sequence.
+    fn small_strings() -> Vec<String> {
+        const ALPHABET: [char; 12] = [
+            '好', 'a', '\n', '\r', ' ', '　', '*', '\u{200B}', '，', '。', '“', '”',
+        ];
+        let mut all = vec![String::new()];
+        let mut last = vec![String::new()];
+        for _ in 0..4 {
+            last = last
+                .iter()
+                .flat_map(|s| ALPHABET.iter().map(move |&c| format!("{s}{c}")))
+                .collect();
+            all.extend(last.iter().cloned());
+        }
+        let mut seed = 0x2545_f491_u32;
+        for _ in 0..3000 {
+            let len = (seed % 40) as usize;
+            let s = (0..len)
+                .map(|_| {
+                    seed ^= seed << 13;
+                    seed ^= seed >> 17;
+                    seed ^= seed << 5;
+                    ALPHABET[seed as usize % ALPHABET.len()]
+                })
+                .collect();
+            all.push(s);
+        }
+        all
+    }
+
+    #[test]
+    fn bounded_cleaning_agrees_with_cleaning_all() {
+        for s in small_strings() {
+            let full = clean(&s);
+            for max in 0..6 {
+                let expected = if full.chars().count() <= max {
+                    (full.clone(), true)
+                } else {
+                    (full.chars().take(max).collect(), false)
+                };
+                assert_eq!(clean_up_to(&s, max), expected, "{s:?}, {max}");
+                assert_eq!(clean_clipped(&s, max), clip(&full, max), "{s:?}, {max}");
+            }
+        }
+    }
+
+    #[test]
+    fn first_clause_agrees_with_cutting_the_cleaned_text() {
+        // The first clause of all of `s` cleaned, as first_clause was first
+        // written.
+        fn cut_after_cleaning(s: &str) -> String {
+            let cleaned = clean(s);
+            let mut depth = 0i32;
+            let mut end = cleaned.len();
+            for (pos, c) in cleaned.char_indices() {
+                match c {
+                    '“' | '‘' | '「' | '『' => depth += 1,
+                    '”' | '’' | '」' | '』' => depth = (depth - 1).max(0),
+                    c if depth == 0
+                        && (is_sentence_end(c) || matches!(c, '：' | '；' | ':' | ';')) =>
+                    {
+                        end = pos;
+                        break;
+                    }
+                    _ => {}
+                }
+            }
+            clip(
+                cleaned[..end].trim_end_matches(['，', '、', ',', ' ']),
+                MAX_HEADING,
+            )
+        }
+        for s in small_strings() {
+            assert_eq!(first_clause(&s), cut_after_cleaning(&s), "{s:?}");
+        }
     }
 
     #[test]

@@ -21,7 +21,7 @@ use std::collections::HashMap;
 
 use super::inline::inline_markers;
 use super::marker::{self, Family, Marker, LAST};
-use super::text::{clean, clip, first_clause, is_blank, is_sentence_end, MAX_HEADING};
+use super::text::{clean_clipped, first_clause, is_blank, is_sentence_end, MAX_HEADING};
 use crate::model::NodeKind;
 
 /// A paragraph as the tree builder sees it: a byte range of the source.
@@ -237,7 +237,7 @@ impl Tree {
                     .map(|end| label_end + end);
                 let heading = match bold_end {
                     Some(end) => first_clause(&text[label_end..end]),
-                    None if standalone => clip(&clean(rest), MAX_HEADING),
+                    None if standalone => clean_clipped(rest, MAX_HEADING),
                     None => first_clause(&text[label_end..first_inline]),
                 };
                 self.push_marker(
@@ -476,7 +476,7 @@ impl Tree {
             Draft {
                 kind: NodeKind::Part,
                 label: None,
-                heading: clip(&clean(&text[block.start..block.end]), MAX_HEADING),
+                heading: clean_clipped(&text[block.start..block.end], MAX_HEADING),
                 start: block.start,
                 end: block.end,
                 children: Vec::new(),
