@@ -72,20 +72,18 @@ fn after_connective(body: &str, pos: usize) -> bool {
 
 fn scan_inline(body: &str, collapsed: bool) -> Vec<(usize, Marker)> {
     let mut found: Vec<(usize, Marker, bool)> = Vec::new();
-    let mut previous: Option<char> = None;
-    let mut before_previous: Option<char> = None;
     for (pos, c) in body.char_indices() {
+        // Most chars start no marker: skip them before looking back.
+        if pos == 0 || !marker::may_start_marker(c) {
+            continue;
+        }
+        let mut back = body[..pos].chars().rev();
+        let (previous, before_previous) = (back.next(), back.next());
         // A photo credit glued into the text (新华社记者 鞠鹏/摄) ends a clause.
         let after_credit = before_previous == Some('/') && previous == Some('摄');
         let at_sentence_start = previous.is_some_and(is_sentence_end) || after_credit;
         let after_colon = matches!(previous, Some('：' | ':'));
         let after_break = previous.is_some_and(is_clause_break);
-        before_previous = previous;
-        previous = Some(c);
-        // Most chars start no marker: skip them before the dearer checks.
-        if pos == 0 || !marker::may_start_marker(c) {
-            continue;
-        }
         let at_clause_start = after_break || after_credit || after_connective(body, pos);
         if !(at_clause_start || (c == '（' && collapsed)) {
             continue;
