@@ -9,7 +9,9 @@
 //   — timed with performance.now() around the transform and both steps of
 //   the render (see timeMarkmap), in a page of its own.
 //
-// Prints the median of RUNS runs of each, and the ratio. Not a test: run
+// Prints the median of RUNS runs of each, after WARMUP untimed runs (so
+// that both are compiled by the JavaScript and WebAssembly engines' top
+// tiers), and the ratio. Not a test: run
 // it with `make bench` (which builds dist/ and the CLI first).
 //
 //   node scripts/bench/markmap.mjs [RUNS]
@@ -19,7 +21,8 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { launchChromium, openApp, ROOT, serveDist } from '../../e2e/harness.mjs';
 
-const RUNS = Number(process.argv[2] ?? 7);
+const RUNS = Number(process.argv[2] ?? 9);
+const WARMUP = 2;
 const DOCUMENTS = [
   ['sample speech (24 KB)', '00_seed_city-mobilisation-speech.txt'],
   ['1955 report (170 KB)', '11_gwr1955_first-five-year-plan_very-long.txt'],
@@ -32,11 +35,11 @@ const median = (values) => {
   return sorted[Math.floor(sorted.length / 2)];
 };
 
-/** Median `gangmu:outline` duration of pasting `text` RUNS times. */
+/** Median `gangmu:outline` duration of pasting `text` RUNS times (after WARMUP). */
 async function timeGangmu(page, text) {
   const textarea = page.getByRole('textbox', { name: '原文' });
   const durations = [];
-  for (let run = 0; run < RUNS; run += 1) {
+  for (let run = 0; run < WARMUP + RUNS; run += 1) {
     // Alternate with an empty text so that every paste is a real change.
     await textarea.fill('');
     await page.waitForFunction(() => document.querySelectorAll('[role=tree] [role=treeitem]').length === 0);
@@ -48,11 +51,12 @@ async function timeGangmu(page, text) {
     );
     durations.push(await page.evaluate(() => performance.getEntriesByName('gangmu:outline').at(-1).duration));
   }
-  return median(durations);
+  return median(durations.slice(WARMUP));
 }
 
 /**
- * Median time of markmap transforming and rendering `markdown`, RUNS times.
+ * Median time of markmap transforming and rendering `markdown`, RUNS times
+ * (after WARMUP).
  *
  * markmap-view renders in two steps: `setData` joins the data to the SVG
  * at once, then waits for an animation frame (`await new Promise(
@@ -64,7 +68,7 @@ async function timeGangmu(page, text) {
  */
 async function timeMarkmap(page, markdown) {
   const durations = [];
-  for (let run = 0; run < RUNS; run += 1) {
+  for (let run = 0; run < WARMUP + RUNS; run += 1) {
     durations.push(
       await page.evaluate(async (markdown) => {
         const svg = document.getElementById('mindmap');
@@ -96,7 +100,7 @@ async function timeMarkmap(page, markdown) {
       }, markdown),
     );
   }
-  return median(durations);
+  return median(durations.slice(WARMUP));
 }
 
 /** The document's whole tree as Markdown: the title, then nested items. */
