@@ -63,6 +63,41 @@ test('an empty text offers the sample', async () => {
   await waitForParts(page, ['一、', '二、', '三、']);
 });
 
+test('a text too long for storage is said once, and the saved one is kept', async () => {
+  // Storage that takes short texts only, as a full quota takes no 10 MB.
+  const page = await open({
+    beforeLoad: (page) =>
+      page.addInitScript(() => {
+        const setItem = Storage.prototype.setItem;
+        Storage.prototype.setItem = function (key, value) {
+          if (key === 'gangmu:text' && value.length > 200) {
+            throw new DOMException('full', 'QuotaExceededError');
+          }
+          return setItem.call(this, key, value);
+        };
+      }),
+  });
+  await paste(page, MINE);
+  await page.waitForFunction((text) => localStorage.getItem('gangmu:text') === text, MINE);
+
+  const long = `${MINE}三、很长的部分\n${'正文很长。'.repeat(60)}\n`;
+  await paste(page, long);
+  const notice = page.getByRole('alert').filter({ hasText: '浏览器无法在本机保存' });
+  await notice.waitFor();
+  assert.equal(await page.getByRole('textbox', { name: '原文' }).inputValue(), long);
+  assert.equal(await page.evaluate(() => localStorage.getItem('gangmu:text')), MINE);
+  await waitForParts(page, ['一、', '二、', '三、']);
+
+  // Said once: not again for the next edit, but again once a text was kept.
+  await notice.getByRole('button', { name: '关闭提示' }).click();
+  await paste(page, `${long}再加一句。\n`);
+  assert.equal(await notice.count(), 0);
+  await paste(page, MINE);
+  await page.waitForFunction((text) => localStorage.getItem('gangmu:text') === text, MINE);
+  await paste(page, long);
+  await notice.waitFor();
+});
+
 for (const [what, script] of [
   [
     'storage that refuses to write',

@@ -32,9 +32,13 @@ use components::{
     ExportMenu, Header, NoticeBar, OpenFile, OutlinePane, PrintButton, PrintHead, QuotesPanel,
     SharePanel, SourcePane, Tabs, TermsPanel, UndoToast, PANES,
 };
-use dom::{analyzer, storage, theme};
+use dom::storage::{self, Saved};
+use dom::{analyzer, theme};
 use hooks::{initial_state, use_global_keys, use_share_fragment};
 pub use state::{Action, AppState, Prefs, Tab, Theme};
+
+/// What the reader is told when the browser will not keep their text.
+const NOT_SAVED: &str = "这段文字太长，浏览器无法在本机保存：刷新或关闭页面后，将恢复的是上一次保存的文字。请用「导出」保存提纲，或把原文另存为文件。";
 
 /// The root component.
 #[component]
@@ -52,6 +56,8 @@ pub fn App() -> Html {
     // Effects run once the DOM is updated: end the parse-to-outline
     // measure first, then keep the text for the next visit — unless it is
     // a share link's, unedited (state/transfer.rs).
+    // A text that storage refuses is said once, until one is kept again.
+    let refused = use_mut_ref(|| false);
     {
         let text = Rc::clone(&state.text);
         let showing_link = state.showing_link();
@@ -59,9 +65,16 @@ pub fn App() -> Html {
         use_effect_with(state.revision, move |&revision| {
             timing::measure_outline();
             // 引语 and 术语 follow in a task of their own.
-            Timeout::new(0, move || dispatch.dispatch(Action::ShowQuotes)).forget();
+            let quotes = dispatch.clone();
+            Timeout::new(0, move || quotes.dispatch(Action::ShowQuotes)).forget();
             if revision > 0 && !showing_link {
-                storage::save_text(&text);
+                match storage::save_text(&text) {
+                    Saved::Refused if !refused.replace(true) => {
+                        dispatch.dispatch(Action::problem(NOT_SAVED));
+                    }
+                    Saved::Yes => *refused.borrow_mut() = false,
+                    _ => {}
+                }
             }
         });
     }
@@ -135,7 +148,7 @@ pub fn App() -> Html {
             <Tabs tab={state.tab} dispatch={dispatch.clone()} />
             <NoticeBar
                 problem={state.transfer.problem.clone()}
-                showing_link={state.showing_link()}
+                link={state.showing_link().then(|| Rc::clone(state.current_text()))}
                 dispatch={dispatch.clone()}
             />
             <PrintHead document={Rc::clone(&state.document)} />

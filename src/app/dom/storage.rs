@@ -1,8 +1,9 @@
 //! The text and preferences kept in `localStorage` between visits.
 //!
 //! Storage may be missing (private browsing, disabled cookies), full, or
-//! throw on access; every function here then does nothing and reports
-//! nothing, and the app works as if it were a first visit.
+//! throw on access; every function here then does nothing, and the app
+//! works as if it were a first visit. Only a text that storage refuses
+//! (too long for its quota) is reported, so that the reader can be told.
 
 use web_sys::Storage;
 
@@ -20,9 +21,22 @@ fn load(key: &str) -> Option<String> {
     storage()?.get_item(key).ok().flatten()
 }
 
-/// Stores `value`; false when storage refused it (e.g. over quota).
-fn save(key: &str, value: &str) -> bool {
-    storage().is_some_and(|storage| storage.set_item(key, value).is_ok())
+/// What became of a value given to storage.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Saved {
+    Yes,
+    /// There is no storage to save to.
+    NoStorage,
+    /// Storage refused it (over quota, as a text of several MB is).
+    Refused,
+}
+
+fn save(key: &str, value: &str) -> Saved {
+    match storage() {
+        None => Saved::NoStorage,
+        Some(storage) if storage.set_item(key, value).is_ok() => Saved::Yes,
+        Some(_) => Saved::Refused,
+    }
 }
 
 /// The text of the last visit, if any was saved (possibly empty).
@@ -30,7 +44,7 @@ pub fn load_text() -> Option<String> {
     load(TEXT)
 }
 
-pub fn save_text(text: &str) -> bool {
+pub fn save_text(text: &str) -> Saved {
     save(TEXT, text)
 }
 
