@@ -130,6 +130,17 @@ test('回到我的文本 brings back the saved text in place of a shared one', a
   assert.ok(!page.url().includes('#'));
 });
 
+test('回到我的文本 is not offered when the saved text is the link\'s own', async () => {
+  const page = await open();
+  await paste(page, SHORT);
+  await saved(page, SHORT);
+  const link = await share(page);
+  await page.goto('about:blank');
+  await page.goto(link);
+  await page.getByText('这是分享链接中的文本').waitFor();
+  assert.equal(await page.getByRole('button', { name: '回到我的文本' }).count(), 0);
+});
+
 test('a link put into the address bar of the open app opens it, with 撤销', async () => {
   const page = await open();
   const link = await linkToShortWithMineSaved(page);

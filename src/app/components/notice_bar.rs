@@ -9,8 +9,8 @@ use crate::app::state::{Action, Origin, TransferAction};
 pub struct NoticeBarProps {
     /// Why a share link or a file could not be opened.
     pub problem: Option<Rc<str>>,
-    /// Whether the text shown is a share link's, unedited.
-    pub showing_link: bool,
+    /// The share link's text, while it is shown unedited.
+    pub link: Option<Rc<str>>,
     pub dispatch: Callback<Action>,
 }
 
@@ -22,9 +22,9 @@ pub fn NoticeBar(props: &NoticeBarProps) -> Html {
     let dismiss = dispatch.reform(|_: MouseEvent| Action::Transfer(TransferAction::DismissProblem));
     // The reader's own text, if it is kept and differs from the link's.
     let saved = props
-        .showing_link
-        .then(storage::load_text)
-        .flatten()
+        .link
+        .as_ref()
+        .and_then(|link| storage::load_text().filter(|text| text.as_str() != &**link))
         .filter(|text| !text.trim().is_empty());
     let restore = saved.map(|text| {
         let text: Rc<str> = Rc::from(text);
@@ -46,7 +46,7 @@ pub fn NoticeBar(props: &NoticeBarProps) -> Html {
                     </button>
                 </div>
             }
-            if props.showing_link {
+            if props.link.is_some() {
                 <div class="notice notice-link" role="status">
                     <p>
                         { "这是分享链接中的文本。本机保存的文本没有被改动；在这里编辑后，编辑的内容才会保存并取代它。" }
