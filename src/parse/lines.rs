@@ -173,11 +173,23 @@ fn continues(text: &str, layout: Layout, prev: &Line, line: &Line, current: &Par
         // its paragraph (a title, a heading, a paragraph's last line).
         Layout::Wrapped(width) => {
             let short = prev_text.chars().count() * 5 < width * 4;
+            // A numbered heading alone on its line may reach near the width
+            // (一、…的重要性 at 23 of 28 chars); the marker that follows it
+            // starts the next paragraph.
+            let after_heading =
+                current.single_line && line_starts_marker && looks_like_heading(prev_text);
+            // After a sentence's end, a short line with none of its own is a
+            // heading (附件, 2026年自治区民生实事), not the paragraph's tail.
+            let short_heading = prev_ends
+                && line_text.chars().count() * 5 < width * 4
+                && !last_meaningful_char(line_text).is_some_and(is_paragraph_end);
             // A full line ending in 。 was usually wrapped there too.
             !(short
                 || line.indented
                 || line_text.starts_with("——")
-                || (prev_ends && line_starts_marker))
+                || (prev_ends && line_starts_marker)
+                || after_heading
+                || short_heading)
         }
     }
 }
@@ -342,6 +354,28 @@ mod tests {
         let text = "这是从PDF复制出来的文字，每一行都在固定宽度\n处断开，读者看到的是一整段话，我们需要把它\n们重新拼接起来才能正确分析结构和层次关系。\n二、第二部分的标题文字在这里出现并且很长\n下面是正文内容，同样在固定的宽度处被断开了\n";
         let got = texts(text);
         assert_eq!(got.len(), 2, "{got:?}");
+    }
+
+    /// Lines of 28 chars, as in GB/T 9704 documents copied from a PDF.
+    const WRAPPED_28: &str = "同志们：今天召开全县安全生产工作会议，主要任务是总结去年\n工作，部署今年任务。下面，我讲三点意见，请大家认真抓好贯\n彻落实，切实把各项工作做好，确保全县安全生产形势的稳定。\n附件\n一、提高站位，深刻认识做好安全生产工作的重要性\n（一）安全生产事关人民群众生命财产安全，是经济社会发展的\n底线和红线，我们必须牢牢守住，决不能有丝毫松懈。\n";
+
+    #[test]
+    fn wrapped_heading_near_the_width_stands_alone() {
+        // 一、… is 23 of 28 chars: long enough to look wrapped, but the
+        // marker on the next line starts a section.
+        let got = texts(WRAPPED_28);
+        assert!(
+            got.iter()
+                .any(|p| p == "一、提高站位，深刻认识做好安全生产工作的重要性"),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn wrapped_short_line_after_a_sentence_is_a_heading() {
+        // 附件 follows a full line ending in 。, which would run on.
+        let got = texts(WRAPPED_28);
+        assert!(got.iter().any(|p| p == "附件"), "{got:?}");
     }
 
     #[test]
