@@ -76,6 +76,51 @@ test('unticked, the outline prints as shown', async () => {
   assert.ok(!flat.includes('一要把“一把手”监督抓严抓实'), 'a folded task is not printed');
 });
 
+test('while a search filters the tree, 打印时全部展开 still prints the whole outline', async () => {
+  const page = await open();
+  const headings = await rows(page);
+  await page.getByRole('searchbox', { name: '搜索' }).fill('一把手');
+  await page.waitForFunction((all) => document.querySelectorAll('[role=tree] .row').length < all, headings.length);
+  const shown = await rows(page);
+  assert.ok(shown.length >= 2, shown.join(' / '));
+  const hidden = headings.filter((heading) => !shown.includes(heading));
+  assert.ok(hidden.length > 0);
+
+  const whole = squeeze(await printed(page));
+  for (const heading of headings) assert.ok(whole.includes(squeeze(heading)), heading);
+  // After printing, the search is shown again.
+  await page.waitForFunction((count) => document.querySelectorAll('[role=tree] .row').length === count, shown.length);
+  assert.deepEqual(await rows(page), shown);
+
+  // Unticked, the paper shows what the screen shows.
+  await page.getByRole('checkbox', { name: '打印时全部展开' }).uncheck();
+  const asShown = squeeze(await printed(page));
+  for (const heading of shown) assert.ok(asShown.includes(squeeze(heading)), heading);
+  for (const heading of hidden) assert.ok(!asShown.includes(squeeze(heading)), `printed ${heading}`);
+});
+
+test('打印 during a search opens the dialog on the whole outline, and the search comes back after', async () => {
+  const page = await open({
+    beforeLoad: (page) =>
+      page.addInitScript(() => {
+        // What the dialog would print: the rows drawn when it opens.
+        window.print = () => {
+          window.printedRows = document.querySelectorAll('[role=tree] .row').length;
+        };
+      }),
+  });
+  const all = (await rows(page)).length;
+  await page.getByRole('searchbox', { name: '搜索' }).fill('一把手');
+  await page.waitForFunction((all) => document.querySelectorAll('[role=tree] .row').length < all, all);
+  const shown = await rows(page);
+  await page.getByRole('button', { name: '打印', exact: true }).click();
+  await page.waitForFunction(() => window.printedRows !== undefined);
+  assert.equal(await page.evaluate(() => window.printedRows), all);
+  await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+  await page.waitForFunction((count) => document.querySelectorAll('[role=tree] .row').length === count, shown.length);
+  assert.deepEqual(await rows(page), shown);
+});
+
 test('the date line of the front matter heads the page', async () => {
   const page = await open();
   const text = await readFile(`${ROOT}tests/corpus/17_mao1937_report-outline_arabic-1dun.txt`, 'utf8');

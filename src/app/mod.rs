@@ -137,7 +137,7 @@ pub fn App() -> Html {
                     share={state.transfer.share.clone()}
                     dispatch={dispatch.clone()}
                 />
-                <PrintButton />
+                <PrintButton searching={state.searching()} dispatch={dispatch.clone()} />
                 <ExportMenu
                     document={Rc::clone(&state.document)}
                     text={Rc::clone(&state.text)}

@@ -68,6 +68,13 @@ pub enum Action {
     SystemTheme {
         dark: bool,
     },
+    /// Printing begins (`whole`: with 打印时全部展开, so the whole outline,
+    /// whatever the search) or ends (`false`). The print stylesheet
+    /// unfolds folded rows by itself; only rows a search leaves out need
+    /// the view rebuilt.
+    Printing {
+        whole: bool,
+    },
     /// 分享, 打开 and share links (`transfer.rs`).
     Transfer(TransferAction),
 }
@@ -231,6 +238,15 @@ impl AppState {
                     return false;
                 }
                 self.system_dark = dark;
+            }
+            Action::Printing { whole } => {
+                // Only a search hides rows that the print stylesheet
+                // cannot unfold.
+                if self.printing_whole == whole || !self.searching() {
+                    return false;
+                }
+                self.printing_whole = whole;
+                self.refresh_view();
             }
             Action::Transfer(action) => return self.apply_transfer(action),
         }

@@ -75,6 +75,8 @@ pub struct AppState {
     pub paragraphs: bool,
     /// The search box's text.
     pub query: Rc<str>,
+    /// Printing with 打印时全部展开: the view ignores the search.
+    pub printing_whole: bool,
     pub selected: Option<NodeKey>,
     /// What the tree shows, derived from all of the above.
     pub view: Rc<View>,
@@ -124,6 +126,7 @@ impl AppState {
             folded: Rc::default(),
             paragraphs: prefs.paragraphs,
             query: Rc::from(""),
+            printing_whole: false,
             selected: None,
             view: Rc::default(),
             source_reveal: None,
@@ -179,7 +182,7 @@ impl AppState {
 
     /// Rebuilds the view after a change to what it shows.
     fn refresh_view(&mut self) {
-        let query = Query::new(&self.query);
+        let query = Query::new(if self.printing_whole { "" } else { &self.query });
         let settings = Settings {
             folded: &self.folded,
             paragraphs: self.paragraphs,
