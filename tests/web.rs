@@ -172,6 +172,28 @@ async fn tasks_sit_one_level_below_their_part() {
 }
 
 #[wasm_bindgen_test]
+async fn each_row_is_classed_by_its_kind() {
+    let app = Mounted::new().await;
+    let class = |item: &Element| item.get_attribute("class").unwrap_or_default();
+    for item in app.all("[role=treeitem]") {
+        let text = row_text(&item);
+        let expected = if text.starts_with(PART) && text.chars().nth(1) == Some('、') {
+            "node node-part"
+        } else if text.chars().nth(1) == Some('要') {
+            "node node-task"
+        } else if text.starts_with("必须") {
+            "node node-point"
+        } else {
+            continue;
+        };
+        assert_eq!(class(&item), expected, "{text}");
+    }
+    assert_eq!(class(&app.top_items()[0]), "node node-preamble");
+    let row = app.part("一、").query_selector(".row").unwrap().unwrap();
+    assert_eq!(row.get_attribute("class").as_deref(), Some("row foldable"));
+}
+
+#[wasm_bindgen_test]
 async fn clicking_a_part_folds_and_unfolds_it() {
     let app = Mounted::new().await;
     let part = app.part("二、");

@@ -5,6 +5,7 @@ use yew::prelude::*;
 
 use crate::app::outline::Row;
 use crate::app::state::Action;
+use crate::NodeKind;
 
 #[derive(Properties)]
 pub struct TreeNodeProps {
@@ -48,7 +49,7 @@ pub fn TreeNode(props: &TreeNodeProps) -> Html {
     html! {
         <li
             role="treeitem"
-            class={classes!("node", format!("node-{}", row.kind.as_str()))}
+            class={node_class(row.kind)}
             aria-level={row.level.to_string()}
             aria-setsize={row.setsize.to_string()}
             aria-posinset={row.posinset.to_string()}
@@ -57,7 +58,7 @@ pub fn TreeNode(props: &TreeNodeProps) -> Html {
             tabindex={if row.tab_stop { "0" } else { "-1" }}
             {onfocus}
         >
-            <div class={classes!("row", row.expanded.is_some().then_some("foldable"))} {onclick}>
+            <div class={if row.expanded.is_some() { "row foldable" } else { "row" }} {onclick}>
                 if !label.is_empty() {
                     <span class="label">{ marked(label, 0, &row.marks) }</span>
                 }
@@ -75,6 +76,22 @@ pub fn TreeNode(props: &TreeNodeProps) -> Html {
                 </ul>
             }
         </li>
+    }
+}
+
+/// The row's classes: `node` and `node-<kind>`, as one static string (a
+/// `classes!` set would be built for every row).
+fn node_class(kind: NodeKind) -> &'static str {
+    match kind {
+        NodeKind::Front => "node node-front",
+        NodeKind::Preamble => "node node-preamble",
+        NodeKind::Part => "node node-part",
+        NodeKind::Section => "node node-section",
+        NodeKind::Task => "node node-task",
+        NodeKind::Point => "node node-point",
+        NodeKind::Paragraph => "node node-paragraph",
+        NodeKind::Closing => "node node-closing",
+        NodeKind::Back => "node node-back",
     }
 }
 
