@@ -28,7 +28,8 @@ const CONNECTIVES: [&str; 6] = ["然而", "但是", "同时", "此外", "另外"
 /// `body`. Only runs that count up from one (or on from a marker at the
 /// paragraph's start) are kept; the tree's own checks follow.
 pub(crate) fn inline_markers(body: &str, collapsed: bool) -> Vec<(usize, Marker)> {
-    if !body.contains(['\n', '\r']) {
+    // Bytes, not chars: no UTF-8 decoding for the common one-line body.
+    if !body.bytes().any(|byte| byte == b'\n' || byte == b'\r') {
         return scan_inline(body, collapsed);
     }
     // A paragraph joined from broken lines (PDF copies) may have a line

@@ -212,7 +212,12 @@ fn clause_before(
         }
         // A quotation inside the clause (毛主席在“…”一文中说) is stepped
         // over; one ending in a full stop ended the sentence before.
-        if let Some(&quote_open) = opener_of.get(&index).filter(|&&o| o >= floor) {
+        // (Only closing marks are keys: the others skip the lookup.)
+        let quote_open = super::is_closing(c)
+            .then(|| opener_of.get(&index))
+            .flatten()
+            .filter(|&&open| open >= floor);
+        if let Some(&quote_open) = quote_open {
             if ends_sentence(&chars[quote_open..index]) {
                 break;
             }
