@@ -182,6 +182,8 @@ impl AppState {
                     return false;
                 }
                 self.query = query;
+                // Printing is over (a browser that never said afterprint).
+                self.printing_whole = false;
                 self.refresh_view();
             }
             Action::SourceCaret { start, end } => {
