@@ -18,7 +18,7 @@
 //! blank line: web pages leave them in the middle of sentences.
 
 use super::marker;
-use super::text::{is_blank, is_invisible, is_paragraph_end};
+use super::text::{is_blank, is_invisible, is_paragraph_end, is_sentence_end};
 
 /// One physical line, with its content range (indentation, Markdown
 /// decoration and trailing spaces excluded) as byte offsets.
@@ -172,17 +172,23 @@ fn continues(text: &str, layout: Layout, prev: &Line, line: &Line, current: &Par
         // A line well short of the wrapping width was not wrapped: it ends
         // its paragraph (a title, a heading, a paragraph's last line).
         Layout::Wrapped(width) => {
-            let short = prev_text.chars().count() * 5 < width * 4;
+            let prev_chars = prev_text.chars().count();
+            let short = prev_chars * 5 < width * 4;
             // A numbered heading alone on its line may reach near the width
             // (一、…的重要性 at 23 of 28 chars); the marker that follows it
-            // starts the next paragraph.
-            let after_heading =
-                current.single_line && line_starts_marker && looks_like_heading(prev_text);
-            // After a sentence's end, a short line with none of its own is a
-            // heading (附件, 2026年自治区民生实事), not the paragraph's tail.
+            // starts the next paragraph. A full line, or one holding a
+            // sentence, was wrapped (…要严格按照县委县政府的统 / 一要求).
+            let after_heading = current.single_line
+                && line_starts_marker
+                && looks_like_heading(prev_text)
+                && prev_chars * 10 < width * 9
+                && !prev_text.contains(is_sentence_end);
+            // After a sentence's end, a short line with no punctuation of
+            // its own is a heading (附件, 2026年自治区民生实事), not the
+            // paragraph's tail (…整改一处、销号一处①).
             let short_heading = prev_ends
                 && line_text.chars().count() * 5 < width * 4
-                && !last_meaningful_char(line_text).is_some_and(is_paragraph_end);
+                && line_text.chars().all(|c| !is_note_or_punctuation(c));
             // A full line ending in 。 was usually wrapped there too.
             !(short
                 || line.indented
@@ -192,6 +198,12 @@ fn continues(text: &str, layout: Layout, prev: &Line, line: &Line, current: &Par
                 || short_heading)
         }
     }
+}
+
+/// Punctuation and note marks (①, [1], 〔1〕), which a heading line such as
+/// 附件 does not hold.
+fn is_note_or_punctuation(c: char) -> bool {
+    is_paragraph_end(c) || matches!(c, '，' | '、' | ',' | '"' | '[' | ']' | '〔' | '①'..='⑳')
 }
 
 fn looks_like_heading(s: &str) -> bool {
@@ -367,6 +379,25 @@ mod tests {
         assert!(
             got.iter()
                 .any(|p| p == "一、提高站位，深刻认识做好安全生产工作的重要性"),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn wrapped_numbered_paragraph_is_not_cut_at_a_marker_like_line_start() {
+        // A full first line that ends mid-word (统 / 一要求) runs on, and so
+        // does a short tail with punctuation of its own after a full line
+        // ending in 。 (…整改一处、销号一处①).
+        let text = "前面的一段话写在这里，用来确定这份文件折行的宽度，这一行\n在第二十八个字处断开，接着写完。\n（一）强化责任落实。各乡镇各部门要严格按照县委县政府的统\n一要求，压实属地管理责任，确保各项措施落到实处。\n（二）抓好隐患整改。对排查问题要建立台账，限期整改到位。\n做到发现一处、整改一处、销号一处①\n后面的一段话也写在这里，用来确定这份文件折行的宽度，这一\n行同样在第二十八个字处断开。\n";
+        let got = texts(text);
+        assert!(
+            got.iter()
+                .any(|p| p.starts_with("（一）") && p.ends_with("落到实处。")),
+            "{got:?}"
+        );
+        assert!(
+            got.iter()
+                .any(|p| p.starts_with("（二）") && p.ends_with("销号一处①")),
             "{got:?}"
         );
     }
