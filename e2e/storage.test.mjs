@@ -82,7 +82,7 @@ test('a text too long for storage is said once, and the saved one is kept', asyn
 
   const long = `${MINE}三、很长的部分\n${'正文很长。'.repeat(60)}\n`;
   await paste(page, long);
-  const notice = page.getByRole('alert').filter({ hasText: '浏览器无法在本机保存' });
+  const notice = page.getByRole('alert').filter({ hasText: '浏览器没能在本机保存' });
   await notice.waitFor();
   assert.equal(await page.getByRole('textbox', { name: '原文' }).inputValue(), long);
   assert.equal(await page.evaluate(() => localStorage.getItem('gangmu:text')), MINE);

@@ -65,7 +65,15 @@ pub fn PrintButton(props: &PrintButtonProps) -> Html {
         Callback::from(move |_: MouseEvent| {
             if searching && whole() {
                 dispatch.emit(Action::Printing { whole: true });
-                Timeout::new(0, open_print_dialog).forget();
+                let dispatch = dispatch.clone();
+                Timeout::new(0, move || {
+                    open_print_dialog();
+                    // The dialog has closed (print() blocks), or there was
+                    // none and so no afterprint will come: back to the
+                    // search either way.
+                    dispatch.emit(Action::Printing { whole: false });
+                })
+                .forget();
             } else {
                 open_print_dialog();
             }
