@@ -81,21 +81,25 @@ async function timeMarkmap(page, markdown) {
             frameStart = performance.now();
             callback(time);
           });
+        let markmap;
         try {
           const start = performance.now();
           // No plugins: they would fetch KaTeX and highlight.js from a CDN.
           const transformer = new window.markmap.Transformer([]);
           const { root } = transformer.transform(markdown);
-          const markmap = new window.markmap.Markmap(svg, { duration: 0, autoFit: false });
+          markmap = new window.markmap.Markmap(svg, { duration: 0, autoFit: false });
           const rendered = markmap.setData(root);
           const joined = performance.now();
           await rendered;
           // The continuation runs right after the layout step ends.
           const end = performance.now();
           if (svg.querySelectorAll('g.markmap-node').length === 0) throw new Error('markmap drew nothing');
+          if (frameStart < joined) throw new Error('markmap did not wait for a frame');
           return joined - start + (end - frameStart);
         } finally {
           window.requestAnimationFrame = requestFrame;
+          // Its ResizeObserver would re-render during later runs.
+          markmap?.destroy();
         }
       }, markdown),
     );
@@ -116,6 +120,27 @@ function outlineMarkdown(doc) {
   return lines.join('\n');
 }
 
+/**
+ * For the "+ layout" column: markmap's timed step lays its nodes out (it
+ * measures them), while `gangmu:outline` ends once the DOM is updated, before
+ * the browser lays it out. In this page the browser lays the page out just
+ * before the parse starts (so the pasted text's own layout is not counted)
+ * and again just before the measure ends, so that the outline's style and
+ * layout are in it.
+ */
+function layoutInMeasure() {
+  const { mark, measure } = Performance.prototype;
+  const layout = () => document.body?.offsetHeight;
+  Performance.prototype.mark = function (name, ...rest) {
+    if (name === 'gangmu:parse-start') layout();
+    return mark.call(this, name, ...rest);
+  };
+  Performance.prototype.measure = function (name, ...rest) {
+    if (name === 'gangmu:outline') layout();
+    return measure.call(this, name, ...rest);
+  };
+}
+
 async function markmapPage(browser) {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   await page.setContent('<!doctype html><meta charset="utf-8"><svg id="mindmap" style="width:1280px;height:800px"></svg>');
@@ -129,17 +154,19 @@ const server = await serveDist();
 const browser = await launchChromium();
 try {
   const { page: app } = await openApp(browser, server.url);
+  const { page: laidOut } = await openApp(browser, server.url, { beforeLoad: (page) => page.addInitScript(layoutInMeasure) });
   const mindmap = await markmapPage(browser);
   console.log(`paste to outline, median of ${RUNS} runs (headless Chromium):`);
-  console.log('document                     gangmu ms   markmap ms   markmap / gangmu');
+  console.log('document                     gangmu ms   + layout   markmap ms   markmap / gangmu   / (+ layout)');
   for (const [name, file] of DOCUMENTS) {
     const path = join(ROOT, 'tests', 'corpus', file);
     const text = await readFile(path, 'utf8');
     const markdown = outlineMarkdown(JSON.parse(execFileSync(CLI, [path], { encoding: 'utf8' })));
     const gangmu = await timeGangmu(app, text);
+    const withLayout = await timeGangmu(laidOut, text);
     const markmap = await timeMarkmap(mindmap, markdown);
     console.log(
-      `${name.padEnd(28)} ${gangmu.toFixed(1).padStart(9)} ${markmap.toFixed(1).padStart(12)} ${(markmap / gangmu).toFixed(1).padStart(18)}×`,
+      `${name.padEnd(28)} ${gangmu.toFixed(1).padStart(9)} ${withLayout.toFixed(1).padStart(10)} ${markmap.toFixed(1).padStart(12)} ${(markmap / gangmu).toFixed(1).padStart(17)}× ${(markmap / withLayout).toFixed(1).padStart(13)}×`,
     );
   }
 } finally {
