@@ -301,8 +301,9 @@ mod tests {
     /// Every string up to four chars from an alphabet of what cleaning
     /// and clause cutting look at, then longer ones from a fixed sequence.
     fn small_strings() -> Vec<String> {
-        const ALPHABET: [char; 12] = [
-            '好', 'a', '\n', '\r', ' ', '　', '*', '\u{200B}', '，', '。', '“', '”',
+        const ALPHABET: [char; 16] = [
+            '好', 'a', '\n', '\r', ' ', '　', '\t', '\u{A0}', '*', '\u{200B}', '，', '。', '：',
+            '“', '”', '‘',
         ];
         let mut all = vec![String::new()];
         let mut last = vec![String::new()];
