@@ -53,11 +53,11 @@ pub fn App() -> Html {
     });
     let initial = use_memo((), |_| Rc::clone(state.current_text()));
 
+    // A text that storage refuses is said once, until one is kept again.
+    let refused = use_mut_ref(|| false);
     // Effects run once the DOM is updated: end the parse-to-outline
     // measure first, then keep the text for the next visit — unless it is
     // a share link's, unedited (state/transfer.rs).
-    // A text that storage refuses is said once, until one is kept again.
-    let refused = use_mut_ref(|| false);
     {
         let text = Rc::clone(&state.text);
         let showing_link = state.showing_link();

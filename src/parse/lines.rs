@@ -172,8 +172,9 @@ fn continues(text: &str, layout: Layout, prev: &Line, line: &Line, current: &Par
         // A line well short of the wrapping width was not wrapped: it ends
         // its paragraph (a title, a heading, a paragraph's last line).
         Layout::Wrapped(width) => {
+            let short_of_width = |s: &str| s.chars().count() * 5 < width * 4;
             let prev_chars = prev_text.chars().count();
-            let short = prev_chars * 5 < width * 4;
+            let short = short_of_width(prev_text);
             // A numbered heading alone on its line may reach near the width
             // (一、…的重要性 at 23 of 28 chars); the marker that follows it
             // starts the next paragraph. A full line, or one holding a
@@ -187,7 +188,7 @@ fn continues(text: &str, layout: Layout, prev: &Line, line: &Line, current: &Par
             // its own is a heading (附件, 2026年自治区民生实事), not the
             // paragraph's tail (…整改一处、销号一处①).
             let short_heading = prev_ends
-                && line_text.chars().count() * 5 < width * 4
+                && short_of_width(line_text)
                 && line_text.chars().all(|c| !is_note_or_punctuation(c));
             // A full line ending in 。 was usually wrapped there too.
             !(short
