@@ -136,6 +136,22 @@ test('the Markdown headings and list items follow the tree', async () => {
   }
 });
 
+test('a text just pasted is exported with its quotations', async () => {
+  const page = await open();
+  const textarea = page.getByRole('textbox', { name: '原文' });
+  const sample = await textarea.inputValue();
+  await textarea.fill('');
+  await page.waitForFunction(() => document.querySelectorAll('[role=treeitem]').length === 0);
+  await textarea.fill(sample);
+  await page.getByRole('tree', { name: '提纲' }).getByRole('treeitem').first().waitFor();
+  const { path } = await exportAs(page, 'Markdown');
+  const markdown = await readFile(path, 'utf8');
+  const quotations = markdown.slice(markdown.indexOf('\n## 引语\n'));
+  assert.ok(quotations.length > 1, 'a 引语 section');
+  assert.match(quotations, /善除害者察其本/);
+  assert.match(quotations, /许多违纪违法/);
+});
+
 test('the JSON is the document model', async () => {
   const page = await open();
   const { path } = await exportAs(page, 'JSON');

@@ -63,6 +63,25 @@ test('pasting another report makes the tree follow it', async () => {
   assert.notDeepEqual(taskLabels(second.children), FIVE_TASKS);
 });
 
+test('the quotations of a pasted text follow its outline: 引语, 术语 and the statistics', async () => {
+  const page = await open();
+  const textarea = page.getByRole('textbox', { name: '原文' });
+  const stats = page.getByLabel('统计');
+  const quotes = page.getByRole('region', { name: '引语' });
+  const terms = page.getByRole('region', { name: '术语' });
+  await textarea.fill('一、加强学习\n认真学习。\n\n二、狠抓落实\n抓好落实。\n');
+  await waitForParts(page, ['一、', '二、']);
+  await quotes.getByRole('button').first().waitFor({ state: 'detached' });
+  assert.doesNotMatch(await stats.textContent(), /处引语/);
+  // The sample's outline is drawn first, its two quotations found a moment later.
+  await textarea.fill(await corpus(SAMPLE));
+  await waitForParts(page, ['一、', '二、', '三、']);
+  await quotes.getByRole('button', { name: /许多违纪违法/ }).waitFor();
+  await quotes.getByRole('button', { name: /善除害者察其本/ }).waitFor();
+  assert.match(await stats.textContent(), / 2 处引语 /);
+  assert.ok((await terms.getByRole('button').count()) > 0, 'terms listed');
+});
+
 test('every parse is measured as gangmu:outline', async () => {
   const page = await open();
   await page.waitForFunction(() => performance.getEntriesByName('gangmu:outline').length > 0);

@@ -48,7 +48,9 @@ fn instructions(name: &str, text: &str) -> Option<u64> {
     let output = match Command::new("valgrind")
         .arg("--tool=callgrind")
         .arg(format!("--callgrind-out-file={}", profile.display()))
-        .arg("--toggle-collect=gangmu::parse::parse")
+        // Its two halves, which `parse` calls one after the other.
+        .arg("--toggle-collect=gangmu::parse::outline")
+        .arg("--toggle-collect=gangmu::parse::add_quotes")
         .arg(env!("CARGO_BIN_EXE_gangmu"))
         .args(["--format", "text"])
         .arg(&input)
@@ -67,7 +69,7 @@ fn instructions(name: &str, text: &str) -> Option<u64> {
         .unwrap_or_else(|| panic!("no instruction count in:\n{log}"));
     assert!(
         collected > 0,
-        "callgrind saw no call of gangmu::parse::parse (inlined by an optimised \
+        "callgrind saw no call of gangmu::parse::outline or add_quotes (inlined by an optimised \
          build?); run this test without --release"
     );
     Some(collected)

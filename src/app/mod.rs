@@ -182,9 +182,9 @@ pub fn App() -> Html {
                 }) }
                 { pane(Tab::Quotes, "quotes-pane", html! {
                     <>
-                        <QuotesPanel quotes={Rc::clone(&state.listed_quotes)} dispatch={dispatch.clone()} />
+                        <QuotesPanel quotes={Rc::clone(&state.quotes)} dispatch={dispatch.clone()} />
                         <TermsPanel
-                            quotes={Rc::clone(&state.listed_quotes)}
+                            quotes={Rc::clone(&state.quotes)}
                             current={state.term.clone()}
                             dispatch={dispatch.clone()}
                         />

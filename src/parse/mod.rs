@@ -24,12 +24,22 @@ pub mod quotes;
 mod text;
 mod tree;
 
-use crate::model::{Diagnostic, DiagnosticKind, Document, Span};
+use crate::model::{Diagnostic, DiagnosticKind, Document, NodeKind, Span};
 use text::{clean, CharIndex};
 
 /// Parses a speech or report. Never panics, never fails: doubtful spots
-/// become [`Document::diagnostics`].
+/// become [`Document::diagnostics`]. The same as [`outline`] followed by
+/// [`add_quotes`].
 pub fn parse(text: &str) -> Document {
+    let mut document = outline(text);
+    add_quotes(text, &mut document);
+    document
+}
+
+/// The structure of `text` alone: [`parse`] without the quotations (so
+/// `quotes` is empty and `diagnostics` holds none of theirs). The web app
+/// draws the outline from this and adds the quotations a moment later.
+pub fn outline(text: &str) -> Document {
     let index = CharIndex::new(text);
     let paragraphs = lines::paragraphs(text);
     let frame = front::frame(text, &paragraphs);
@@ -38,13 +48,7 @@ pub fn parse(text: &str) -> Document {
         tree.add_block(text, *block);
     }
     let nodes = finish::finish(text, &index, tree, &frame);
-
-    let (mut quotes, mut diagnostics) = quotes::find_quotes(text);
-    if let Some((back_start, _)) = frame.back {
-        let back = index.char_offset(back_start);
-        quotes.retain(|quote| quote.span.start < back);
-        diagnostics.retain(|diagnostic| diagnostic.span.start < back);
-    }
+    let mut diagnostics = Vec::new();
     if text.chars().all(text::is_blank) {
         diagnostics.push(Diagnostic {
             kind: DiagnosticKind::EmptyText,
@@ -57,8 +61,28 @@ pub fn parse(text: &str) -> Document {
             .map(|(start, end)| clean(&text[start..end]))
             .filter(|t| !t.is_empty()),
         nodes,
-        quotes,
+        quotes: Vec::new(),
         diagnostics,
         chars: index.total(),
     }
+}
+
+/// Finds the quotations of `text` and puts them, with their diagnostics,
+/// into `document`, which [`outline`] made of the same text. Quotations
+/// in the back matter (the last top-level node, when it is `back`) are
+/// left out: notes and boilerplate quote nothing the speaker said.
+pub fn add_quotes(text: &str, document: &mut Document) {
+    let (mut quotes, mut diagnostics) = quotes::find_quotes(text);
+    let back = document
+        .nodes
+        .last()
+        .filter(|node| node.kind == NodeKind::Back)
+        .map(|node| node.span.start);
+    if let Some(back) = back {
+        quotes.retain(|quote| quote.span.start < back);
+        diagnostics.retain(|diagnostic| diagnostic.span.start < back);
+    }
+    document.quotes = quotes;
+    // Before the document's own diagnostics, as they were always listed.
+    document.diagnostics.splice(0..0, diagnostics);
 }

@@ -30,7 +30,8 @@ pub enum Action {
     SourceLength(u32),
     /// 显示原文: show a textarea hidden for its length.
     ShowSource,
-    /// The outline of a parse is drawn: let 引语 and 术语 catch up.
+    /// The outline of a parse is drawn: find its quotations, if they are
+    /// not yet, and let 引语 and 术语 catch up.
     ShowQuotes,
     /// Replace the text with the built-in sample.
     LoadSample,
@@ -102,12 +103,7 @@ impl AppState {
             }
             Action::SourceLength(length) => return self.source_length(length),
             Action::ShowSource => return std::mem::take(&mut self.source_hidden),
-            Action::ShowQuotes => {
-                if Rc::ptr_eq(&self.listed_quotes, &self.quotes) {
-                    return false;
-                }
-                self.listed_quotes = Rc::clone(&self.quotes);
-            }
+            Action::ShowQuotes => return self.show_quotes(),
             Action::DismissUndo => return self.cleared.take().is_some(),
             Action::LoadSample => {
                 self.cleared = None;

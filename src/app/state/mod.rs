@@ -54,6 +54,17 @@ pub struct Prefs {
     pub system_dark: bool,
 }
 
+/// How far the quotations lag behind the document (see [`AppState::quotes`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum QuotesBehind {
+    /// The panels list the document's quotations.
+    Nothing,
+    /// The document has its quotations; the panels do not list them yet.
+    Unlisted,
+    /// The document's quotations are not found yet (`parse::outline`).
+    Unsearched,
+}
+
 #[derive(Clone, Debug)]
 pub struct AppState {
     /// The text as it was last parsed.
@@ -61,11 +72,12 @@ pub struct AppState {
     pub document: Rc<Document>,
     pub index: Rc<OutlineIndex>,
     pub stats: Rc<Stats>,
+    /// What the 引语 and 术语 panels list. It catches up with `document`
+    /// one task after each parse ([`Action::ShowQuotes`]): the outline is
+    /// drawn first, then the quotations are found (see `quotes_behind`).
     pub quotes: Rc<QuoteList>,
-    /// What the 引语 and 术语 panels list: `quotes`, caught up one task
-    /// after each parse ([`Action::ShowQuotes`]), so the outline is drawn
-    /// first.
-    pub listed_quotes: Rc<QuoteList>,
+    /// What [`Action::ShowQuotes`] has left to do for `document`.
+    quotes_behind: QuotesBehind,
     /// Counts parses, so that effects can run once per parse.
     pub revision: u64,
     /// Nodes the reader has folded. Keys of nodes that an edit removed
@@ -121,7 +133,7 @@ impl AppState {
             index: Rc::default(),
             stats: Rc::default(),
             quotes: Rc::default(),
-            listed_quotes: Rc::default(),
+            quotes_behind: QuotesBehind::Nothing,
             revision: 0,
             folded: Rc::default(),
             paragraphs: prefs.paragraphs,
@@ -150,19 +162,24 @@ impl AppState {
         state
     }
 
-    /// Parses `text` after setting the start mark of the `gangmu:outline`
-    /// measure, which the root component ends once the outline is shown.
+    /// Parses the structure of `text` after setting the start mark of the
+    /// `gangmu:outline` measure, which the root component ends once the
+    /// outline is shown. Its quotations are found in the next task, by
+    /// [`Action::ShowQuotes`]: they take almost half as long again as the
+    /// structure, and the outline does not wait for them.
     fn parse(&mut self, text: Rc<str>) {
         timing::mark_parse_start();
-        let document = crate::parse(&text);
+        let document = crate::parse::outline(&text);
         self.adopt(text, document);
+        self.quotes_behind = QuotesBehind::Unsearched;
     }
 
-    /// Takes `document`, the parse of `text`, and derives the rest from it.
+    /// Takes `document`, the whole parse of `text` (quotations included),
+    /// and derives the rest from it.
     fn adopt(&mut self, text: Rc<str>, document: Document) {
         let index = OutlineIndex::new(&document);
         self.stats = Rc::new(Stats::new(&text, &document));
-        self.quotes = Rc::new(QuoteList::new(&document));
+        self.quotes_behind = QuotesBehind::Unlisted;
         if self.folded.len() > 2 * index.entries.len() + 64 {
             let kept = self.folded.iter().filter(|key| index.find(key).is_some());
             self.folded = Rc::new(kept.cloned().collect());
@@ -178,6 +195,24 @@ impl AppState {
         self.revision += 1;
         self.term = None;
         self.refresh_view();
+    }
+
+    /// [`Action::ShowQuotes`]: finds the document's quotations if they are
+    /// not yet, and lists them. Returns whether anything changed.
+    fn show_quotes(&mut self) -> bool {
+        match self.quotes_behind {
+            QuotesBehind::Nothing => return false,
+            QuotesBehind::Unlisted => {}
+            QuotesBehind::Unsearched => {
+                let mut document = Document::clone(&self.document);
+                crate::parse::add_quotes(&self.text, &mut document);
+                self.stats = Rc::new(Stats::new(&self.text, &document));
+                self.document = Rc::new(document);
+            }
+        }
+        self.quotes = Rc::new(QuoteList::new(&self.document));
+        self.quotes_behind = QuotesBehind::Nothing;
+        true
     }
 
     /// Rebuilds the view after a change to what it shows.
