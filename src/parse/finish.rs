@@ -14,7 +14,7 @@ use std::collections::HashMap;
 
 use super::front::Frame;
 use super::marker::Family;
-use super::text::{clean, clean_up_to, first_clause, CharIndex, CleanChars};
+use super::text::{clean, clean_up_to, cleaned, first_clause, CharIndex};
 use super::tree::{Draft, Style, Tree};
 use crate::model::{Node, NodeKind, Span};
 
@@ -213,7 +213,7 @@ fn mark_points(text: &str, drafts: &mut [Draft]) {
 fn opening_phrase(paragraph: &str) -> Option<String> {
     // Cleaning keeps these marks: clean only what comes before the first.
     let end = paragraph.find(['，', '：', '。', ',', ':', '；'])?;
-    let phrase: String = CleanChars::new(&paragraph[..end]).collect();
+    let phrase = cleaned(&paragraph[..end]);
     POINT_PHRASE
         .contains(&phrase.chars().count())
         .then_some(phrase)
