@@ -16,6 +16,8 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 #[path = "web/outline.rs"]
 mod outline;
+#[path = "web/tree_dom.rs"]
+mod tree_dom;
 
 /// Part labels: 一、 二、 …
 const PART: &[char] = &['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
@@ -197,6 +199,7 @@ async fn each_row_is_classed_by_its_kind() {
 async fn clicking_a_part_folds_and_unfolds_it() {
     let app = Mounted::new().await;
     let part = app.part("二、");
+    let three = app.part("三、");
     assert_eq!(part.get_attribute("aria-expanded").as_deref(), Some("true"));
     let row: HtmlElement = part
         .query_selector(".row")
@@ -215,6 +218,11 @@ async fn clicking_a_part_folds_and_unfolds_it() {
         .unwrap()
         .unwrap();
     assert!(group.has_attribute("hidden"));
+    // Patched in place, not written anew: the focus and the reader's place
+    // stay on the same elements.
+    assert!(app.part("二、").is_same_node(Some(&part)));
+    assert_eq!(part.get_attribute("aria-selected").as_deref(), Some("true"));
+    assert!(app.part("三、").is_same_node(Some(&three)));
 
     row.click();
     wait_for("二、 to unfold", || {

@@ -33,6 +33,7 @@ use components::{
     SharePanel, SourcePane, Tabs, TermsPanel, UndoToast, PANES,
 };
 use dom::storage::{self, Saved};
+pub use dom::tree_dom;
 use dom::{analyzer, theme};
 use hooks::{initial_state, use_global_keys, use_share_fragment};
 pub use state::{Action, AppState, Prefs, Tab, Theme};

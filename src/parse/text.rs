@@ -201,7 +201,8 @@ pub(crate) fn cleaned(s: &str) -> String {
 /// its first `max_chars` chars (`false`). Stops reading `s` there, so that
 /// a check of a paragraph's start does not clean all of it.
 pub(crate) fn clean_up_to(s: &str, max_chars: usize) -> (String, bool) {
-    let mut out = String::new();
+    // At most `max_chars` chars of four bytes: no growing as chars come.
+    let mut out = String::with_capacity(s.len().min(max_chars.saturating_mul(4)));
     let mut count = 0;
     for c in CleanChars::new(s) {
         if count < max_chars {

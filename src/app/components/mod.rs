@@ -14,7 +14,6 @@ mod source_pane;
 mod tabs;
 mod terms_panel;
 mod tree;
-mod tree_node;
 mod undo_toast;
 
 pub use export_menu::ExportMenu;
@@ -31,5 +30,4 @@ pub use source_pane::SourcePane;
 pub use tabs::{Tabs, PANES};
 pub use terms_panel::TermsPanel;
 pub use tree::Tree;
-pub use tree_node::TreeNode;
 pub use undo_toast::UndoToast;

@@ -4,12 +4,11 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, FocusOptions, HtmlElement, ScrollIntoViewOptions, ScrollLogicalPosition};
 use yew::prelude::*;
 
+use crate::app::dom::tree_dom;
 use crate::app::hooks::is_page_key;
 use crate::app::outline::Row;
 use crate::app::state::{Action, Command, TreeFocus, TreeReveal};
 use crate::app::tree_keys::TreeKey;
-
-use super::TreeNode;
 
 #[derive(Properties)]
 pub struct TreeProps {
@@ -29,9 +28,31 @@ impl PartialEq for TreeProps {
 /// The outline: `role="tree"` named 提纲, one row per node shown. The
 /// keyboard follows the WAI-ARIA tree view pattern (see `tree_keys`), with
 /// a roving tabindex: the selected row is the tree's one tab stop.
+///
+/// Yew renders the list; its rows are written and patched by
+/// `dom::tree_dom`, once the list is in the DOM, and their clicks and
+/// focus are heard here, on the list. Folded children stay in the DOM but
+/// `hidden`, so that printing can show the whole outline.
 #[component]
 pub fn Tree(props: &TreeProps) -> Html {
     let tree = use_node_ref();
+    // The rows the DOM shows. Effects run in order: the rows are in place
+    // before the selected one is revealed, and before the root component's
+    // effect ends the gangmu:outline measure.
+    let shown = use_mut_ref(|| Rc::<[Rc<Row>]>::from([]));
+    {
+        let (tree, shown, roots) = (tree.clone(), shown.clone(), Rc::clone(&props.roots));
+        use_effect(move || {
+            let Some(tree) = tree.cast::<Element>() else {
+                return;
+            };
+            let mut shown = shown.borrow_mut();
+            if !Rc::ptr_eq(&shown, &roots) {
+                tree_dom::update(&tree, &shown, &roots);
+                *shown = roots;
+            }
+        });
+    }
     {
         let tree = tree.clone();
         use_effect_with(props.reveal.clone(), move |reveal| {
@@ -63,14 +84,29 @@ pub fn Tree(props: &TreeProps) -> Html {
         })
     };
 
-    let items = props.roots.iter().map(|row| {
-        html! { <TreeNode key={Rc::clone(&row.key)} row={Rc::clone(row)} dispatch={props.dispatch.clone()} /> }
-    });
+    let onclick = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |event: MouseEvent| {
+            if let Some(key) = target(&event).and_then(|target| tree_dom::clicked(&target)) {
+                dispatch.emit(Action::Choose(key));
+            }
+        })
+    };
+    let onfocusin = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |event: FocusEvent| {
+            if let Some(key) = target(&event).and_then(|target| tree_dom::focused(&target)) {
+                dispatch.emit(Action::Focus(key));
+            }
+        })
+    };
     html! {
-        <ul class="tree" role="tree" aria-label="提纲" ref={tree} {onkeydown}>
-            { for items }
-        </ul>
+        <ul class="tree" role="tree" aria-label="提纲" ref={tree} {onkeydown} {onclick} {onfocusin}></ul>
     }
+}
+
+fn target(event: &Event) -> Option<Element> {
+    event.target()?.dyn_into::<Element>().ok()
 }
 
 /// Whether a `KeyboardEvent.key` is text rather than a named key (Enter,

@@ -1,0 +1,273 @@
+//! The outline tree's rows in the DOM, written here rather than by Yew.
+//!
+//! A paste creates every row at once. Yew builds a row element by element,
+//! some 25 calls from wasm into the DOM each, and that was most of the
+//! time from paste to outline on a speech; one `innerHTML` lets the
+//! browser's HTML parser build the whole tree natively instead (README,
+//! "Performance"). After that the rows are patched in place: the view
+//! reuses every unchanged row (`outline::view`), so a row that is the very
+//! same `Rc` is skipped with its subtree, a changed row gets the attributes
+//! and text that changed, and a list whose keys changed is written anew.
+//! Elements the reader is on (focus, selection) survive every patch but
+//! the last.
+//!
+//! The markup is the one the components wrote: `li[role=treeitem]` with
+//! its class, ARIA state and roving `tabindex`, `div.row` holding the
+//! label, heading, kind badge and child count, and `ul[role=group]`
+//! (`hidden` when folded). Each `li` carries its key in `data-key` for the
+//! tree's delegated click and focus listeners. Every text and attribute
+//! value is escaped (`export::escape_into`) and quoted.
+
+use std::fmt::Write;
+use std::ops::Range;
+use std::rc::Rc;
+
+use web_sys::Element;
+
+use crate::app::outline::{NodeKey, Row};
+use crate::export::escape_into;
+use crate::NodeKind;
+
+/// Makes the items of `list` (the tree or a group) show `new`, given that
+/// they show `old`.
+pub fn update(list: &Element, old: &[Rc<Row>], new: &[Rc<Row>]) {
+    let same_keys = old.len() == new.len() && old.iter().zip(new).all(|(a, b)| a.key == b.key);
+    if !same_keys {
+        list.set_inner_html(&items(new));
+        return;
+    }
+    let mut item = list.first_element_child();
+    for (before, after) in old.iter().zip(new) {
+        let Some(element) = item else {
+            // Not what was written: write it again.
+            list.set_inner_html(&items(new));
+            return;
+        };
+        if !Rc::ptr_eq(before, after) {
+            patch(&element, before, after);
+        }
+        item = element.next_element_sibling();
+    }
+}
+
+/// The key of the row whose `div.row` holds `target`, which was clicked.
+pub fn clicked(target: &Element) -> Option<NodeKey> {
+    let row = target.closest("[role=treeitem] > .row").ok().flatten()?;
+    row.parent_element()?
+        .get_attribute("data-key")
+        .map(Rc::from)
+}
+
+/// The key of `target` if it is a row's `li`, which got the focus.
+pub fn focused(target: &Element) -> Option<NodeKey> {
+    if !target.matches("[role=treeitem]").unwrap_or(false) {
+        return None;
+    }
+    target.get_attribute("data-key").map(Rc::from)
+}
+
+/// Brings the `li` of `old` to show `new`, a row with the same key at the
+/// same place.
+fn patch(item: &Element, old: &Row, new: &Row) {
+    if old.kind != new.kind {
+        set(item, "class", node_class(new.kind));
+    }
+    // aria-level, -setsize and -posinset stay: they follow from the keys of
+    // this row's list and of its ancestors' lists, which are the same.
+    if old.expanded != new.expanded {
+        match new.expanded {
+            Some(open) => set(item, "aria-expanded", if open { "true" } else { "false" }),
+            None => {
+                let _ = item.remove_attribute("aria-expanded");
+            }
+        }
+    }
+    if old.selected != new.selected {
+        set(
+            item,
+            "aria-selected",
+            if new.selected { "true" } else { "false" },
+        );
+    }
+    if old.tab_stop != new.tab_stop {
+        set(item, "tabindex", tabindex(new));
+    }
+    if let Some(row) = item.first_element_child() {
+        if row_class(old) != row_class(new) {
+            row.set_class_name(row_class(new));
+        }
+        if !reads_the_same(old, new) {
+            let mut content = String::new();
+            row_content(&mut content, new);
+            row.set_inner_html(&content);
+        }
+    }
+    let group = item
+        .last_element_child()
+        .filter(|last| last.tag_name().eq_ignore_ascii_case("ul"));
+    match (group, new.children.is_empty()) {
+        (None, true) => {}
+        (Some(group), true) => group.remove(),
+        (None, false) => {
+            let mut markup = String::new();
+            group_markup(&mut markup, new);
+            let _ = item.insert_adjacent_html("beforeend", &markup);
+        }
+        (Some(group), false) => {
+            if new.expanded == Some(false) {
+                set(&group, "hidden", "");
+            } else {
+                let _ = group.remove_attribute("hidden");
+            }
+            update(&group, &old.children, &new.children);
+        }
+    }
+}
+
+fn set(element: &Element, name: &str, value: &str) {
+    // Setting a valid attribute name cannot fail.
+    let _ = element.set_attribute(name, value);
+}
+
+/// Whether the `div.row` of `old` already shows what `new` would.
+fn reads_the_same(old: &Row, new: &Row) -> bool {
+    old.label == new.label
+        && old.heading == new.heading
+        && old.marks == new.marks
+        && old.kind == new.kind
+        && old.children.len() == new.children.len()
+}
+
+/// The markup of `rows`, one `li` each.
+pub fn items(rows: &[Rc<Row>]) -> String {
+    let mut out = String::new();
+    for row in rows {
+        item_markup(&mut out, row);
+    }
+    out
+}
+
+fn item_markup(out: &mut String, row: &Row) {
+    let _ = write!(
+        out,
+        r#"<li role="treeitem" class="{}" data-key=""#,
+        node_class(row.kind)
+    );
+    escape_into(out, &row.key);
+    let _ = write!(
+        out,
+        r#"" aria-level="{}" aria-setsize="{}" aria-posinset="{}""#,
+        row.level, row.setsize, row.posinset
+    );
+    if let Some(open) = row.expanded {
+        let _ = write!(out, r#" aria-expanded="{open}""#);
+    }
+    let _ = write!(
+        out,
+        r#" aria-selected="{}" tabindex="{}"><div class="{}">"#,
+        row.selected,
+        tabindex(row),
+        row_class(row)
+    );
+    row_content(out, row);
+    out.push_str("</div>");
+    if !row.children.is_empty() {
+        group_markup(out, row);
+    }
+    out.push_str("</li>");
+}
+
+fn group_markup(out: &mut String, row: &Row) {
+    out.push_str(if row.expanded == Some(false) {
+        r#"<ul role="group" hidden>"#
+    } else {
+        r#"<ul role="group">"#
+    });
+    for child in row.children.iter() {
+        item_markup(out, child);
+    }
+    out.push_str("</ul>");
+}
+
+/// The row's text: the label exactly as written, then the heading, in
+/// separate spans, the kind of an unlabelled node that has a badge, and
+/// the number of children. The fold chevron is CSS content.
+fn row_content(out: &mut String, row: &Row) {
+    let label = row.label.as_deref().unwrap_or("");
+    if !label.is_empty() {
+        out.push_str(r#"<span class="label">"#);
+        marked(out, label, 0, &row.marks);
+        out.push_str("</span>");
+    }
+    out.push_str(r#"<span class="heading">"#);
+    marked(out, &row.heading, label.len(), &row.marks);
+    out.push_str("</span>");
+    if row.label.is_none() && row.kind.has_badge() {
+        let _ = write!(
+            out,
+            r#"<span class="kind">{}</span>"#,
+            row.kind.display_name()
+        );
+    }
+    if !row.children.is_empty() {
+        let _ = write!(
+            out,
+            r#"<span class="count" aria-hidden="true">{}</span>"#,
+            row.children.len()
+        );
+    }
+}
+
+/// `text` with the parts that match the search in `<mark>`. `marks` are
+/// byte ranges of the label and heading together; `text` starts at byte
+/// `offset` of that.
+fn marked(out: &mut String, text: &str, offset: usize, marks: &[Range<usize>]) {
+    let mut at = 0;
+    for mark in marks {
+        let start = mark.start.saturating_sub(offset).min(text.len());
+        let end = mark.end.saturating_sub(offset).min(text.len());
+        let (Some(before), Some(inside)) = (text.get(at..start), text.get(start..end)) else {
+            continue;
+        };
+        if inside.is_empty() {
+            continue;
+        }
+        escape_into(out, before);
+        out.push_str("<mark>");
+        escape_into(out, inside);
+        out.push_str("</mark>");
+        at = end;
+    }
+    escape_into(out, text.get(at..).unwrap_or(""));
+}
+
+fn tabindex(row: &Row) -> &'static str {
+    if row.tab_stop {
+        "0"
+    } else {
+        "-1"
+    }
+}
+
+fn row_class(row: &Row) -> &'static str {
+    if row.expanded.is_some() {
+        "row foldable"
+    } else {
+        "row"
+    }
+}
+
+/// The item's classes: `node` and `node-<kind>`.
+fn node_class(kind: NodeKind) -> &'static str {
+    match kind {
+        NodeKind::Front => "node node-front",
+        NodeKind::Preamble => "node node-preamble",
+        NodeKind::Part => "node node-part",
+        NodeKind::Section => "node node-section",
+        NodeKind::Task => "node node-task",
+        NodeKind::Point => "node node-point",
+        NodeKind::Paragraph => "node node-paragraph",
+        NodeKind::Closing => "node node-closing",
+        NodeKind::Back => "node node-back",
+    }
+}
