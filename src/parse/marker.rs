@@ -95,10 +95,35 @@ pub(crate) fn marker_at(s: &str) -> Option<Marker> {
 
 /// Whether a marker can start with `c`: a cheap test before [`marker_at`].
 pub(crate) fn may_start_marker(c: char) -> bool {
+    let code = c as u32;
+    // Most chars of a text are CJK ideographs, of which only those of
+    // CJK_STARTS can start a marker: the set of their low six bits turns
+    // most others away with one test.
+    if (0x4E00..=0x9FFF).contains(&code) && CJK_LOW_BITS & (1 << (code & 63)) == 0 {
+        return false;
+    }
     matches!(c, '（' | '(' | '第' | '首' | '其' | '再' | '最' | '①'..='⑳' | '⑴'..='⒇')
         || decimal_digit(c).is_some()
         || is_chinese_numeral_char(c)
 }
+
+/// The CJK ideographs a marker can start with: 第 首 其 再 最 and the
+/// Chinese numerals.
+const CJK_STARTS: [char; 16] = [
+    '第', '首', '其', '再', '最', '零', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十',
+];
+
+/// Bit `n` is set when some char of [`CJK_STARTS`] has `n` as its low six
+/// bits.
+const CJK_LOW_BITS: u64 = {
+    let mut bits = 0;
+    let mut at = 0;
+    while at < CJK_STARTS.len() {
+        bits |= 1 << (CJK_STARTS[at] as u32 & 63);
+        at += 1;
+    }
+    bits
+};
 
 /// Skips leading `*` (Markdown emphasis) so `**一、标题**` is seen as `一、`.
 pub(crate) fn skip_emphasis(s: &str) -> usize {
@@ -295,6 +320,18 @@ mod tests {
                     "{text:?} is a marker, but may_start_marker({c:?}) is false"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn may_start_marker_turns_away_only_what_the_plain_test_does() {
+        let plain = |c: char| {
+            matches!(c, '（' | '(' | '第' | '首' | '其' | '再' | '最' | '①'..='⑳' | '⑴'..='⒇')
+                || decimal_digit(c).is_some()
+                || is_chinese_numeral_char(c)
+        };
+        for c in (0..=0x2FFFF).filter_map(char::from_u32) {
+            assert_eq!(may_start_marker(c), plain(c), "{c:?}");
         }
     }
 

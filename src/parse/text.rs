@@ -22,11 +22,10 @@ impl<'a> CharIndex<'a> {
         let bytes = text.as_bytes();
         let mut checkpoints = Vec::with_capacity(bytes.len() / STRIDE + 1);
         let mut count: u32 = 0;
-        for (i, &byte) in bytes.iter().enumerate() {
-            if i.is_multiple_of(STRIDE) {
-                checkpoints.push(count);
-            }
-            count += u32::from(is_char_start(byte));
+        for block in bytes.chunks(STRIDE) {
+            checkpoints.push(count);
+            // A block's count fits: it is at most STRIDE.
+            count += count_char_starts(block) as u32;
         }
         if bytes.len().is_multiple_of(STRIDE) {
             checkpoints.push(count);
@@ -40,11 +39,7 @@ impl<'a> CharIndex<'a> {
         let byte = byte.min(self.bytes.len());
         let block = byte / STRIDE;
         let base = self.checkpoints[block] as usize;
-        let within = self.bytes[block * STRIDE..byte]
-            .iter()
-            .filter(|&&b| is_char_start(b))
-            .count();
-        base + within
+        base + count_char_starts(&self.bytes[block * STRIDE..byte])
     }
 
     /// Total chars in the text.
@@ -56,6 +51,25 @@ impl<'a> CharIndex<'a> {
 fn is_char_start(byte: u8) -> bool {
     // UTF-8 continuation bytes are 0b10xx_xxxx.
     (byte as i8) >= -0x40
+}
+
+/// How many chars start in `bytes`: the bytes that are not UTF-8
+/// continuation bytes, counted eight at a time.
+fn count_char_starts(bytes: &[u8]) -> usize {
+    const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+    let words = bytes.chunks_exact(8);
+    let tail = words.remainder();
+    let mut continuations = 0;
+    for word in words {
+        let mut eight = [0; 8];
+        eight.copy_from_slice(word);
+        let word = u64::from_le_bytes(eight);
+        // Bit 7 set and bit 6 clear, byte by byte (the shift moves each
+        // byte's bit 6 to its own bit 7).
+        continuations += (word & !(word << 1) & HIGH_BITS).count_ones() as usize;
+    }
+    bytes.len() - tail.len() - continuations
+        + tail.iter().filter(|&&byte| is_char_start(byte)).count()
 }
 
 /// Invisible characters that web pages and Word leave in text: zero-width
@@ -313,6 +327,19 @@ mod tests {
             assert_eq!(index.char_offset(byte), text[..byte].chars().count());
         }
         assert_eq!(index.total(), text.chars().count());
+    }
+
+    #[test]
+    fn char_starts_are_counted_as_one_by_one() {
+        let text = "一、ab\n（二）𠀀 xé".repeat(5);
+        let bytes = text.as_bytes();
+        for start in 0..bytes.len() {
+            for end in start..bytes.len().min(start + 40) {
+                let slice = &bytes[start..end];
+                let one_by_one = slice.iter().filter(|&&byte| is_char_start(byte)).count();
+                assert_eq!(count_char_starts(slice), one_by_one, "{start}..{end}");
+            }
+        }
     }
 
     #[test]
