@@ -20,7 +20,7 @@ import { launchChromium, openApp, paste, pasteLarge, ROOT, serveDist } from './h
 const RUNS = Number(process.env.RUNS ?? 9);
 const corpus = (name) => readFile(join(ROOT, 'tests', 'corpus', name), 'utf8');
 const TEXTS = [
-  ['sample (8 KB)', await corpus('00_seed_city-mobilisation-speech.txt')],
+  ['sample (24 KB)', await corpus('00_seed_city-mobilisation-speech.txt')],
   ['1955 report (170 KB)', await corpus('11_gwr1955_first-five-year-plan_very-long.txt')],
 ];
 
