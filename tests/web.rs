@@ -232,6 +232,33 @@ async fn clicking_a_part_folds_and_unfolds_it() {
 }
 
 #[wasm_bindgen_test]
+async fn a_row_keeps_the_focus_when_its_list_is_written_anew() {
+    let app = Mounted::new().await;
+    let part: HtmlElement = app.part("二、").unchecked_into();
+    part.focus().unwrap();
+    // A new first paragraph changes the top-level rows: the list is
+    // written anew, and 二、 is a new element.
+    let text = format!("新的开头。\n\n{}", gangmu::SAMPLE_SPEECH);
+    app.paste(&text);
+    wait_for("the new outline", || {
+        !app.part("二、").is_same_node(Some(&part))
+    })
+    .await;
+    let active = web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .active_element();
+    assert!(
+        active
+            .as_ref()
+            .is_some_and(|active| active.is_same_node(Some(&app.part("二、")))),
+        "the focus is on {:?}",
+        active.map(|element| element.outer_html().chars().take(80).collect::<String>())
+    );
+}
+
+#[wasm_bindgen_test]
 async fn collapse_all_and_expand_all() {
     let app = Mounted::new().await;
     let all_expanded = |value: &str| {

@@ -141,6 +141,7 @@ pub fn App() -> Html {
                 <PrintButton searching={state.searching()} dispatch={dispatch.clone()} />
                 <ExportMenu
                     document={Rc::clone(&state.document)}
+                    quoted={state.quoted()}
                     text={Rc::clone(&state.text)}
                     dispatch={dispatch.clone()}
                 />

@@ -26,12 +26,17 @@ impl Stats {
             parts: document.count(NodeKind::Part),
             sections: document.count(NodeKind::Section),
             tasks: document.count(NodeKind::Task),
-            quotes: document
-                .quotes
-                .iter()
-                .filter(|quote| quote.kind != QuoteKind::Term)
-                .count(),
+            quotes: Stats::quotes_in(document),
         }
+    }
+
+    /// The attributed quotations and sayings of `document`.
+    pub fn quotes_in(document: &Document) -> usize {
+        document
+            .quotes
+            .iter()
+            .filter(|quote| quote.kind != QuoteKind::Term)
+            .count()
     }
 
     /// The pieces of the line, e.g. `["8131 字", "3 个部分", …, "讲话约 37 分钟"]`.

@@ -37,14 +37,12 @@ fn label_and_heading(node: &Node) -> String {
 /// character references (attribute value normalisation would turn them
 /// into spaces), and chars XML 1.0 forbids or discourages — C0 and C1
 /// controls, U+FFFE, U+FFFF — as U+FFFD.
-pub(crate) fn escape_into(out: &mut String, text: &str) {
+fn escape_into(out: &mut String, text: &str) {
     for c in text.chars() {
+        if escape_markup_char(out, c) {
+            continue;
+        }
         match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
             '\t' => out.push_str("&#9;"),
             '\n' => out.push_str("&#10;"),
             '\r' => out.push_str("&#13;"),
@@ -54,6 +52,21 @@ pub(crate) fn escape_into(out: &mut String, text: &str) {
             _ => out.push(c),
         }
     }
+}
+
+/// Appends the reference for `c` if it is one of `& < > " '`, which XML
+/// and HTML text and attribute values must escape; returns whether it was.
+pub(crate) fn escape_markup_char(out: &mut String, c: char) -> bool {
+    let reference = match c {
+        '&' => "&amp;",
+        '<' => "&lt;",
+        '>' => "&gt;",
+        '"' => "&quot;",
+        '\'' => "&#39;",
+        _ => return false,
+    };
+    out.push_str(reference);
+    true
 }
 
 #[cfg(test)]

@@ -39,7 +39,7 @@ pub fn parse(text: &str) -> Document {
 /// The structure of `text` alone: [`parse`] without the quotations (so
 /// `quotes` is empty and `diagnostics` holds none of theirs). The web app
 /// draws the outline from this and adds the quotations a moment later.
-pub fn outline(text: &str) -> Document {
+pub(crate) fn outline(text: &str) -> Document {
     let index = CharIndex::new(text);
     let paragraphs = lines::paragraphs(text);
     let frame = front::frame(text, &paragraphs);
@@ -71,7 +71,8 @@ pub fn outline(text: &str) -> Document {
 /// into `document`, which [`outline`] made of the same text. Quotations
 /// in the back matter (the last top-level node, when it is `back`) are
 /// left out: notes and boilerplate quote nothing the speaker said.
-pub fn add_quotes(text: &str, document: &mut Document) {
+pub(crate) fn add_quotes(text: &str, document: &mut Document) {
+    debug_assert!(document.quotes.is_empty(), "quotations added twice");
     let (mut quotes, mut diagnostics) = quotes::find_quotes(text);
     let back = document
         .nodes

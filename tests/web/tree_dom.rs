@@ -1,7 +1,7 @@
-//! The tree's rows patched in place from one view to the next
-//! (`dom::tree_dom::update`) read exactly as the rows written anew
-//! (`tree_dom::items`), over random sequences of folds, selections,
-//! searches, 显示段落 and edits of the text.
+//! `dom::tree_dom`: the tree's rows patched in place from one view to the
+//! next (`update`) read exactly as the rows written anew (`items`), over
+//! random sequences of folds, selections, searches, 显示段落 and edits of
+//! the text; rows are found by their position; text reads back as written.
 
 use std::collections::HashSet;
 use std::rc::Rc;
@@ -119,4 +119,50 @@ fn patched_rows_read_as_rows_written_anew() {
         assert_eq!(shape_of(&patched), shape_of(&written), "step {step}");
         view = next;
     }
+}
+
+#[wasm_bindgen_test]
+fn every_row_is_found_by_its_position_and_its_key() {
+    let index = OutlineIndex::new(&gangmu::parse(gangmu::SAMPLE_SPEECH));
+    let folded: HashSet<NodeKey> = HashSet::new();
+    let query = Query::new("");
+    let settings = Settings {
+        folded: &folded,
+        paragraphs: true,
+        query: &query,
+        selected: None,
+    };
+    let view = View::build(&index, &settings, &View::default());
+    let document = web_sys::window().unwrap().document().unwrap();
+    let list = document.create_element("ul").unwrap();
+    list.set_inner_html(&tree_dom::items(&view.roots));
+    let items = list.query_selector_all("[role=treeitem]").unwrap();
+    assert_eq!(items.length() as usize, index.entries.len());
+    for at in 0..items.length() {
+        let item: Element = items.item(at).unwrap().unchecked_into();
+        let row = tree_dom::row_at(&list, &item, &view.roots).expect("a row");
+        let found = tree_dom::item_of(&list, &view.roots, &row.key).expect("an item");
+        assert!(found.is_same_node(Some(&item)), "{}", row.key);
+    }
+}
+
+#[wasm_bindgen_test]
+fn text_reads_back_as_written() {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let holder = document.create_element("div").unwrap();
+    for text in [
+        "<img src=x onerror=alert(1)>",
+        "&amp; &lt; \"'",
+        "甲\u{b}乙\u{85}丙\u{1b}\r丁\t戊\u{ffff}",
+    ] {
+        let mut markup = String::new();
+        tree_dom::escape(&mut markup, text);
+        holder.set_inner_html(&markup);
+        assert_eq!(holder.child_element_count(), 0, "{text:?}");
+        assert_eq!(holder.text_content().unwrap_or_default(), text);
+    }
+    let mut markup = String::new();
+    tree_dom::escape(&mut markup, "甲\0乙");
+    holder.set_inner_html(&markup);
+    assert_eq!(holder.text_content().unwrap_or_default(), "甲\u{fffd}乙");
 }

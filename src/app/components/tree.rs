@@ -46,10 +46,26 @@ pub fn Tree(props: &TreeProps) -> Html {
             let Some(tree) = tree.cast::<Element>() else {
                 return;
             };
-            let mut shown = shown.borrow_mut();
-            if !Rc::ptr_eq(&shown, &roots) {
-                tree_dom::update(&tree, &shown, &roots);
-                *shown = roots;
+            let old = Rc::clone(&shown.borrow());
+            if Rc::ptr_eq(&old, &roots) {
+                return;
+            }
+            // A list written anew loses the row that had the focus: give
+            // it to the new row of the same key.
+            let focused = active_element()
+                .filter(|active| tree.contains(Some(active)))
+                .and_then(|active| tree_dom::row_at(&tree, &active, &old))
+                .map(|row| Rc::clone(&row.key));
+            tree_dom::update(&tree, &old, &roots);
+            *shown.borrow_mut() = Rc::clone(&roots);
+            // (No borrow is held: focusing runs the focus listener, which
+            // reads `shown`.)
+            if let Some(key) = focused {
+                if !active_element().is_some_and(|active| tree.contains(Some(&active))) {
+                    if let Some(item) = tree_dom::item_of(&tree, &roots, &key) {
+                        focus_quietly(&item);
+                    }
+                }
             }
         });
     }
@@ -84,10 +100,20 @@ pub fn Tree(props: &TreeProps) -> Html {
         })
     };
 
+    // The key of the row an `li` shows, for the listeners below.
+    let key_of = {
+        let (tree, shown) = (tree.clone(), shown.clone());
+        move |item: Element| {
+            let tree = tree.cast::<Element>()?;
+            let shown = shown.borrow();
+            tree_dom::row_at(&tree, &item, &shown).map(|row| Rc::clone(&row.key))
+        }
+    };
     let onclick = {
-        let dispatch = props.dispatch.clone();
+        let (dispatch, key_of) = (props.dispatch.clone(), key_of.clone());
         Callback::from(move |event: MouseEvent| {
-            if let Some(key) = target(&event).and_then(|target| tree_dom::clicked(&target)) {
+            let item = target(&event).and_then(|target| tree_dom::clicked(&target));
+            if let Some(key) = item.and_then(&key_of) {
                 dispatch.emit(Action::Choose(key));
             }
         })
@@ -95,7 +121,8 @@ pub fn Tree(props: &TreeProps) -> Html {
     let onfocusin = {
         let dispatch = props.dispatch.clone();
         Callback::from(move |event: FocusEvent| {
-            if let Some(key) = target(&event).and_then(|target| tree_dom::focused(&target)) {
+            let item = target(&event).and_then(|target| tree_dom::focused(&target));
+            if let Some(key) = item.and_then(&key_of) {
                 dispatch.emit(Action::Focus(key));
             }
         })
@@ -133,17 +160,26 @@ fn reveal_selected(tree: &Element, focus: TreeFocus) {
         TreeFocus::IfInTree => focus_was_in(tree),
     };
     if focus {
-        if let Some(item) = item.dyn_ref::<HtmlElement>() {
-            let options = FocusOptions::new();
-            options.set_prevent_scroll(true);
-            let _ = item.focus_with_options(&options);
-        }
+        focus_quietly(&item);
     }
     let row = item.query_selector(":scope > .row").ok().flatten();
     let options = ScrollIntoViewOptions::new();
     options.set_block(ScrollLogicalPosition::Nearest);
     row.unwrap_or(item)
         .scroll_into_view_with_scroll_into_view_options(&options);
+}
+
+/// Focuses `item` without scrolling (the caller scrolls, if at all).
+fn focus_quietly(item: &Element) {
+    if let Some(item) = item.dyn_ref::<HtmlElement>() {
+        let options = FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = item.focus_with_options(&options);
+    }
+}
+
+fn active_element() -> Option<Element> {
+    web_sys::window()?.document()?.active_element()
 }
 
 /// Whether the focus is in `tree`, or nowhere (on the body), as when the

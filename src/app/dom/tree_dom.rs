@@ -14,9 +14,9 @@
 //! The markup is the one the components wrote: `li[role=treeitem]` with
 //! its class, ARIA state and roving `tabindex`, `div.row` holding the
 //! label, heading, kind badge and child count, and `ul[role=group]`
-//! (`hidden` when folded). Each `li` carries its key in `data-key` for the
-//! tree's delegated click and focus listeners. Every text and attribute
-//! value is escaped (`export::escape_into`) and quoted.
+//! (`hidden` when folded). The tree's delegated click and focus listeners
+//! find the row an `li` shows by its position ([`row_at`]). Every text is
+//! escaped ([`escape`]); attribute values are the app's own, and quoted.
 
 use std::fmt::Write;
 use std::ops::Range;
@@ -25,7 +25,7 @@ use std::rc::Rc;
 use web_sys::Element;
 
 use crate::app::outline::{NodeKey, Row};
-use crate::export::escape_into;
+use crate::export::escape_markup_char;
 use crate::NodeKind;
 
 /// Makes the items of `list` (the tree or a group) show `new`, given that
@@ -50,20 +50,81 @@ pub fn update(list: &Element, old: &[Rc<Row>], new: &[Rc<Row>]) {
     }
 }
 
-/// The key of the row whose `div.row` holds `target`, which was clicked.
-pub fn clicked(target: &Element) -> Option<NodeKey> {
+/// The `li` whose `div.row` holds `target`, which was clicked.
+pub fn clicked(target: &Element) -> Option<Element> {
     let row = target.closest("[role=treeitem] > .row").ok().flatten()?;
-    row.parent_element()?
-        .get_attribute("data-key")
-        .map(Rc::from)
+    row.parent_element()
 }
 
-/// The key of `target` if it is a row's `li`, which got the focus.
-pub fn focused(target: &Element) -> Option<NodeKey> {
-    if !target.matches("[role=treeitem]").unwrap_or(false) {
+/// `target` if it is a row's `li`, which got the focus.
+pub fn focused(target: &Element) -> Option<Element> {
+    target
+        .matches("[role=treeitem]")
+        .unwrap_or(false)
+        .then(|| target.clone())
+}
+
+/// The row of `rows` that `item`, an `li` inside `list`, shows: found by
+/// the positions of `item` and of the `li`s that hold it.
+pub fn row_at<'a>(list: &Element, item: &Element, rows: &'a [Rc<Row>]) -> Option<&'a Rc<Row>> {
+    let mut path = Vec::new();
+    let mut item = item.clone();
+    loop {
+        let mut position = 0;
+        let mut before = item.previous_element_sibling();
+        while let Some(sibling) = before {
+            position += 1;
+            before = sibling.previous_element_sibling();
+        }
+        path.push(position);
+        let parent = item.parent_element()?;
+        if parent.is_same_node(Some(list)) {
+            break;
+        }
+        // A group: the `li` that holds it is next.
+        item = parent.parent_element()?;
+    }
+    let (mut rows, mut row) = (rows, None);
+    for &position in path.iter().rev() {
+        let found = rows.get(position)?;
+        rows = &found.children;
+        row = Some(found);
+    }
+    row
+}
+
+/// The `li` inside `list` that shows the row of `rows` keyed `key`.
+pub fn item_of(list: &Element, rows: &[Rc<Row>], key: &NodeKey) -> Option<Element> {
+    fn path(rows: &[Rc<Row>], key: &NodeKey, out: &mut Vec<usize>) -> bool {
+        for (position, row) in rows.iter().enumerate() {
+            out.push(position);
+            if row.key == *key || path(&row.children, key, out) {
+                return true;
+            }
+            out.pop();
+        }
+        false
+    }
+    let mut positions = Vec::new();
+    if !path(rows, key, &mut positions) {
         return None;
     }
-    target.get_attribute("data-key").map(Rc::from)
+    let mut list = list.clone();
+    let mut item: Option<Element> = None;
+    for position in positions {
+        if let Some(holder) = &item {
+            // The group of the `li` found last, where this position counts.
+            list = holder
+                .last_element_child()
+                .filter(|last| last.tag_name().eq_ignore_ascii_case("ul"))?;
+        }
+        let mut found = list.first_element_child();
+        for _ in 0..position {
+            found = found?.next_element_sibling();
+        }
+        item = Some(found?);
+    }
+    item
 }
 
 /// Brings the `li` of `old` to show `new`, a row with the same key at the
@@ -150,14 +211,11 @@ pub fn items(rows: &[Rc<Row>]) -> String {
 fn item_markup(out: &mut String, row: &Row) {
     let _ = write!(
         out,
-        r#"<li role="treeitem" class="{}" data-key=""#,
-        node_class(row.kind)
-    );
-    escape_into(out, &row.key);
-    let _ = write!(
-        out,
-        r#"" aria-level="{}" aria-setsize="{}" aria-posinset="{}""#,
-        row.level, row.setsize, row.posinset
+        r#"<li role="treeitem" class="{}" aria-level="{}" aria-setsize="{}" aria-posinset="{}""#,
+        node_class(row.kind),
+        row.level,
+        row.setsize,
+        row.posinset
     );
     if let Some(open) = row.expanded {
         let _ = write!(out, r#" aria-expanded="{open}""#);
@@ -232,13 +290,30 @@ fn marked(out: &mut String, text: &str, offset: usize, marks: &[Range<usize>]) {
         if inside.is_empty() {
             continue;
         }
-        escape_into(out, before);
+        escape(out, before);
         out.push_str("<mark>");
-        escape_into(out, inside);
+        escape(out, inside);
         out.push_str("</mark>");
         at = end;
     }
-    escape_into(out, text.get(at..).unwrap_or(""));
+    escape(out, text.get(at..).unwrap_or(""));
+}
+
+/// Appends `text` as HTML text that reads back as `text`: markup and
+/// quotes as references, a carriage return as one (the parser would make
+/// it a line feed), and NUL, which HTML cannot carry, as U+FFFD. Other
+/// control chars stay as they are, as they were in Yew's text nodes.
+pub fn escape(out: &mut String, text: &str) {
+    for c in text.chars() {
+        if escape_markup_char(out, c) {
+            continue;
+        }
+        match c {
+            '\r' => out.push_str("&#13;"),
+            '\0' => out.push(char::REPLACEMENT_CHARACTER),
+            _ => out.push(c),
+        }
+    }
 }
 
 fn tabindex(row: &Row) -> &'static str {

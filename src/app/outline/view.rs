@@ -4,10 +4,11 @@
 //!
 //! The reducer rebuilds the view after every change, reusing each row of
 //! the previous view that came out the same (same fields, same child
-//! `Rc`s). So an unchanged subtree keeps its `Rc`, and the tree component,
-//! which compares rows by pointer, re-renders only what changed: moving
-//! the selection touches two paths from the top, folding one node touches
-//! its path, and an edit leaves untouched parts of the outline alone.
+//! `Rc`s). So an unchanged subtree keeps its `Rc`, and the tree's DOM
+//! (`dom::tree_dom`), which compares rows by pointer, is patched only where
+//! something changed: moving the selection touches two paths from the top,
+//! folding one node touches its path, and an edit leaves untouched parts
+//! of the outline alone.
 
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;

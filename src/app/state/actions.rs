@@ -195,6 +195,11 @@ impl AppState {
                 }
                 return self.select_at(start, end, TreeFocus::Never);
             }
+            // 引语 and 术语 list the previous text's quotations until they
+            // catch up (ShowQuotes): their spans are not this text's.
+            Action::RevealQuote(_) | Action::NextTerm(_) if !self.quotes_listed() => {
+                return false;
+            }
             Action::RevealQuote(span) => {
                 self.term = None;
                 self.show_span(span);
