@@ -9,13 +9,14 @@
 // - the report again with 显示段落 on, the longest outline;
 // - once, ~10 MB (the corpus repeated): time from the paste to its outline
 //   (parsed in the analysis worker) and the longest animation frame
-//   meanwhile.
+//   meanwhile; then the time until 显示段落 shows its thousands of
+//   paragraph rows, and the longest frame meanwhile.
 //
 // RUNS=… sets how many runs each number is the median of (default 9).
 
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { launchChromium, openApp, paste, pasteLarge, ROOT, serveDist } from './harness.mjs';
+import { launchChromium, openApp, paste, pasteLarge, ROOT, serveDist, twoFrames, watchFrames } from './harness.mjs';
 
 const RUNS = Number(process.env.RUNS ?? 9);
 const corpus = (name) => readFile(join(ROOT, 'tests', 'corpus', name), 'utf8');
@@ -80,6 +81,17 @@ try {
 
   const { page: fresh } = await openApp(browser, server.url);
   const large = await pasteLarge(fresh, 10_000_000);
+  // Then every paragraph of it shown: the most rows the tree draws.
+  await watchFrames(fresh);
+  const clicked = Date.now();
+  await fresh.getByRole('button', { name: '显示段落' }).click();
+  await fresh.waitForFunction(() => document.querySelector('.node-paragraph'), null, { timeout: 60_000 });
+  const shown = Date.now() - clicked;
+  await twoFrames(fresh);
+  const { count, longest } = await fresh.evaluate(() => ({
+    count: document.querySelectorAll('[role=treeitem]').length,
+    longest: Math.max(0, ...window.longFrames),
+  }));
   await fresh.context().close();
 
   console.log(`gangmu:outline in headless Chromium, ${RUNS} runs each`);
@@ -87,6 +99,9 @@ try {
   console.log(
     `paste ${(large.size / 1e6).toFixed(1)} MB (worker)`.padEnd(41) +
       `to outline ${large.took} ms   longest ${large.type} ${large.longest.toFixed(0)} ms`,
+  );
+  console.log(
+    `显示段落 on it (${count} rows)`.padEnd(38) + `shown after ${shown} ms   longest ${large.type} ${longest.toFixed(0)} ms`,
   );
 } finally {
   await browser.close();
