@@ -59,6 +59,20 @@ test('the printed page has the title and every heading, and none of the app', as
   assert.ok((await page.locator('[role=group][hidden]').count()) >= 3);
 });
 
+test('with 显示段落 the paper has every paragraph row, far below the view too', async () => {
+  const page = await open();
+  await paste(page, await readFile(`${ROOT}/tests/corpus/11_gwr1955_first-five-year-plan_very-long.txt`, 'utf8'));
+  await page.getByRole('button', { name: '显示段落' }).click();
+  await page.waitForFunction(() => document.querySelectorAll('.node-paragraph').length > 200);
+  const paragraphs = await page
+    .locator('.node-paragraph > .row .heading')
+    .evaluateAll((headings) => headings.map((heading) => heading.textContent));
+  const flat = squeeze(await printed(page));
+  // The first twelve chars of each: a heading clipped on paper still counts.
+  const missing = paragraphs.filter((heading) => !flat.includes(squeeze(heading).slice(0, 12)));
+  assert.deepEqual(missing, []);
+});
+
 test('unticked, the outline prints as shown', async () => {
   const page = await open();
   const outline = await readOutline(page);
