@@ -8,11 +8,12 @@
 //! reuses every unchanged row (`outline::view`), so a row that is the very
 //! same `Rc` is skipped with its subtree, a changed row gets the attributes
 //! and text that changed, and a list whose keys changed is written anew.
-//! Elements the reader is on (focus, selection) survive every patch but
-//! the last.
+//! So the element the reader is on keeps the focus through every patch;
+//! when its list is written anew, the tree component gives the focus to
+//! the new element of the same key.
 //!
-//! The markup is the one the components wrote: `li[role=treeitem]` with
-//! its class, ARIA state and roving `tabindex`, `div.row` holding the
+//! The markup is the one Yew's components wrote before: `li[role=treeitem]`
+//! with its class, ARIA state and roving `tabindex`, `div.row` holding the
 //! label, heading, kind badge and child count, and `ul[role=group]`
 //! (`hidden` when folded). The tree's delegated click and focus listeners
 //! find the row an `li` shows by its position ([`row_at`]). Every text is
