@@ -12,7 +12,7 @@
 use super::lines::{last_meaningful_char, Paragraph};
 use super::marker;
 use super::text::{
-    clean, clean_up_to, decimal_digit, is_blank, is_chinese_numeral_char, CleanChars,
+    clean, clean_chars, clean_up_to, decimal_digit, is_blank, is_chinese_numeral_char,
 };
 use super::tree::{Block, PLAIN_HEADING};
 
@@ -105,7 +105,7 @@ fn find_back(text: &str, paragraphs: &[Paragraph]) -> usize {
                 return false;
             }
             // Enough to tell the words below, and whether it is only them.
-            let content: String = CleanChars::new(&text[p.start..p.end])
+            let content: String = clean_chars(&text[p.start..p.end])
                 .filter(|c| !is_blank(*c))
                 .take(16)
                 .collect();

@@ -182,32 +182,21 @@ pub(crate) fn clean(s: &str) -> String {
     out
 }
 
-/// The chars of [`CleanChars`] as a string, built by copying the runs of
+/// The chars of [`clean_chars`] as a string, built by copying the runs of
 /// `s` between the chars it drops rather than char by char (a heading is
 /// mostly one run).
 pub(crate) fn cleaned(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    // Where the run of kept chars not yet copied starts.
-    let mut run = 0;
-    let mut at_line_start = true;
-    let mut chars = s.char_indices().peekable();
-    while let Some((pos, c)) = chars.next() {
-        match c {
-            '\n' | '\r' => at_line_start = true,
-            c if is_invisible(c) => {}
-            c if at_line_start && is_blank(c) => {}
-            '*' if chars.peek().is_some_and(|&(_, next)| next == '*') => {
-                chars.next();
-            }
-            _ => {
-                at_line_start = false;
-                continue;
-            }
+    // The run of kept chars not yet copied.
+    let (mut start, mut end) = (0, 0);
+    for (pos, c) in CleanCharIndices::new(s) {
+        if pos != end {
+            out.push_str(&s[start..end]);
+            start = pos;
         }
-        out.push_str(&s[run..pos]);
-        run = chars.peek().map_or(s.len(), |&(next, _)| next);
+        end = pos + c.len_utf8();
     }
-    out.push_str(&s[run..]);
+    out.push_str(&s[start..end]);
     out
 }
 
@@ -218,7 +207,7 @@ pub(crate) fn clean_up_to(s: &str, max_chars: usize) -> (String, bool) {
     // At most `max_chars` chars of four bytes: no growing as chars come.
     let mut out = String::with_capacity(s.len().min(max_chars.saturating_mul(4)));
     let mut count = 0;
-    for c in CleanChars::new(s) {
+    for c in clean_chars(s) {
         if count < max_chars {
             out.push(c);
             count += 1;
@@ -243,35 +232,42 @@ pub(crate) fn clean_clipped(s: &str, max_chars: usize) -> String {
 }
 
 /// The chars of [`clean`], before the end is trimmed.
-pub(crate) struct CleanChars<'a> {
-    chars: std::iter::Peekable<std::str::Chars<'a>>,
+pub(crate) fn clean_chars(s: &str) -> impl Iterator<Item = char> + '_ {
+    CleanCharIndices::new(s).map(|(_, c)| c)
+}
+
+/// The chars [`clean`] keeps, with their byte offsets in the source: the
+/// one statement of what cleaning drops.
+struct CleanCharIndices<'a> {
+    chars: std::iter::Peekable<std::str::CharIndices<'a>>,
     at_line_start: bool,
 }
 
-impl<'a> CleanChars<'a> {
-    pub(crate) fn new(s: &'a str) -> Self {
-        CleanChars {
-            chars: s.chars().peekable(),
+impl<'a> CleanCharIndices<'a> {
+    fn new(s: &'a str) -> Self {
+        CleanCharIndices {
+            chars: s.char_indices().peekable(),
             at_line_start: true,
         }
     }
 }
 
-impl Iterator for CleanChars<'_> {
-    type Item = char;
+impl Iterator for CleanCharIndices<'_> {
+    type Item = (usize, char);
 
-    fn next(&mut self) -> Option<char> {
+    fn next(&mut self) -> Option<(usize, char)> {
         loop {
-            match self.chars.next()? {
+            let (pos, c) = self.chars.next()?;
+            match c {
                 '\n' | '\r' => self.at_line_start = true,
                 c if is_invisible(c) => {}
                 c if self.at_line_start && is_blank(c) => {}
-                '*' if self.chars.peek() == Some(&'*') => {
+                '*' if self.chars.peek().is_some_and(|&(_, next)| next == '*') => {
                     self.chars.next();
                 }
                 c => {
                     self.at_line_start = false;
-                    return Some(c);
+                    return Some((pos, c));
                 }
             }
         }
@@ -437,11 +433,7 @@ mod tests {
     #[test]
     fn cleaned_is_the_clean_chars() {
         for s in small_strings() {
-            assert_eq!(
-                cleaned(&s),
-                CleanChars::new(&s).collect::<String>(),
-                "{s:?}"
-            );
+            assert_eq!(cleaned(&s), clean_chars(&s).collect::<String>(), "{s:?}");
         }
     }
 

@@ -52,8 +52,7 @@ pub fn Tree(props: &TreeProps) -> Html {
             }
             // A list written anew loses the row that had the focus: give
             // it to the new row of the same key.
-            let focused = active_element()
-                .filter(|active| tree.contains(Some(active)))
+            let focused = focus_in(&tree)
                 .and_then(|active| tree_dom::row_at(&tree, &active, &old))
                 .map(|row| Rc::clone(&row.key));
             tree_dom::update(&tree, &old, &roots);
@@ -61,7 +60,7 @@ pub fn Tree(props: &TreeProps) -> Html {
             // (No borrow is held: focusing runs the focus listener, which
             // reads `shown`.)
             if let Some(key) = focused {
-                if !active_element().is_some_and(|active| tree.contains(Some(&active))) {
+                if focus_in(&tree).is_none() {
                     if let Some(item) = tree_dom::item_of(&tree, &roots, &key) {
                         focus_quietly(&item);
                     }
@@ -178,8 +177,10 @@ fn focus_quietly(item: &Element) {
     }
 }
 
-fn active_element() -> Option<Element> {
-    web_sys::window()?.document()?.active_element()
+/// The element that has the focus, if it is inside `tree`.
+fn focus_in(tree: &Element) -> Option<Element> {
+    let active = web_sys::window()?.document()?.active_element()?;
+    tree.contains(Some(&active)).then_some(active)
 }
 
 /// Whether the focus is in `tree`, or nowhere (on the body), as when the
