@@ -87,6 +87,7 @@ pub(crate) fn frame(text: &str, paragraphs: &[Paragraph]) -> Frame {
             end: paragraph.end,
             heading_level,
             single_line: paragraph.single_line,
+            bare_marker: paragraph.bare_marker,
         });
     }
     frame
@@ -116,6 +117,10 @@ fn find_back(text: &str, paragraphs: &[Paragraph]) -> usize {
                 || content.starts_with("相关报道")
                 || content.starts_with("责任编辑")
                 || content.starts_with("【责任编辑")
+                || content.starts_with("（责任编辑")
+                || content.starts_with("编辑：")
+                || content.starts_with("【打印")
+                || content.starts_with("扫一扫")
         })
         .unwrap_or(paragraphs.len())
 }
@@ -181,7 +186,12 @@ fn collect_front(text: &str, paragraphs: &[Paragraph], frame: &mut Frame, all: b
     let mut taken = 0;
     for (i, paragraph) in paragraphs.iter().enumerate() {
         let content = clean(&text[paragraph.start..paragraph.end]);
-        if is_chrome(&content) {
+        // 发布时间：… 来源：… above the title is the page's, not the speech's.
+        let meta_above_title = frame.title.is_none()
+            && ["发布时间", "发布日期", "来源：", "时间："]
+                .iter()
+                .any(|key| content.starts_with(key));
+        if is_chrome(&content) || meta_above_title {
             taken = i + 1;
             continue;
         }
@@ -317,11 +327,43 @@ fn is_chrome(content: &str) -> bool {
     chars == 0
         || content.starts_with('<')
         || content.contains("字号")
+        || is_page_furniture(content)
         || (chars <= 2 && !content.chars().all(|c| c.is_alphanumeric()))
         || [
             "下载", "打印", "全屏", "收藏", "分享", "加大", "还原", "减小", "关闭", "返回",
         ]
         .contains(&content)
+}
+
+/// A news site's navigation and tool lines (首页 > 新闻中心, 【字体：大 中
+/// 小】, 打印本页 关闭窗口, 浏览次数, 扫一扫): never part of the speech.
+/// `content` is cleaned (no spaces).
+fn is_page_furniture(content: &str) -> bool {
+    let breadcrumb = [
+        "首页",
+        "当前位置",
+        "您的位置",
+        "您当前的位置",
+        "当前所在位置",
+        "位置：",
+    ]
+    .iter()
+    .any(|start| content.starts_with(start))
+        && content.contains(['>', '＞', '»', '›', '→']);
+    breadcrumb
+        || [
+            "字体：",
+            "字体:",
+            "【字体",
+            "打印本页",
+            "关闭窗口",
+            "浏览次数",
+            "阅读次数",
+            "扫一扫",
+            "分享到：",
+        ]
+        .iter()
+        .any(|word| content.contains(word))
 }
 
 fn is_title_like(content: &str, paragraph: &Paragraph) -> bool {

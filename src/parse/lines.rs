@@ -52,6 +52,10 @@ pub(crate) struct Paragraph {
     pub blank_before: bool,
     /// Made of one physical line.
     pub single_line: bool,
+    /// Opens with a marker that stood alone on its line (`一、` / its
+    /// text on the next line): a style of its own, whatever separated it
+    /// from its text (a line break, `　　`, emphasis).
+    pub bare_marker: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -87,6 +91,8 @@ pub(crate) fn paragraphs(text: &str) -> Vec<Paragraph> {
         };
         match out.last_mut() {
             Some(current) if join => {
+                current.bare_marker |= current.single_line
+                    && marker::is_bare_marker(&text[current.start..current.end]);
                 current.end = line.end;
                 current.single_line = false;
             }
@@ -99,6 +105,7 @@ pub(crate) fn paragraphs(text: &str) -> Vec<Paragraph> {
                 blank_after: false,
                 blank_before: blank_pending,
                 single_line: true,
+                bare_marker: false,
             }),
         }
         blank_pending = false;
@@ -121,6 +128,7 @@ fn merge_bare_markers(text: &str, paragraphs: Vec<Paragraph>) -> Vec<Paragraph> 
             {
                 last.end = paragraph.end;
                 last.single_line = false;
+                last.bare_marker = true;
                 last.blank_after = paragraph.blank_after;
             }
             _ => out.push(paragraph),
@@ -223,7 +231,11 @@ fn split_lines(text: &str) -> Vec<Line> {
     let bytes = text.as_bytes();
     while start <= text.len() {
         let end = memchr_line_end(bytes, start);
-        lines.push(read_line(text, start, end));
+        if end - start > COLLAPSED_LINE {
+            split_collapsed(text, start, end, &mut lines);
+        } else {
+            lines.push(read_line(text, start, end));
+        }
         if end >= text.len() {
             break;
         }
@@ -235,6 +247,107 @@ fn split_lines(text: &str) -> Vec<Line> {
         };
     }
     lines
+}
+
+/// A physical line longer than this (bytes) may be several paragraphs
+/// pasted without their line breaks.
+const COLLAPSED_LINE: usize = 900;
+/// Single spaces between paragraphs are told from spaces inside them by
+/// their number: at least one for this many sentence ends (paragraphs of
+/// speeches and reports hold a few sentences each).
+const SENTENCES_PER_SEPARATOR: usize = 10;
+
+/// Splits a long line at the separators its paragraphs were left with
+/// when their line breaks were removed, and reads each piece as a line:
+///
+/// * a run of two or more blanks inside the line (`　　`, a tab, two
+///   spaces) is a paragraph's indentation: always a break;
+/// * a single space between two non-ASCII chars is a break when such
+///   spaces are frequent (every break of a copy turned into one space);
+///   a few are only spaces (新华社记者 鞠鹏/摄).
+///
+/// A text whose paragraphs ran together with no separator at all is left
+/// whole; `tree` finds the markers inside it.
+fn split_collapsed(text: &str, start: usize, end: usize, lines: &mut Vec<Line>) {
+    let line = &text[start..end];
+    let lead = line.len() - line.trim_start_matches(is_blank).len();
+    let mut wide = Vec::new();
+    let mut narrow = Vec::new();
+    let mut sentence_ends = 0usize;
+    let mut previous: Option<char> = None;
+    let mut chars = line[lead..].char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        if !(c == ' ' || c == '\u{3000}' || c == '\t') {
+            sentence_ends += usize::from(is_sentence_end(c));
+            previous = Some(c);
+            continue;
+        }
+        let run_start = lead + at;
+        let mut count = 1;
+        while let Some(&(_, next)) = chars.peek() {
+            if next == ' ' || next == '\u{3000}' || next == '\t' {
+                count += 1;
+                chars.next();
+            } else {
+                break;
+            }
+        }
+        let next = chars.peek().map(|&(_, c)| c);
+        let cjk_around = previous.is_some_and(|p| !p.is_ascii())
+            && next.is_some_and(|n| !n.is_ascii() || n == '#');
+        if count >= 2 || c == '\t' {
+            wide.push(run_start);
+        } else if c == ' '
+            && cjk_around
+            && !in_photo_credit(&line[..run_start], &line[run_start + 1..])
+        {
+            narrow.push(run_start);
+        }
+        previous = Some(c);
+    }
+    let dense = narrow.len() >= 3 && narrow.len() * SENTENCES_PER_SEPARATOR >= sentence_ends;
+    let mut breaks = wide;
+    if dense {
+        breaks.extend(narrow);
+        breaks.sort_unstable();
+    }
+    // 注　　释, 结　　论: a word spaced out letter by letter is not split.
+    let piece_chars = |from: usize, to: usize| {
+        line[from..to]
+            .trim_matches(|c| c == ' ' || c == '\u{3000}' || c == '\t')
+            .chars()
+            .count()
+    };
+    let bounds: Vec<usize> = std::iter::once(0)
+        .chain(breaks.iter().copied())
+        .chain(std::iter::once(line.len()))
+        .collect();
+    let breaks: Vec<usize> = (1..bounds.len() - 1)
+        .filter(|&i| {
+            piece_chars(bounds[i - 1], bounds[i]) > 1 && piece_chars(bounds[i], bounds[i + 1]) > 1
+        })
+        .map(|i| bounds[i])
+        .collect();
+    let mut from = start;
+    for at in breaks {
+        let at = start + at;
+        if at > from {
+            lines.push(read_line(text, from, at));
+        }
+        from = at;
+    }
+    lines.push(read_line(text, from, end));
+}
+
+/// Whether a space sits in a photo credit (新华社记者 鞠鹏/摄), which web
+/// pages glue into the text.
+fn in_photo_credit(before: &str, after: &str) -> bool {
+    before.ends_with("记者")
+        || after
+            .chars()
+            .take(12)
+            .take_while(|&c| c != ' ')
+            .any(|c| c == '摄')
 }
 
 fn memchr_line_end(bytes: &[u8], from: usize) -> usize {

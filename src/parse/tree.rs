@@ -34,6 +34,8 @@ pub(crate) struct Block {
     pub heading_level: Option<u8>,
     /// The block is one line (a heading candidate when unpunctuated).
     pub single_line: bool,
+    /// Its marker stood alone on its line (see `lines::Paragraph`).
+    pub bare_marker: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -216,7 +218,8 @@ impl Tree {
             let label_start = block.start + emphasis;
             let label_end = label_start + marker.len;
             let rest = &text[label_end..block.end];
-            let bare = rest.starts_with(['\n', '\r'])
+            let bare = block.bare_marker
+                || rest.starts_with(['\n', '\r'])
                 || rest.trim_start_matches(is_blank).starts_with('\n');
             let style = Style::Numbered {
                 family: marker.family,

@@ -16,6 +16,7 @@ pub mod adversarial;
 pub mod docx;
 pub mod invariants;
 pub mod score;
+pub mod variants;
 
 use std::path::{Path, PathBuf};
 
