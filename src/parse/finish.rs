@@ -15,11 +15,9 @@ use std::collections::HashMap;
 use super::front::Frame;
 use super::marker::Family;
 use super::text::{clean, clean_up_to, cleaned, first_clause, CharIndex};
-use super::tree::{Draft, Style, Tree};
+use super::tree::{Draft, Style, Tree, MAX_LEVEL_MEMBERS};
 use crate::model::{Node, NodeKind, Span};
 
-/// An outline level with more members than this numbers paragraphs.
-const MAX_LEVEL_MEMBERS: usize = 60;
 /// Parallel openings: length bounds of the opening phrase, in chars.
 const POINT_PHRASE: std::ops::RangeInclusive<usize> = 3..=16;
 

@@ -381,6 +381,10 @@ fn is_title_like(content: &str, paragraph: &Paragraph) -> bool {
 /// Subtitle, date, speaker, source lines, editor's notes.
 fn is_front_line(content: &str, paragraph: &Paragraph) -> bool {
     let chars = content.chars().count();
+    // `## 问题的提起`: a Markdown section heading starts the body.
+    if paragraph.md_heading.is_some_and(|level| level > 1) {
+        return false;
+    }
     paragraph.blockquote
         || content.starts_with("——")
         || content.starts_with("—— ")

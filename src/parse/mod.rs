@@ -43,7 +43,8 @@ pub(crate) fn outline(text: &str) -> Document {
     let index = CharIndex::new(text);
     let paragraphs = lines::paragraphs(text);
     let frame = front::frame(text, &paragraphs);
-    let mut tree = tree::Tree::new(text.len(), frame.body.len() <= 2);
+    let paragraph_numbers = tree::paragraph_numbering(text, &frame.body);
+    let mut tree = tree::Tree::new(text.len(), frame.body.len() <= 2, paragraph_numbers);
     for block in &frame.body {
         tree.add_block(text, *block);
     }

@@ -94,8 +94,13 @@ pub(crate) struct Tree {
     /// The last open state of each closed series.
     closed_series: HashMap<usize, Open>,
     single_paragraph: bool,
+    /// Families that number paragraphs in this document (decided before
+    /// the tree is built, see [`paragraph_numbering`]): not structure.
+    paragraph_numbers: Vec<Family>,
 }
 
+/// An outline level with more members than this numbers paragraphs.
+pub(crate) const MAX_LEVEL_MEMBERS: usize = 60;
 /// Heading level of a short unnumbered line standing alone (below any
 /// Markdown level).
 pub(crate) const PLAIN_HEADING: u8 = 7;
@@ -108,10 +113,75 @@ const SUMMING_UP: [&str; 4] = ["总之", "总而言之", "综上所述", "总的
 /// markers may then stand inside it.
 const COLLAPSED_PARAGRAPH: usize = 1500;
 
+/// A family numbers paragraphs, not parts, when its markers are written
+/// with positional numerals (一○ 一二○), or run on past
+/// [`MAX_LEVEL_MEMBERS`], or run on across unnumbered heading lines
+/// (`## 问题的根据`, a short title line) without starting again from one:
+/// then the headings are the structure and the numbers are paragraph IDs
+/// (论持久战's （一）…（一二○）). Decided over the whole document, before any
+/// marker is placed, so the headings keep what follows them.
+pub(crate) fn paragraph_numbering(text: &str, blocks: &[Block]) -> Vec<Family> {
+    #[derive(Default)]
+    struct Seen {
+        count: usize,
+        positional: bool,
+        restarts: usize,
+        last: u32,
+        headings_between: usize,
+        headings_pending: usize,
+        /// Markers of other families between its own: numbered heads
+        /// (一　…) or items under it, so it is a level of the outline.
+        others_between: usize,
+        others_pending: usize,
+    }
+    let mut seen: HashMap<Family, Seen> = HashMap::new();
+    for block in blocks {
+        let body = &text[block.start..block.end];
+        let lead = marker::marker_at(&body[marker::skip_emphasis(body)..]);
+        match lead {
+            None if block.heading_level.is_some() => {
+                for family in seen.values_mut() {
+                    family.headings_pending += 1;
+                }
+            }
+            Some(lead) if !lead.family.is_series() && !block.bare_marker => {
+                for (other, seen) in seen.iter_mut() {
+                    if *other != lead.family {
+                        seen.others_pending += 1;
+                    }
+                }
+                let family = seen.entry(lead.family).or_default();
+                family.count += 1;
+                family.positional |= lead.positional;
+                if family.count > 1 {
+                    family.restarts += usize::from(lead.value <= family.last);
+                    family.headings_between += family.headings_pending;
+                    family.others_between += family.others_pending;
+                }
+                family.headings_pending = 0;
+                family.others_pending = 0;
+                family.last = lead.value;
+            }
+            _ => {}
+        }
+    }
+    seen.into_iter()
+        .filter(|(_, family)| {
+            family.positional
+                || family.count > MAX_LEVEL_MEMBERS
+                || (family.count >= 10
+                    && family.restarts == 0
+                    && family.headings_between >= 2
+                    && family.others_between < family.headings_between)
+        })
+        .map(|(family, _)| family)
+        .collect()
+}
+
 impl Tree {
     /// `single_paragraph`: the body is one paragraph (a document pasted as
     /// one line), so heading markers may stand inside it.
-    pub(crate) fn new(len: usize, single_paragraph: bool) -> Self {
+    pub(crate) fn new(len: usize, single_paragraph: bool, paragraph_numbers: Vec<Family>) -> Self {
         let root = Draft {
             kind: NodeKind::Paragraph,
             label: None,
@@ -132,6 +202,7 @@ impl Tree {
             series_count: 0,
             closed_series: HashMap::new(),
             single_paragraph,
+            paragraph_numbers,
         }
     }
 
@@ -203,7 +274,8 @@ impl Tree {
     pub(crate) fn add_block(&mut self, text: &str, block: Block) {
         let body = &text[block.start..block.end];
         let emphasis = marker::skip_emphasis(body);
-        let lead = marker::marker_at(&body[emphasis..]);
+        let lead = marker::marker_at(&body[emphasis..])
+            .filter(|lead| !self.paragraph_numbers.contains(&lead.family));
         let collapsed =
             body.len() > COLLAPSED_PARAGRAPH * 3 || (self.single_paragraph && body.len() > 600);
 
