@@ -660,3 +660,39 @@ fn a_one_line_document_without_salutation_keeps_its_title_and_date() {
         ",
     );
 }
+
+#[test]
+fn chapters_hold_their_sections_and_articles() {
+    // GB/T 9704 / the legislative hierarchy: 章 > 节 > 条; 第一条 restarts
+    // nowhere, each chapter holds the articles that follow it.
+    check(
+        "某某工作条例\n第一章　总则\n第一条　为了规范工作，制定本条例。\n第二条　本条例适用于全市。\n第二章　组织\n第一节　领导机构\n第三条　设立领导小组。\n第四条　领导小组负责统筹。\n第二节　工作机构\n第五条　设立办公室。\n第六条　办公室负责日常工作。\n",
+        "
+         title 某某工作条例
+         part 第一章总则
+           task 第一条为了规范工作，制定本条例
+           task 第二条本条例适用于全市
+         part 第二章组织
+           section 第一节领导机构
+             task 第三条设立领导小组
+             task 第四条领导小组负责统筹
+           section 第二节工作机构
+             task 第五条设立办公室
+             task 第六条办公室负责日常工作
+        ",
+    );
+}
+
+#[test]
+fn paragraphs_of_a_one_line_paste_separated_by_ideographic_spaces() {
+    // A web copy whose line breaks were lost but whose indentation stayed.
+    let text = "在全县工作会议上的讲话　　同志们：　　今天召开会议，部署工作。　　一、提高认识　　我们要提高认识，切实把思想统一起来，这是做好工作的前提和基础，大家一定要高度重视。　　二、狠抓落实　　一要压实责任，层层传导压力，确保各项任务落到实处，不留死角，不走过场，真正形成工作合力。二要强化督查，对工作不力的严肃问责，推动各项工作取得实效，向全县人民交出满意答卷。　　同志们，让我们齐心协力，开创新局面！".repeat(2);
+    let doc = gangmu::parse(&text);
+    let labels: Vec<_> = doc
+        .nodes
+        .iter()
+        .filter(|n| n.kind == NodeKind::Part)
+        .filter_map(|n| n.label.as_deref())
+        .collect();
+    assert_eq!(labels[..2], ["一、", "二、"], "{doc:#?}");
+}

@@ -198,7 +198,10 @@ fn collect_front(text: &str, paragraphs: &[Paragraph], frame: &mut Frame, all: b
         let range = (paragraph.start, paragraph.end);
         let title_like = frame.title.is_none() && taken == i && is_title_like(&content, paragraph);
         if title_like
-            && (all || paragraph.md_heading == Some(1) || followed_by_front(text, paragraphs, i))
+            && (all
+                || paragraph.md_heading == Some(1)
+                || followed_by_front(text, paragraphs, i)
+                || (i == 0 && names_a_document(&content) && followed_by_part(text, paragraphs, i)))
         {
             frame.title = Some(range);
         } else if let Some(title) = frame.title.filter(|_| continues_title(text, paragraphs, i)) {
@@ -216,8 +219,9 @@ fn collect_front(text: &str, paragraphs: &[Paragraph], frame: &mut Frame, all: b
 
 /// Words a title ends with; a title line without one, followed directly
 /// by a line that has one, was broken in two.
-const TITLE_ENDINGS: [&str; 12] = [
+const TITLE_ENDINGS: [&str; 20] = [
     "讲话", "报告", "发言", "致辞", "讲稿", "党课", "演讲", "总结", "意见", "方案", "纲要", "决定",
+    "条例", "办法", "规定", "章程", "规划", "通知", "纪要", "细则",
 ];
 
 fn continues_title(text: &str, paragraphs: &[Paragraph], i: usize) -> bool {
@@ -234,6 +238,21 @@ fn continues_title(text: &str, paragraphs: &[Paragraph], i: usize) -> bool {
         && !ends_title(&before)
         && ends_title(&content)
         && is_title_like(&content, paragraph)
+}
+
+/// A line ending as document titles do (…条例, …的讲话).
+fn names_a_document(content: &str) -> bool {
+    content.chars().count() <= 40 && TITLE_ENDINGS.iter().any(|ending| content.ends_with(ending))
+}
+
+/// The next paragraph opens a part (第一章, 一、): the line before it heads
+/// the whole document.
+fn followed_by_part(text: &str, paragraphs: &[Paragraph], i: usize) -> bool {
+    paragraphs.get(i + 1).is_some_and(|next| {
+        let body = &text[next.start..next.end];
+        marker::marker_at(&body[marker::skip_emphasis(body)..])
+            .is_some_and(|m| !m.family.is_series())
+    })
 }
 
 fn followed_by_front(text: &str, paragraphs: &[Paragraph], i: usize) -> bool {

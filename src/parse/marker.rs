@@ -7,7 +7,7 @@
 //! cn_comma     = numeral ("、" | "．" | ".")          一、  (not 一、二线: next char a numeral)
 //! cn_space     = numeral "　" text                    一　目前形势…
 //! cn_paren     = ("（"|"(") numeral ("）"|")")        （一） (一) （一○）
-//! part_word    = "第" numeral ("部分"|"章"|"编")       第一部分
+//! part_word    = "第" numeral ("部分"|"编"|"章"|"节")   第一部分 第二章 第三节
 //! arabic_dot   = digits ("."|"．") not-digit          1. １．
 //! arabic_comma = digits "、" not-digit                1、
 //! arabic_paren = ("（"|"(")? digits ("）"|")") | ⑴…⒇  （1） (1) 1） （１）
@@ -242,7 +242,22 @@ fn arabic_marker(s: &str) -> Option<Marker> {
     })
 }
 
-const ORDINAL_NOUNS: [&str; 8] = ["部分", "个问题", "个方面", "条", "点", "篇", "项", "是"];
+/// Counted nouns after 第N. The legislative and planning levels 编 章 节
+/// (GB/T 9704's 编/章/节/条/款/项/目) and 部分 head parts; the others count
+/// points of a series. Each noun is a level of its own.
+const ORDINAL_NOUNS: [&str; 11] = [
+    "部分",
+    "个问题",
+    "个方面",
+    "条",
+    "点",
+    "篇",
+    "项",
+    "是",
+    "章",
+    "节",
+    "编",
+];
 
 fn ordinal_marker(s: &str) -> Option<Marker> {
     let inner = &s['第'.len_utf8()..];
@@ -259,7 +274,7 @@ fn ordinal_marker(s: &str) -> Option<Marker> {
         .next()
         .filter(|c| matches!(c, '，' | '、' | '：' | ',' | ':'));
     let family = match noun {
-        Some(&"部分") => Family::PartWord,
+        Some(&("部分" | "章" | "节" | "编")) => Family::PartWord,
         // 第一条罪状是： — a counted noun may be followed by more words.
         Some(_) => Family::Ordinal,
         None if punct.is_some() => Family::Ordinal,
@@ -360,6 +375,8 @@ mod tests {
             label("第二部分 任务"),
             Some(("第二部分", Family::PartWord, 2))
         );
+        assert_eq!(label("第二章　总则"), Some(("第二章", Family::PartWord, 2)));
+        assert_eq!(label("第三节 组织"), Some(("第三节", Family::PartWord, 3)));
         assert_eq!(label("1.加强"), Some(("1.", Family::ArabicDot, 1)));
         assert_eq!(label("１０．加强"), Some(("１０．", Family::ArabicDot, 10)));
         assert_eq!(

@@ -259,6 +259,24 @@ impl Tree {
             Some(&(last, depth, series))
                 if value == last.saturating_add(1) && depth <= self.stack.len() =>
             {
+                // 第三条 after 第二章 / 第一节: articles numbered on across
+                // chapters and sections go under the newest heading, if
+                // only headings were opened since.
+                let headings_since = self.stack[depth..].iter().all(|open| {
+                    matches!(
+                        open.style,
+                        Style::Numbered {
+                            family: Family::PartWord,
+                            ..
+                        } | Style::Heading(_)
+                    )
+                });
+                let counted = matches!(style, Style::Numbered { noun, .. } if noun > 0);
+                let depth = if counted && headings_since {
+                    self.stack.len()
+                } else {
+                    depth
+                };
                 Some((depth, Some(series)))
             }
             _ => None,
