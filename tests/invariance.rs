@@ -10,9 +10,11 @@
 //! cargo test --test invariance -- --nocapture    # prints the table
 //! ```
 //!
-//! A cell below [`MIN_F1`] fails the test unless [`EXCEPTIONS`] lists it
-//! with the reason a careful human reader could not recover the structure
-//! from that layout either.
+//! A cell below [`MIN_F1`] fails the test unless [`BELOW`] records it with
+//! the F1 it reaches now: a floor it may not fall under. `BELOW` is the
+//! list of layouts the engine does not yet read right; a cell that
+//! reaches the bar must leave it. `GANGMU_PRINT_FLOORS=1` prints the list
+//! as it stands.
 
 mod support;
 
@@ -21,10 +23,8 @@ use support::variants::{compare, Variant};
 /// Least F1 of a variant's outline against the as-found outline.
 const MIN_F1: f64 = 0.95;
 
-/// (document stem, variant name, why the layout itself loses the
-/// structure). Each is checked to be still below [`MIN_F1`], so a fixed
-/// one must leave this list.
-const EXCEPTIONS: &[(&str, &str, &str)] = &[];
+/// (document stem, variant name, the F1 it reaches now).
+const BELOW: &[(&str, &str, f64)] = &[];
 
 #[test]
 fn the_outline_does_not_change_with_the_layout() {
@@ -38,6 +38,7 @@ fn the_outline_does_not_change_with_the_layout() {
     let mut failures = Vec::new();
     let mut stale = Vec::new();
     let mut cells = 0usize;
+    let mut floors = Vec::new();
     let mut sum = 0.0;
     for name in &names {
         let text = support::corpus_text(name);
@@ -49,17 +50,25 @@ fn the_outline_does_not_change_with_the_layout() {
             cells += 1;
             sum += f1;
             row.push(format!("{f1:>5.2}"));
-            let excepted = EXCEPTIONS
+            let floor = BELOW
                 .iter()
-                .any(|(doc, v, _)| *doc == name && *v == variant.name());
-            if f1 < MIN_F1 && !excepted {
+                .find(|(doc, v, _)| *doc == name && *v == variant.name())
+                .map(|&(_, _, floor)| floor);
+            if f1 < MIN_F1 {
+                floors.push(format!(
+                    "    ({name:?}, {:?}, {:.2}),",
+                    variant.name(),
+                    (f1 * 100.0).floor() / 100.0
+                ));
+            }
+            if f1 < MIN_F1 && floor.is_none_or(|floor| f1 + 1e-9 < floor) {
                 failures.push(format!(
                     "{name} {}: F1 {f1:.2}\n  missing {:?}\n  extra {:?}",
                     variant.name(),
                     misses.iter().take(6).collect::<Vec<_>>(),
                     extras.iter().take(6).collect::<Vec<_>>()
                 ));
-            } else if f1 >= MIN_F1 && excepted {
+            } else if f1 >= MIN_F1 && floor.is_some() {
                 stale.push(format!("{name} {}", variant.name()));
             }
         }
@@ -72,7 +81,7 @@ fn the_outline_does_not_change_with_the_layout() {
     );
     assert!(
         stale.is_empty(),
-        "these EXCEPTIONS now pass; remove them: {stale:?}"
+        "these cells of BELOW now reach {MIN_F1}; remove them: {stale:?}"
     );
     assert!(
         failures.is_empty(),

@@ -295,8 +295,26 @@ struct Tally {
     extras: Vec<String>,
 }
 
+/// Whether a node is part of the outline (not a plain paragraph, front
+/// matter and the like): strict scoring matches unnumbered heads only
+/// against these.
+fn is_structural(node: &Value) -> bool {
+    matches!(
+        text(node, "kind"),
+        Some("part" | "section" | "task" | "point" | "appendix")
+    )
+}
+
 /// `compare`: matches the expected list against the actual children.
-fn compare(expected: &[Value], actual_children: &[Value], tally: &mut Tally, path: &str) {
+/// `strict`: an expected unnumbered head must be found too (as a
+/// structural node), or it is a miss.
+fn compare(
+    expected: &[Value],
+    actual_children: &[Value],
+    tally: &mut Tally,
+    path: &str,
+    strict: bool,
+) {
     let actual = labeled(actual_children);
     let mut used: HashSet<usize> = HashSet::new();
     let mut from = 0;
@@ -305,11 +323,16 @@ fn compare(expected: &[Value], actual_children: &[Value], tally: &mut Tally, pat
         let want_label = norm_label(text(want, "label").unwrap_or(""));
         if want_label.is_empty() {
             // An optional unlabeled head: look anywhere below.
-            if unlabeled_heads(actual_children)
-                .iter()
-                .any(|node| head_match(want_heading, &heading_of(node)))
-            {
+            let found = unlabeled_heads(actual_children).iter().any(|node| {
+                (!strict || is_structural(node)) && head_match(want_heading, &heading_of(node))
+            });
+            if found {
                 tally.true_positives += 1;
+            } else if strict {
+                tally.false_negatives += 1;
+                tally
+                    .misses
+                    .push(format!("{path}/None{}", prefix(want_heading, 12)));
             }
             continue;
         }
@@ -333,7 +356,13 @@ fn compare(expected: &[Value], actual_children: &[Value], tally: &mut Tally, pat
         if let Some(want_children) = want.get("children") {
             let want_children = want_children.as_array().map_or(&[][..], Vec::as_slice);
             let child_path = format!("{path}/{}", label_display(want));
-            compare(want_children, children(actual[found]), tally, &child_path);
+            compare(
+                want_children,
+                children(actual[found]),
+                tally,
+                &child_path,
+                strict,
+            );
         }
     }
     for (i, node) in actual.iter().enumerate() {
@@ -351,6 +380,18 @@ fn compare(expected: &[Value], actual_children: &[Value], tally: &mut Tally, pat
 /// Scores `actual` (a document as JSON) against `expected` (an
 /// `*.expected.json`).
 pub fn score(expected: &Value, actual: &Value) -> Report {
+    score_as(expected, actual, false)
+}
+
+/// [`score`], strictly (issue 11): an expected unnumbered head that is not
+/// found as a structural node is a miss, and the title must match whole
+/// (normalised). Stricter than the shared Python scorer, which this
+/// module otherwise follows.
+pub fn score_strict(expected: &Value, actual: &Value) -> Report {
+    score_as(expected, actual, true)
+}
+
+fn score_as(expected: &Value, actual: &Value, strict: bool) -> Report {
     let mut tally = Tally::default();
     let expected_outline = expected
         .get("outline")
@@ -360,7 +401,7 @@ pub fn score(expected: &Value, actual: &Value) -> Report {
         .get("nodes")
         .and_then(Value::as_array)
         .map_or(&[][..], Vec::as_slice);
-    compare(expected_outline, actual_nodes, &mut tally, "");
+    compare(expected_outline, actual_nodes, &mut tally, "", strict);
 
     let quotes = actual
         .get("quotes")
@@ -426,6 +467,7 @@ pub fn score(expected: &Value, actual: &Value) -> Report {
     let actual_title = text(actual, "title").map(str::to_string);
     let title_ok = match (&expected_title, &actual_title) {
         (None, actual) => actual.as_deref().is_none_or(str::is_empty),
+        (Some(want), Some(got)) if strict => norm_text(got) == norm_text(want),
         (Some(want), Some(got)) if !got.is_empty() => {
             norm_text(got).contains(prefix(&norm_text(want), 10))
         }
