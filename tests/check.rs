@@ -696,3 +696,30 @@ fn paragraphs_of_a_one_line_paste_separated_by_ideographic_spaces() {
         .collect();
     assert_eq!(labels[..2], ["一、", "二、"], "{doc:#?}");
 }
+
+#[test]
+fn decimal_clauses_hold_lettered_items_that_start_again_under_each() {
+    // GB/T 1.1 numbering: 5.1 > 5.1.1 > a) b); the letters start again
+    // under every clause, so their many short lists are not paragraph
+    // numbers however many items there are in all.
+    let mut text = String::from("5 程度分级\n");
+    for section in 1..=4 {
+        text.push_str(&format!("5.{section} 部位{section}\n"));
+        for clause in 1..=5 {
+            text.push_str(&format!("5.{section}.{clause} 等级{clause}\n"));
+            for item in ["a)甲项。", "b)乙项。", "c)丙项。", "d)丁项。"] {
+                text.push_str(item);
+                text.push('\n');
+            }
+        }
+    }
+    let doc = gangmu::parse(&text);
+    let mut items = 0;
+    doc.walk(|node, depth| {
+        if node.label.as_deref().is_some_and(|l| l.ends_with(')')) {
+            assert_eq!(depth, 3, "{node:?}");
+            items += 1;
+        }
+    });
+    assert_eq!(items, 80);
+}

@@ -1,7 +1,7 @@
 //! Passes over the built tree, then conversion to the public model.
 //!
 //! * a series of one (a lone 第一，) and paragraph numbering (positional
-//!   numerals 一○ 一二○, or a level running past [`MAX_LEVEL_MEMBERS`]) are
+//!   numerals 一○ 一二○, or a run of one level past [`MAX_LEVEL_MEMBERS`]) are
 //!   demoted to plain paragraphs;
 //! * runs of paragraphs opening with parallel phrases become points;
 //! * kinds are settled: the first numbered level is a part, deeper ones are
@@ -101,12 +101,19 @@ fn convert(index: &CharIndex, drafts: &[Draft], at: usize) -> Node {
 /// Demotes series of one and paragraph numbering to plain paragraphs.
 fn demote_false_levels(text: &str, tree: &mut Tree) {
     let mut members: HashMap<usize, usize> = HashMap::new();
+    // Per style: its longest run (a list that starts again from one, as
+    // a) b) c) under every clause of a standard, is many short runs) and
+    // whether any member is written with positional numerals.
     let mut style_members: HashMap<Style, (usize, bool)> = HashMap::new();
     for draft in &tree.drafts {
-        if let (Some(series), Some(style)) = (draft.series, draft.style) {
+        if let (Some(series), Some(_)) = (draft.series, draft.style) {
             *members.entry(series).or_default() += 1;
+        }
+    }
+    for draft in &tree.drafts {
+        if let (Some(series), Some(style)) = (draft.series, draft.style) {
             let entry = style_members.entry(style).or_default();
-            entry.0 += 1;
+            entry.0 = entry.0.max(members[&series]);
             entry.1 |= draft.positional;
         }
     }
@@ -115,7 +122,9 @@ fn demote_false_levels(text: &str, tree: &mut Tree) {
             continue;
         };
         let (count, positional) = style_members[&style];
-        let paragraph_numbers = positional || count > MAX_LEVEL_MEMBERS;
+        // 第六十六条: a law's articles run into the hundreds.
+        let counted_noun = matches!(style, Style::Numbered { noun, .. } if noun > 0);
+        let paragraph_numbers = positional || (count > MAX_LEVEL_MEMBERS && !counted_noun);
         // A lone heading standing on its own line (一、总体要求) is still a
         // heading; a lone run-in 第一， or 一是 is just a sentence.
         let heading_line = draft.standalone

@@ -99,7 +99,7 @@ fn scan_inline(body: &str, collapsed: bool) -> Vec<(usize, Marker)> {
             // （1）…；（2）…。
             // (Circled numbers inside a paragraph are note markers.)
             Family::CnParen | Family::ArabicParen => true,
-            Family::Circled => false,
+            Family::Circled | Family::LatinLower | Family::LatinUpper => false,
             // In a document pasted as one line, headings follow a sentence
             // end, and list items may follow a colon.
             _ => collapsed && (at_sentence_start || after_colon),

@@ -16,6 +16,8 @@
 //! shi          = numeral "是" not-numeral             一是
 //! ordinal      = "第" numeral ("条"|"点"|"篇"|"项"|"个问题"|"个方面"|"是")? ("，"|"、"|"："|",")?
 //!              | ("首先"|"其次"|"再次"|"最后") ("，"|"、"|"："|",")
+//! decimal      = digits ("." digits)+ (blank | CJK not a unit)  5.1 5.1.1 6.10 (GB/T 1.1)
+//! latin        = [a-zA-Z] (")"|"）"|"."|"．"|"、") not-letter  a) b. A、
 //! numeral      = 一…九十九, or positional 一○ 一二○
 //! ```
 //!
@@ -39,6 +41,14 @@ pub(crate) enum Family {
     Yao,
     Shi,
     Ordinal,
+    /// Decimal section numbers of standards and plans, by depth: 5.1,
+    /// 5.1.1, 5.1.1.1 (and deeper) — GB/T 1.1's numbering of clauses.
+    Decimal2,
+    Decimal3,
+    Decimal4,
+    /// Lettered items: a) b) / a. b. and A. B. / A、 B、.
+    LatinLower,
+    LatinUpper,
 }
 
 impl Family {
@@ -87,7 +97,8 @@ pub(crate) fn marker_at(s: &str) -> Option<Marker> {
             positional: false,
             noun: 0,
         }),
-        c if decimal_digit(c).is_some() => arabic_marker(s),
+        c if decimal_digit(c).is_some() => arabic_marker(s).or_else(|| decimal_marker(s)),
+        c if c.is_ascii_alphabetic() => latin_marker(s),
         c if is_chinese_numeral_char(c) => numeral_marker(s),
         _ => None,
     }
@@ -108,6 +119,7 @@ pub(crate) fn may_start_marker(c: char) -> bool {
 /// [`may_start_marker`] without the shortcut.
 fn may_start_marker_plainly(c: char) -> bool {
     matches!(c, '（' | '(' | '第' | '首' | '其' | '再' | '最' | '①'..='⑳' | '⑴'..='⒇')
+        || c.is_ascii_alphabetic()
         || decimal_digit(c).is_some()
         || is_chinese_numeral_char(c)
 }
@@ -245,6 +257,92 @@ fn arabic_marker(s: &str) -> Option<Marker> {
 /// Counted nouns after 第N. The legislative and planning levels 编 章 节
 /// (GB/T 9704's 编/章/节/条/款/项/目) and 部分 head parts; the others count
 /// points of a series. Each noun is a level of its own.
+/// `5.1`, `5.1.1　`, `6.10本标准…`: two to four or more numbers joined by
+/// dots (ASCII or full-width), then a blank or a CJK char that is not a
+/// unit (`1.5亿元` is an amount, not a clause).
+fn decimal_marker(s: &str) -> Option<Marker> {
+    let mut parts = 0usize;
+    let mut rest = s;
+    let (value, end) = loop {
+        let (number, after) = digit_prefix_any(rest)?;
+        parts += 1;
+        let end = s.len() - after.len();
+        match after.chars().next() {
+            Some(dot @ ('.' | '．'))
+                if after[dot.len_utf8()..].starts_with(|c| decimal_digit(c).is_some()) =>
+            {
+                rest = &after[dot.len_utf8()..];
+            }
+            _ => break (number, end),
+        }
+    };
+    if parts < 2 || value == 0 {
+        return None;
+    }
+    let next = s[end..].chars().next()?;
+    let follows = (is_blank(next) && next != '\n' && next != '\r')
+        || (!next.is_ascii()
+            && !"亿万千百%％倍元年月日个分秒度米克吨项次".contains(next)
+            && !is_blank(next));
+    if !follows {
+        return None;
+    }
+    let family = match parts {
+        2 => Family::Decimal2,
+        3 => Family::Decimal3,
+        _ => Family::Decimal4,
+    };
+    Some(Marker {
+        family,
+        value,
+        len: end,
+        positional: false,
+        noun: 0,
+    })
+}
+
+/// Digits (ASCII or full-width) at the start, zero allowed.
+fn digit_prefix_any(s: &str) -> Option<(u32, &str)> {
+    let mut value = 0u32;
+    let mut end = 0;
+    for (i, c) in s.char_indices() {
+        match decimal_digit(c) {
+            Some(d) if i < 9 => {
+                value = value * 10 + d;
+                end = i + c.len_utf8();
+            }
+            _ => break,
+        }
+    }
+    (end > 0 && value < 1000).then(|| (value, &s[end..]))
+}
+
+/// `a)` `b）` `a.` `A.` `A、`: one ASCII letter, its punctuation, then no
+/// other letter (`e.g.` and English words are not items).
+fn latin_marker(s: &str) -> Option<Marker> {
+    let mut chars = s.chars();
+    let letter = chars.next()?;
+    let punct = chars.next()?;
+    let after = chars.next();
+    if !matches!(punct, ')' | '）' | '.' | '．' | '、')
+        || after.is_none_or(|c| c.is_ascii_alphanumeric())
+    {
+        return None;
+    }
+    let family = if letter.is_ascii_lowercase() {
+        Family::LatinLower
+    } else {
+        Family::LatinUpper
+    };
+    Some(Marker {
+        family,
+        value: u32::from(letter.to_ascii_lowercase() as u8 - b'a') + 1,
+        len: 1 + punct.len_utf8(),
+        positional: false,
+        noun: 0,
+    })
+}
+
 const ORDINAL_NOUNS: [&str; 11] = [
     "部分",
     "个问题",
@@ -377,6 +475,14 @@ mod tests {
         );
         assert_eq!(label("第二章　总则"), Some(("第二章", Family::PartWord, 2)));
         assert_eq!(label("第三节 组织"), Some(("第三节", Family::PartWord, 3)));
+        assert_eq!(label("5.1　颅脑"), Some(("5.1", Family::Decimal2, 1)));
+        assert_eq!(
+            label("5.1.2 重伤二级"),
+            Some(("5.1.2", Family::Decimal3, 2))
+        );
+        assert_eq!(label("6.10本标准"), Some(("6.10", Family::Decimal2, 10)));
+        assert_eq!(label("b)开放性"), Some(("b)", Family::LatinLower, 2)));
+        assert_eq!(label("C．任务"), Some(("C．", Family::LatinUpper, 3)));
         assert_eq!(label("1.加强"), Some(("1.", Family::ArabicDot, 1)));
         assert_eq!(label("１０．加强"), Some(("１０．", Family::ArabicDot, 10)));
         assert_eq!(
@@ -416,6 +522,9 @@ mod tests {
             "第一次会议",
             "一是一、二是二",
             "1.5亿元",
+            "2.5%",
+            "e.g. 例如",
+            "A股市场",
             "2016年",
             "统一要求",
             "首先要",

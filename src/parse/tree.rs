@@ -124,6 +124,9 @@ pub(crate) fn paragraph_numbering(text: &str, blocks: &[Block]) -> Vec<Family> {
     #[derive(Default)]
     struct Seen {
         count: usize,
+        /// Members since it last started again, and the most of those.
+        run: usize,
+        longest_run: usize,
         positional: bool,
         restarts: usize,
         last: u32,
@@ -152,9 +155,16 @@ pub(crate) fn paragraph_numbering(text: &str, blocks: &[Block]) -> Vec<Family> {
                 }
                 let family = seen.entry(lead.family).or_default();
                 family.count += 1;
+                if family.count == 1 {
+                    family.run = 1;
+                    family.longest_run = 1;
+                }
                 family.positional |= lead.positional;
                 if family.count > 1 {
-                    family.restarts += usize::from(lead.value <= family.last);
+                    let restart = lead.value <= family.last;
+                    family.restarts += usize::from(restart);
+                    family.run = if restart { 1 } else { family.run + 1 };
+                    family.longest_run = family.longest_run.max(family.run);
                     family.headings_between += family.headings_pending;
                     family.others_between += family.others_pending;
                 }
@@ -168,7 +178,7 @@ pub(crate) fn paragraph_numbering(text: &str, blocks: &[Block]) -> Vec<Family> {
     seen.into_iter()
         .filter(|(_, family)| {
             family.positional
-                || family.count > MAX_LEVEL_MEMBERS
+                || family.longest_run > MAX_LEVEL_MEMBERS
                 || (family.count >= 10
                     && family.restarts == 0
                     && family.headings_between >= 2
@@ -253,6 +263,23 @@ impl Tree {
                 if value == open.value.saturating_add(1) {
                     return Some((depth, Some(open.series)));
                 }
+            }
+        }
+        // 第二章 where no 第一章 came before (a copy that lost it): a
+        // chapter, part or section word heads a level whatever its number,
+        // above any open series.
+        if let Style::Numbered {
+            family: Family::PartWord,
+            ..
+        } = style
+        {
+            if !self.closed.contains_key(&style) {
+                let depth = self
+                    .stack
+                    .iter()
+                    .position(|open| matches!(open.style, Style::Numbered { family, .. } if family.is_series()))
+                    .unwrap_or(self.stack.len());
+                return Some((depth, None));
             }
         }
         match self.closed.get(&style) {
