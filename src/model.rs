@@ -92,13 +92,16 @@ pub enum NodeKind {
     Paragraph,
     /// The closing words after the last part.
     Closing,
+    /// An appendix after the body (附件1, 附录A): a top-level node of its
+    /// own, holding what it numbers afresh.
+    Appendix,
     /// Trailing matter: notes, licence boilerplate, related links.
     Back,
 }
 
 impl NodeKind {
     /// Every kind, in the order above.
-    pub const ALL: [NodeKind; 9] = [
+    pub const ALL: [NodeKind; 10] = [
         NodeKind::Front,
         NodeKind::Preamble,
         NodeKind::Part,
@@ -107,6 +110,7 @@ impl NodeKind {
         NodeKind::Point,
         NodeKind::Paragraph,
         NodeKind::Closing,
+        NodeKind::Appendix,
         NodeKind::Back,
     ];
 
@@ -121,6 +125,7 @@ impl NodeKind {
             NodeKind::Point => "论点",
             NodeKind::Paragraph => "段落",
             NodeKind::Closing => "结语",
+            NodeKind::Appendix => "附件",
             NodeKind::Back => "附注",
         }
     }
@@ -137,6 +142,7 @@ impl NodeKind {
             NodeKind::Point => "point",
             NodeKind::Paragraph => "paragraph",
             NodeKind::Closing => "closing",
+            NodeKind::Appendix => "appendix",
             NodeKind::Back => "back",
         }
     }
@@ -155,7 +161,11 @@ impl NodeKind {
     pub fn is_structural(self) -> bool {
         matches!(
             self,
-            NodeKind::Part | NodeKind::Section | NodeKind::Task | NodeKind::Point
+            NodeKind::Part
+                | NodeKind::Section
+                | NodeKind::Task
+                | NodeKind::Point
+                | NodeKind::Appendix
         )
     }
 }

@@ -10,7 +10,7 @@
 
 use crate::{Document, Node, NodeKind, Quote, QuoteKind, Span};
 
-const KINDS: [NodeKind; 9] = NodeKind::ALL;
+const KINDS: [NodeKind; 10] = NodeKind::ALL;
 const QUOTE_KINDS: [QuoteKind; 3] = [QuoteKind::Attributed, QuoteKind::Saying, QuoteKind::Term];
 /// Deeper trees than this are refused (the parser's are a few levels).
 const MAX_DEPTH: usize = 200;

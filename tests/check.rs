@@ -51,6 +51,7 @@ fn render_node(node: &Node, depth: usize, out: &mut String) {
         NodeKind::Task => Some("task"),
         NodeKind::Point => Some("point"),
         NodeKind::Closing => Some("closing"),
+        NodeKind::Appendix => Some("appendix"),
         NodeKind::Back => Some("back"),
     };
     let child_depth = match kind {
@@ -722,4 +723,72 @@ fn decimal_clauses_hold_lettered_items_that_start_again_under_each() {
         }
     });
     assert_eq!(items, 80);
+}
+
+#[test]
+fn an_appendix_numbers_afresh_beside_the_body() {
+    // GB/T 9704 附件: after the body and its closing address, each appendix
+    // is a top-level node holding the 一、 or 1. it starts again, never
+    // more parts of the body nor items of its last section.
+    check(
+        "在全市工作会议上的讲话\n同志们：\n今天召开会议。\n一、提高认识\n要提高认识。\n二、狠抓落实\n（一）压实责任。\n（二）强化督查。\n同志们，让我们齐心协力，开创新局面！\n附件1\n重点任务清单\n一、开展排查\n二、建立台账\n附件2：名词解释\n1. 台账：记录问题的清单。\n2. 销号：问题整改完成。\n",
+        "
+         title 在全市工作会议上的讲话
+         preamble 同志们：
+         part 一、提高认识
+         part 二、狠抓落实
+           section （一）压实责任
+           section （二）强化督查
+         closing 同志们，让我们齐心协力，开创新局面
+         appendix 附件1重点任务清单
+           part 一、开展排查
+           part 二、建立台账
+         appendix 附件2名词解释
+           part 1.台账
+           part 2.销号
+        ",
+    );
+    // The word inside a sentence is not a head.
+    check(
+        "一、总则\n第一条　奏唱国歌，应当按照本法附件所载国歌的歌词和曲谱。\n二、附则\n附件所载曲谱为准。\n",
+        "
+         part 一、总则
+         part 二、附则
+        ",
+    );
+}
+
+#[test]
+fn articles_go_under_a_chapter_after_the_sections_of_the_last_closed() {
+    // 第三章 has sections; 第四章 holds its articles directly, numbered on.
+    check(
+        "第三章　罪行\n第一节　甲罪\n第一条　甲。\n第二条　乙。\n第二节　乙罪\n第三条　丙。\n第四章　程序\n第四条　丁。\n第五条　戊。\n",
+        "
+         part 第三章罪行
+           section 第一节甲罪
+             task 第一条甲
+             task 第二条乙
+           section 第二节乙罪
+             task 第三条丙
+         part 第四章程序
+           task 第四条丁
+           task 第五条戊
+        ",
+    );
+}
+
+#[test]
+fn a_list_of_one_item_keeps_a_level_the_document_uses() {
+    // a) b) under 5.1.1, a lone a) under 5.1.2: still an item.
+    check(
+        "5.1 范围\n5.1.1 重伤\na) 甲伤。\nb) 乙伤。\n5.1.2 轻伤\na) 丙伤。\n",
+        "
+         part 5.1范围
+           section 5.1.1重伤
+             section a)甲伤
+             section b)乙伤
+           section 5.1.2轻伤
+             section a)丙伤
+        ",
+    );
 }

@@ -129,8 +129,13 @@ fn demote_false_levels(text: &str, tree: &mut Tree) {
         // heading; a lone run-in 第一， or 一是 is just a sentence.
         let heading_line = draft.standalone
             && matches!(style, Style::Numbered { family, .. } if !family.is_series());
+        // A lone a) under 5.2.1 where a) b) c) run elsewhere: the level is
+        // the document's, the list just has one item here.
+        let level_elsewhere =
+            count > 1 && matches!(style, Style::Numbered { family, .. } if !family.is_series());
         let lone = members[&series] == 1
             && !heading_line
+            && !level_elsewhere
             && !matches!(
                 style,
                 Style::Numbered {
@@ -265,6 +270,10 @@ fn settle_kinds(drafts: &mut [Draft], at: usize, under_numbered: bool) {
                 };
                 true
             }
+            Some(Style::Appendix) => {
+                drafts[child].kind = NodeKind::Appendix;
+                false
+            }
             Some(Style::Heading(_)) => {
                 drafts[child].kind = if under_numbered {
                     NodeKind::Section
@@ -282,15 +291,22 @@ fn settle_kinds(drafts: &mut [Draft], at: usize, under_numbered: bool) {
 const CLOSING_OPENERS: [&str; 6] = ["同志们", "各位代表", "让我们", "同胞们", "朋友们", "同学们"];
 
 /// Moves a closing address at the end of the last part out to the top
-/// level.
+/// level, before any appendix.
 fn extract_closing(text: &str, drafts: &mut [Draft]) {
     let root = &drafts[0].children;
     if !root.iter().any(|&c| drafts[c].kind == NodeKind::Part) {
         return;
     }
-    // Follow the last child down to the last paragraph of the document.
-    let mut path = vec![0];
-    let mut at = 0;
+    let body_end = root
+        .iter()
+        .position(|&c| drafts[c].kind == NodeKind::Appendix)
+        .unwrap_or(root.len());
+    let Some(&last_of_body) = root[..body_end].last() else {
+        return;
+    };
+    // Follow the body's last child down to its last paragraph.
+    let mut path = vec![0, last_of_body];
+    let mut at = last_of_body;
     while let Some(&last) = drafts[at].children.last() {
         path.push(last);
         at = last;
@@ -320,7 +336,7 @@ fn extract_closing(text: &str, drafts: &mut [Draft]) {
     let closing = moved[0];
     drafts[closing].kind = NodeKind::Closing;
     drafts[closing].children = moved[1..].to_vec();
-    drafts[0].children.push(closing);
+    drafts[0].children.insert(body_end, closing);
 }
 
 /// Wraps the opening (salutation and paragraphs before the first part) in
@@ -348,17 +364,8 @@ fn wrap_preamble(text: &str, drafts: &mut Vec<Draft>, frame: &Frame) {
     };
     let preamble = drafts.len();
     drafts.push(Draft {
-        kind: NodeKind::Preamble,
-        label: None,
-        heading,
-        start,
-        end,
         children: opening.clone(),
-        style: None,
-        positional: false,
-        series: None,
-        standalone: false,
-        demoted: false,
+        ..Draft::new(NodeKind::Preamble, heading, start, end)
     });
     let mut children = vec![preamble];
     children.extend(root[opening.len()..].iter().copied());

@@ -24,7 +24,9 @@
 //! Recognising a marker says nothing yet about whether it is structure:
 //! the tree builder accepts it only where it counts on from its siblings.
 
-use super::text::{chinese_numeral, decimal_digit, is_blank, is_chinese_numeral_char};
+use super::text::{
+    chinese_numeral, decimal_digit, is_blank, is_chinese_numeral_char, is_sentence_end,
+};
 
 /// The visual family of a marker. Markers of one family and layout form
 /// one level of the outline.
@@ -146,6 +148,45 @@ const CJK_LOW_BITS: u64 = {
 pub(crate) fn skip_emphasis(s: &str) -> usize {
     s.len() - s.trim_start_matches('*').len()
 }
+
+/// An appendix head after the body (GB/T 9704 附件): `附件`, `附件1`,
+/// `附件二`, `附录A`, alone or followed by a separator and a title
+/// (`附件：名词解释`, `附件2 关于…的说明`). Returns the label's byte length
+/// (the word and its number) and the title, which may be empty. `附件所载…`
+/// (the word in a sentence) is not one.
+pub(crate) fn appendix_at(s: &str) -> Option<(usize, &str)> {
+    let word = ["附件", "附录"]
+        .into_iter()
+        .find(|word| s.starts_with(word))?;
+    let after_word = &s[word.len()..];
+    let number = after_word
+        .char_indices()
+        .find(|&(_, c)| {
+            !(decimal_digit(c).is_some() || is_chinese_numeral_char(c) || c.is_ascii_uppercase())
+        })
+        .map_or(after_word.len(), |(at, _)| at);
+    // 附录A but not 附录ABC: one letter, or numerals only.
+    let digits = &after_word[..number];
+    if digits.chars().any(|c| c.is_ascii_uppercase()) && digits.chars().count() > 1 {
+        return None;
+    }
+    let label = word.len() + number;
+    let rest = &s[label..];
+    let title = rest
+        .trim_start_matches(|c: char| is_blank(c) || matches!(c, '：' | ':' | '、' | '.' | '．'));
+    let separated = title.len() < rest.len();
+    if !title.is_empty() && number == 0 && !separated {
+        return None;
+    }
+    let title = title.trim_end_matches(is_blank);
+    if title.contains(is_sentence_end) || title.chars().count() > MAX_APPENDIX_TITLE {
+        return None;
+    }
+    Some((label, title))
+}
+
+/// Chars an appendix title may have on its head line.
+const MAX_APPENDIX_TITLE: usize = 40;
 
 /// Whether the line starts with any marker.
 pub(crate) fn starts_with_marker(s: &str) -> bool {

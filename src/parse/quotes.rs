@@ -43,7 +43,8 @@
 //!   and follows an attributed one with nothing but spacing between
 //!   (`…”“…”`, or the next paragraph) has the same speaker.
 //! - [`QuoteKind::Term`]: otherwise, at most 12 chars with no sentence
-//!   punctuation (“一把手”, “不忘初心、牢记使命”).
+//!   punctuation (“一把手”, “不忘初心、牢记使命”), or a list of short
+//!   phrases joined by 、 of at most 40 (“限定场所、分类管理、单位负责…”).
 //! - [`QuoteKind::Saying`]: any other (“善除害者察其本，善理疾者绝其源。”).
 //!
 //! Work is linear in the text: each char is looked at once when pairing
@@ -68,6 +69,10 @@ const MAX_DEPTH: usize = 6;
 const MAX_GAP: usize = 32;
 /// Longest quotation that can be a term.
 const MAX_TERM_CHARS: usize = 12;
+/// A term listing phrases with 、 may reach this many chars, each phrase at
+/// most [`MAX_LISTED_PHRASE_CHARS`].
+const MAX_LISTED_TERM_CHARS: usize = 40;
+const MAX_LISTED_PHRASE_CHARS: usize = 6;
 
 /// Finds every quotation in `text`, in document order (by opening mark).
 ///
@@ -336,7 +341,15 @@ fn is_spacing(c: char) -> bool {
 
 /// Whether the words read as a term rather than a sentence.
 fn is_term(words: &str) -> bool {
-    words.chars().count() <= MAX_TERM_CHARS
+    let chars = words.chars().count();
+    // A principle of short phrases in a row (限定场所、分类管理、单位负责、公众
+    // 参与、综合治理) is one term however many phrases it lists.
+    let listed_phrases = chars <= MAX_LISTED_TERM_CHARS
+        && words.contains('、')
+        && words
+            .split('、')
+            .all(|phrase| (1..=MAX_LISTED_PHRASE_CHARS).contains(&phrase.chars().count()));
+    (chars <= MAX_TERM_CHARS || listed_phrases)
         && !words.contains(['。', '！', '？', '；', '，', '：', '!', '?', ';', ','])
 }
 

@@ -21,7 +21,9 @@ use std::collections::HashMap;
 
 use super::inline::inline_markers;
 use super::marker::{self, Family, Marker, LAST};
-use super::text::{clean_clipped, first_clause, is_blank, is_sentence_end, MAX_HEADING};
+use super::text::{
+    clean_clipped, clean_up_to, first_clause, is_blank, is_sentence_end, MAX_HEADING,
+};
 use crate::model::NodeKind;
 
 /// A paragraph as the tree builder sees it: a byte range of the source.
@@ -46,6 +48,8 @@ pub(crate) enum Style {
         noun: u8,
     },
     Heading(u8),
+    /// An appendix (附件1): a floor the levels after it stay above.
+    Appendix,
 }
 
 /// A node under construction: byte offsets, children by index.
@@ -67,6 +71,26 @@ pub(crate) struct Draft {
     pub standalone: bool,
     /// Demoted to a plain paragraph after the tree was built.
     pub demoted: bool,
+}
+
+impl Draft {
+    /// A node of `kind` over `start..end`, with no label, style or
+    /// children yet.
+    pub(crate) fn new(kind: NodeKind, heading: String, start: usize, end: usize) -> Self {
+        Draft {
+            kind,
+            label: None,
+            heading,
+            start,
+            end,
+            children: Vec::new(),
+            style: None,
+            positional: false,
+            series: None,
+            standalone: false,
+            demoted: false,
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -97,6 +121,11 @@ pub(crate) struct Tree {
     /// Families that number paragraphs in this document (decided before
     /// the tree is built, see [`paragraph_numbering`]): not structure.
     paragraph_numbers: Vec<Family>,
+    /// Stack entries no later marker closes: 1 inside an appendix.
+    floor: usize,
+    /// An appendix whose head line had no title: the next short line
+    /// names it (附件 / 2026年自治区民生实事).
+    untitled_appendix: Option<usize>,
 }
 
 /// An outline level with more members than this numbers paragraphs.
@@ -192,19 +221,7 @@ impl Tree {
     /// `single_paragraph`: the body is one paragraph (a document pasted as
     /// one line), so heading markers may stand inside it.
     pub(crate) fn new(len: usize, single_paragraph: bool, paragraph_numbers: Vec<Family>) -> Self {
-        let root = Draft {
-            kind: NodeKind::Paragraph,
-            label: None,
-            heading: String::new(),
-            start: 0,
-            end: len,
-            children: Vec::new(),
-            style: None,
-            positional: false,
-            series: None,
-            standalone: false,
-            demoted: false,
-        };
+        let root = Draft::new(NodeKind::Paragraph, String::new(), 0, len);
         Tree {
             drafts: vec![root],
             stack: Vec::new(),
@@ -213,6 +230,8 @@ impl Tree {
             closed_series: HashMap::new(),
             single_paragraph,
             paragraph_numbers,
+            floor: 0,
+            untitled_appendix: None,
         }
     }
 
@@ -228,6 +247,7 @@ impl Tree {
     }
 
     fn close_to(&mut self, depth: usize) {
+        let depth = depth.max(self.floor);
         while self.stack.len() > depth {
             if let Some(open) = self.stack.pop() {
                 self.closed
@@ -283,24 +303,30 @@ impl Tree {
             }
         }
         match self.closed.get(&style) {
-            Some(&(last, depth, series))
-                if value == last.saturating_add(1) && depth <= self.stack.len() =>
-            {
+            Some(&(last, depth, series)) if value == last.saturating_add(1) => {
                 // 第三条 after 第二章 / 第一节: articles numbered on across
                 // chapters and sections go under the newest heading, if
-                // only headings were opened since.
-                let headings_since = self.stack[depth..].iter().all(|open| {
-                    matches!(
-                        open.style,
-                        Style::Numbered {
-                            family: Family::PartWord,
-                            ..
-                        } | Style::Heading(_)
-                    )
-                });
+                // only headings were opened since (第四十条 under 第四章
+                // after the sections of 第三章 closed).
                 let counted = matches!(style, Style::Numbered { noun, .. } if noun > 0);
+                if depth > self.stack.len() && !counted {
+                    return None;
+                }
+                let headings_since = self.stack[depth.min(self.stack.len())..]
+                    .iter()
+                    .all(|open| {
+                        matches!(
+                            open.style,
+                            Style::Numbered {
+                                family: Family::PartWord,
+                                ..
+                            } | Style::Heading(_)
+                        )
+                    });
                 let depth = if counted && headings_since {
                     self.stack.len()
+                } else if depth > self.stack.len() {
+                    return None;
                 } else {
                     depth
                 };
@@ -321,6 +347,17 @@ impl Tree {
         let emphasis = marker::skip_emphasis(body);
         let lead = marker::marker_at(&body[emphasis..])
             .filter(|lead| !self.paragraph_numbers.contains(&lead.family));
+        if let Some(node) = self.untitled_appendix.take() {
+            let (title, short) = clean_up_to(body, MAX_HEADING);
+            if block.single_line && lead.is_none() && short && !title.contains(is_sentence_end) {
+                self.drafts[node].heading = title;
+                self.drafts[node].end = block.end;
+                return;
+            }
+        }
+        if block.single_line && self.drafts.len() > 1 && self.add_appendix(text, block) {
+            return;
+        }
         let collapsed =
             body.len() > COLLAPSED_PARAGRAPH * 3 || (self.single_paragraph && body.len() > 600);
 
@@ -393,19 +430,7 @@ impl Tree {
             let heading = first_clause(&text[block.start..first_inline]);
             self.add(
                 parent,
-                Draft {
-                    kind: NodeKind::Paragraph,
-                    label: None,
-                    heading,
-                    start: block.start,
-                    end: first_inline,
-                    children: Vec::new(),
-                    style: None,
-                    positional: false,
-                    series: None,
-                    standalone: false,
-                    demoted: false,
-                },
+                Draft::new(NodeKind::Paragraph, heading, block.start, first_inline),
             );
         }
         self.add_inline(text, block, &inline);
@@ -448,6 +473,50 @@ impl Tree {
         }
     }
 
+    /// An appendix head line (附件1：…, see [`marker::appendix_at`]) after
+    /// the body opens a top-level node that numbers afresh: what follows
+    /// stays in it until the next appendix.
+    fn add_appendix(&mut self, text: &str, block: Block) -> bool {
+        let body = &text[block.start..block.end];
+        let skipped = body.len()
+            - body
+                .trim_start_matches(|c: char| c == '#' || is_blank(c))
+                .len();
+        let skipped = skipped + marker::skip_emphasis(&body[skipped..]);
+        let Some((label_len, title)) = marker::appendix_at(body[skipped..].trim_end_matches('*'))
+        else {
+            return false;
+        };
+        let label = body[skipped..skipped + label_len].to_string();
+        let title = clean_clipped(title.trim_matches('*'), MAX_HEADING);
+        self.floor = 0;
+        self.close_to(0);
+        self.closed.clear();
+        let untitled = title.is_empty();
+        let node = self.add(
+            0,
+            Draft {
+                label: Some(label),
+                style: Some(Style::Appendix),
+                ..Draft::new(NodeKind::Appendix, title, block.start, block.end)
+            },
+        );
+        self.stack.push(Open {
+            node,
+            style: Style::Appendix,
+            value: 0,
+            series: usize::MAX,
+            series_start: block.start,
+            md_level: Some(0),
+            inline: false,
+        });
+        self.floor = 1;
+        if untitled {
+            self.untitled_appendix = Some(node);
+        }
+        true
+    }
+
     /// A plain paragraph closes bare list items (a marker alone on its line
     /// heads one short item, and the discussion after the list belongs to
     /// the list's parent), and a summing-up paragraph (总之，…) closes the
@@ -458,7 +527,7 @@ impl Tree {
             let closes = match open.style {
                 Style::Numbered { bare: true, .. } => true,
                 Style::Numbered { family, .. } => sums_up && family.is_series(),
-                Style::Heading(_) => false,
+                Style::Heading(_) | Style::Appendix => false,
             };
             if !closes {
                 break;
@@ -536,22 +605,16 @@ impl Tree {
         let node = self.add(
             parent,
             Draft {
-                kind,
                 label: Some(
                     label
                         .chars()
                         .filter(|c| !c.is_ascii_whitespace() && *c != '*')
                         .collect(),
                 ),
-                heading,
-                start,
-                end,
-                children: Vec::new(),
                 style: Some(style),
                 positional: marker.positional,
                 series: Some(series),
-                standalone: false,
-                demoted: false,
+                ..Draft::new(kind, heading, start, end)
             },
         );
         let value = if marker.value == LAST {
@@ -594,17 +657,13 @@ impl Tree {
         let node = self.add(
             parent,
             Draft {
-                kind: NodeKind::Part,
-                label: None,
-                heading: clean_clipped(&text[block.start..block.end], MAX_HEADING),
-                start: block.start,
-                end: block.end,
-                children: Vec::new(),
                 style: Some(Style::Heading(level)),
-                positional: false,
-                series: None,
-                standalone: false,
-                demoted: false,
+                ..Draft::new(
+                    NodeKind::Part,
+                    clean_clipped(&text[block.start..block.end], MAX_HEADING),
+                    block.start,
+                    block.end,
+                )
             },
         );
         self.stack.push(Open {

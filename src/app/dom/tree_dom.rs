@@ -344,6 +344,7 @@ fn node_class(kind: NodeKind) -> &'static str {
         NodeKind::Point => "node node-point",
         NodeKind::Paragraph => "node node-paragraph",
         NodeKind::Closing => "node node-closing",
+        NodeKind::Appendix => "node node-appendix",
         NodeKind::Back => "node node-back",
     }
 }

@@ -132,6 +132,15 @@ fn saying_and_term() {
             "saying 好，很好",
         ],
     );
+    // Short phrases listed with 、 make one term, however many; a long
+    // phrase among them makes a saying.
+    check(
+        "实行“限定场所、分类管理、单位负责、公众参与、综合治理”的原则，“坚持以人民为中心的发展思想、推进改革”",
+        &[
+            "term 限定场所、分类管理、单位负责、公众参与、综合治理",
+            "saying 坚持以人民为中心的发展思想、推进改革",
+        ],
+    );
 }
 
 #[test]
