@@ -103,6 +103,18 @@ corpus_tests! {
     gwr2026_neimenggu_web_boilerplate => "15_gwr2026_neimenggu_web-boilerplate-yiyao";
     mao1937_report_outline => "17_mao1937_report-outline_arabic-1dun";
     mao1938_on_protracted_war => "18_mao1938_on-protracted-war_lecture_very-long_markdown";
+    court_online_mediation_rules => "20_rules_articles-items_markdown";
+    pboc_monetary_policy_committee_regulation => "21_regulation_chapters-articles-halfwidth-items_markdown";
+    procuratorate_public_interest_litigation_banfa => "22_banfa_chapters-articles-items_markdown";
+    injury_grading_standard_decimal_clauses => "23_standard_decimal-headings-letter-items_markdown",
+        ignore = "item headings are cut at the first ；, the annotation runs them to 。 (issue 11); its floor is in STRICT_BELOW";
+    hong_kong_national_security_law => "24_law_chapters-sections-articles_missing-ch1_markdown";
+    national_anthem_law => "25_law_articles-items_fujian-line_short";
+    shanghai_smoking_control_regulation => "26_local-regulation_flat-articles_terms";
+    state_council_organic_law => "27_law_flat-articles_repeated-title";
+    mao1938_border_region_proclamation => "28_mao1938_proclamation_four-items_notes";
+    direct_election_provisions => "29_provisions_yi-numbered_items_short";
+    national_emblem_law_with_appendix => "30_law_articles_appendix-yi-items";
 }
 
 #[test]
@@ -411,7 +423,23 @@ const STRICT_MIN_F1: f64 = 0.97;
 /// Documents that do not reach [`STRICT_MIN_F1`] yet, with the strict F1
 /// and title they reach now: a floor, so they may only get better. One
 /// that reaches the bar must leave the list (the test says so).
-const STRICT_BELOW: &[(&str, f64, bool)] = &[];
+const STRICT_BELOW: &[(&str, f64, bool)] = &[
+    ("05_mao1942_oppose-stereotyped-party-writing", 0.82, true),
+    ("08_cpc11-1977_political-report_split-quotes", 0.83, true),
+    ("11_gwr1955_first-five-year-plan_very-long", 0.93, true),
+    ("14_gwr2017_zero-width-breaks", 0.91, true),
+    ("17_mao1937_report-outline_arabic-1dun", 0.93, true),
+    (
+        "18_mao1938_on-protracted-war_lecture_very-long_markdown",
+        0.96,
+        true,
+    ),
+    (
+        "23_standard_decimal-headings-letter-items_markdown",
+        0.92,
+        true,
+    ),
+];
 
 /// Every annotated document, new ones included, scored strictly
 /// (`score::score_strict`: a missed unnumbered head counts, the title must
@@ -427,7 +455,12 @@ fn every_document_strictly() {
         };
         let (_, actual) = parse_to_json(&name);
         let report = score::score_strict(&expected, &actual);
-        println!("strict {}", report.summary());
+        println!(
+            "strict {} (floor entry: (\"{name}\", {:.2}, {}))",
+            report.summary(),
+            (report.f1() * 100.0).floor() / 100.0,
+            report.title_ok
+        );
         sum += report.f1();
         count += 1;
         let floor = STRICT_BELOW.iter().find(|(doc, _, _)| *doc == name);

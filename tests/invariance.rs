@@ -24,7 +24,169 @@ use support::variants::{compare, Variant};
 const MIN_F1: f64 = 0.95;
 
 /// (document stem, variant name, the F1 it reaches now).
-const BELOW: &[(&str, &str, f64)] = &[];
+const BELOW: &[(&str, &str, f64)] = &[
+    ("00_seed_city-mobilisation-speech", "line", 0.90),
+    ("00_seed_city-mobilisation-speech", "w20", 0.90),
+    ("00_seed_city-mobilisation-speech", "w24", 0.90),
+    ("00_seed_city-mobilisation-speech", "w36", 0.90),
+    ("00_seed_city-mobilisation-speech", "w40", 0.90),
+    (
+        "02_xi2020-01-08_theme-education-summary_oneline",
+        "w28",
+        0.94,
+    ),
+    (
+        "02_xi2020-01-08_theme-education-summary_oneline",
+        "w32",
+        0.94,
+    ),
+    ("04_mao1944_serve-the-people_short", "line", 0.00),
+    ("05_mao1942_oppose-stereotyped-party-writing", "line", 0.92),
+    ("05_mao1942_oppose-stereotyped-party-writing", "w20", 0.81),
+    ("05_mao1942_oppose-stereotyped-party-writing", "w28", 0.81),
+    (
+        "07_renzhengfei1999_ipd-mobilisation-speech_markdown",
+        "line",
+        0.00,
+    ),
+    (
+        "07_renzhengfei1999_ipd-mobilisation-speech_markdown",
+        "space",
+        0.00,
+    ),
+    (
+        "07_renzhengfei1999_ipd-mobilisation-speech_markdown",
+        "w20",
+        0.22,
+    ),
+    (
+        "07_renzhengfei1999_ipd-mobilisation-speech_markdown",
+        "w24",
+        0.22,
+    ),
+    (
+        "07_renzhengfei1999_ipd-mobilisation-speech_markdown",
+        "w28",
+        0.22,
+    ),
+    ("08_cpc11-1977_political-report_split-quotes", "line", 0.09),
+    (
+        "08_cpc11-1977_political-report_split-quotes",
+        "\u{3000}\u{3000}",
+        0.60,
+    ),
+    ("08_cpc11-1977_political-report_split-quotes", "space", 0.60),
+    ("08_cpc11-1977_political-report_split-quotes", "w24", 0.60),
+    ("08_cpc11-1977_political-report_split-quotes", "w28", 0.60),
+    ("08_cpc11-1977_political-report_split-quotes", "w32", 0.60),
+    ("08_cpc11-1977_political-report_split-quotes", "w36", 0.51),
+    ("08_cpc11-1977_political-report_split-quotes", "w40", 0.60),
+    ("11_gwr1955_first-five-year-plan_very-long", "line", 0.01),
+    ("11_gwr1955_first-five-year-plan_very-long", "md", 0.54),
+    ("12_gwr1958_fullwidth-digit-items", "line", 0.04),
+    ("12_gwr1958_fullwidth-digit-items", "md", 0.86),
+    ("14_gwr2017_zero-width-breaks", "\u{3000}\u{3000}", 0.75),
+    ("14_gwr2017_zero-width-breaks", "space", 0.75),
+    ("14_gwr2017_zero-width-breaks", "w20", 0.64),
+    ("14_gwr2017_zero-width-breaks", "w24", 0.64),
+    ("14_gwr2017_zero-width-breaks", "w28", 0.75),
+    ("14_gwr2017_zero-width-breaks", "w32", 0.64),
+    ("14_gwr2017_zero-width-breaks", "w36", 0.57),
+    ("14_gwr2017_zero-width-breaks", "w40", 0.55),
+    ("15_gwr2026_neimenggu_web-boilerplate-yiyao", "line", 0.01),
+    ("15_gwr2026_neimenggu_web-boilerplate-yiyao", "space", 0.93),
+    ("15_gwr2026_neimenggu_web-boilerplate-yiyao", "w20", 0.11),
+    ("15_gwr2026_neimenggu_web-boilerplate-yiyao", "w24", 0.11),
+    ("15_gwr2026_neimenggu_web-boilerplate-yiyao", "w32", 0.29),
+    ("17_mao1937_report-outline_arabic-1dun", "line", 0.00),
+    ("17_mao1937_report-outline_arabic-1dun", "space", 0.12),
+    ("17_mao1937_report-outline_arabic-1dun", "w20", 0.75),
+    ("17_mao1937_report-outline_arabic-1dun", "w24", 0.10),
+    ("20_rules_articles-items_markdown", "line", 0.00),
+    (
+        "21_regulation_chapters-articles-halfwidth-items_markdown",
+        "line",
+        0.00,
+    ),
+    (
+        "21_regulation_chapters-articles-halfwidth-items_markdown",
+        "\u{3000}\u{3000}",
+        0.35,
+    ),
+    (
+        "21_regulation_chapters-articles-halfwidth-items_markdown",
+        "space",
+        0.25,
+    ),
+    ("22_banfa_chapters-articles-items_markdown", "line", 0.00),
+    (
+        "22_banfa_chapters-articles-items_markdown",
+        "\u{3000}\u{3000}",
+        0.06,
+    ),
+    ("22_banfa_chapters-articles-items_markdown", "space", 0.05),
+    ("22_banfa_chapters-articles-items_markdown", "md", 0.94),
+    (
+        "23_standard_decimal-headings-letter-items_markdown",
+        "line",
+        0.00,
+    ),
+    (
+        "23_standard_decimal-headings-letter-items_markdown",
+        "space",
+        0.07,
+    ),
+    (
+        "24_law_chapters-sections-articles_missing-ch1_markdown",
+        "line",
+        0.00,
+    ),
+    (
+        "24_law_chapters-sections-articles_missing-ch1_markdown",
+        "\u{3000}\u{3000}",
+        0.35,
+    ),
+    (
+        "24_law_chapters-sections-articles_missing-ch1_markdown",
+        "space",
+        0.07,
+    ),
+    (
+        "24_law_chapters-sections-articles_missing-ch1_markdown",
+        "w20",
+        0.14,
+    ),
+    ("25_law_articles-items_fujian-line_short", "line", 0.00),
+    ("25_law_articles-items_fujian-line_short", "space", 0.06),
+    ("25_law_articles-items_fujian-line_short", "w20", 0.05),
+    ("25_law_articles-items_fujian-line_short", "md", 0.81),
+    ("26_local-regulation_flat-articles_terms", "line", 0.00),
+    (
+        "26_local-regulation_flat-articles_terms",
+        "\u{3000}\u{3000}",
+        0.91,
+    ),
+    ("26_local-regulation_flat-articles_terms", "space", 0.00),
+    ("26_local-regulation_flat-articles_terms", "w20", 0.02),
+    ("27_law_flat-articles_repeated-title", "line", 0.00),
+    (
+        "27_law_flat-articles_repeated-title",
+        "\u{3000}\u{3000}",
+        0.04,
+    ),
+    ("27_law_flat-articles_repeated-title", "space", 0.00),
+    ("27_law_flat-articles_repeated-title", "w20", 0.04),
+    ("27_law_flat-articles_repeated-title", "w24", 0.04),
+    ("27_law_flat-articles_repeated-title", "w28", 0.04),
+    ("27_law_flat-articles_repeated-title", "w32", 0.04),
+    ("27_law_flat-articles_repeated-title", "w36", 0.04),
+    ("29_provisions_yi-numbered_items_short", "line", 0.00),
+    ("30_law_articles_appendix-yi-items", "line", 0.00),
+    ("30_law_articles_appendix-yi-items", "space", 0.14),
+    ("30_law_articles_appendix-yi-items", "w20", 0.16),
+    ("30_law_articles_appendix-yi-items", "w24", 0.88),
+    ("30_law_articles_appendix-yi-items", "md", 0.86),
+];
 
 #[test]
 fn the_outline_does_not_change_with_the_layout() {
@@ -79,6 +241,12 @@ fn the_outline_does_not_change_with_the_layout() {
         "{table}mean F1 over {cells} cells: {:.3}",
         sum / cells as f64
     );
+    if std::env::var_os("GANGMU_PRINT_FLOORS").is_some() {
+        println!(
+            "const BELOW: &[(&str, &str, f64)] = &[\n{}\n];",
+            floors.join("\n")
+        );
+    }
     assert!(
         stale.is_empty(),
         "these cells of BELOW now reach {MIN_F1}; remove them: {stale:?}"
