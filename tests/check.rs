@@ -792,3 +792,61 @@ fn a_list_of_one_item_keeps_a_level_the_document_uses() {
         ",
     );
 }
+
+#[test]
+fn a_law_pasted_as_one_line_keeps_its_title_articles_and_appendix() {
+    // A Markdown copy of a law with its line breaks deleted: the `# ` title
+    // runs into the adoption record, a label is followed by one space, and
+    // the appendix comes after the last article's full stop.
+    let articles: String = ["一", "二", "三", "四", "五", "六"]
+        .iter()
+        .map(|n| format!("第{n}条 为了维护国徽的尊严，增强公民的国家观念和爱国主义精神，根据宪法，制定本法。"))
+        .collect();
+    let text = format!(
+        "# 中华人民共和国某某法1991年3月2日 第七届全国人民代表大会常务委员会第十八次会议通过{articles}附件：中华人民共和国国徽图案"
+    );
+    let doc = gangmu::parse(&text);
+    assert_eq!(doc.title.as_deref(), Some("中华人民共和国某某法"));
+    let labels: Vec<_> = doc
+        .nodes
+        .iter()
+        .filter(|n| n.kind.is_structural())
+        .map(|n| {
+            format!(
+                "{}{}",
+                n.label.as_deref().unwrap_or(""),
+                n.heading.chars().take(4).collect::<String>()
+            )
+        })
+        .collect();
+    assert_eq!(
+        labels,
+        [
+            "第一条为了维护",
+            "第二条为了维护",
+            "第三条为了维护",
+            "第四条为了维护",
+            "第五条为了维护",
+            "第六条为了维护",
+            "附件中华人民"
+        ],
+        "{doc:#?}"
+    );
+    assert!(doc
+        .nodes
+        .iter()
+        .any(|n| n.kind == NodeKind::Front && n.heading.starts_with("1991年3月2日")));
+}
+
+#[test]
+fn an_adoption_record_under_the_title_is_front_matter() {
+    check(
+        "中华人民共和国某某组织法\n\n1982年12月10日 第五届全国人民代表大会第五次会议通过\n\n第一条 为了健全组织，制定本法。\n\n第二条 本法自公布之日起施行。\n",
+        "
+         title 中华人民共和国某某组织法
+         front 1982年12月10日 第五届全国人民代表大会第五次会议通过
+         task 第一条为了健全组织，制定本法
+         task 第二条本法自公布之日起施行
+        ",
+    );
+}

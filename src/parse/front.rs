@@ -411,12 +411,30 @@ fn is_front_line(content: &str, paragraph: &Paragraph) -> bool {
         || ["来源", "时间", "作者", "发布", "编辑", "【导读】", "导读"]
             .iter()
             .any(|key| content.starts_with(key))
+        || is_adoption_record(content)
         || (content.starts_with("这是") && chars <= 300 && content.ends_with('。'))
         || content.ends_with('摄')
         || (chars <= 20
             && last_meaningful_char(content)
                 .is_some_and(|c| !c.is_ascii_punctuation() && !"。！？；：，".contains(c))
             && !marker::starts_with_marker(content))
+}
+
+/// How a law or rule records its making under the title: `1982年12月10日
+/// 第五届全国人民代表大会第五次会议通过`, `（2024年3月11日…修订）`, a date
+/// opening the line and a verb of enactment closing it.
+fn is_adoption_record(content: &str) -> bool {
+    const VERBS: [&str; 9] = [
+        "通过", "修正", "修订", "公布", "施行", "发布", "批准", "颁布", "印发",
+    ];
+    let inner = content.trim_matches(|c| matches!(c, '（' | '）' | '(' | ')') || is_blank(c));
+    let Some(day) = inner.find('日') else {
+        return false;
+    };
+    inner.chars().count() <= 120
+        && day <= 24
+        && is_date(&inner[..day + '日'.len_utf8()])
+        && VERBS.iter().any(|verb| inner.ends_with(verb))
 }
 
 /// A date line: （一九四四年九月八日）, 1999年4月17日, 2026-02-12.

@@ -231,7 +231,9 @@ fn split_lines(text: &str) -> Vec<Line> {
     let bytes = text.as_bytes();
     while start <= text.len() {
         let end = memchr_line_end(bytes, start);
-        if end - start > COLLAPSED_LINE {
+        // A `# ` title longer than any title swallowed the text after it.
+        let long_title = end - start > MAX_TITLE_LINE && bytes[start] == b'#';
+        if end - start > COLLAPSED_LINE || long_title {
             split_collapsed(text, start, end, &mut lines);
         } else {
             lines.push(read_line(text, start, end));
@@ -249,6 +251,8 @@ fn split_lines(text: &str) -> Vec<Line> {
     lines
 }
 
+/// Bytes of the longest Markdown title line read as one line.
+const MAX_TITLE_LINE: usize = 300;
 /// A physical line longer than this (bytes) may be several paragraphs
 /// pasted without their line breaks.
 const COLLAPSED_LINE: usize = 900;
@@ -300,6 +304,7 @@ fn split_collapsed(text: &str, start: usize, end: usize, lines: &mut Vec<Line>) 
         } else if c == ' '
             && cjk_around
             && !in_photo_credit(&line[..run_start], &line[run_start + 1..])
+            && !after_label(&line[..run_start])
         {
             narrow.push(run_start);
         }
@@ -309,8 +314,47 @@ fn split_collapsed(text: &str, start: usize, end: usize, lines: &mut Vec<Line>) 
     let mut breaks = wide;
     if dense {
         breaks.extend(narrow);
-        breaks.sort_unstable();
     }
+    // `# 标题2017年9月1日…<!-- INFO END -->第一条…`: a Markdown title and
+    // HTML comments are lines of their own.
+    breaks.extend(collapsed_title_end(&line[lead..]).map(|end| lead + end));
+    let mut from = 0;
+    while let Some(open) = line[from..].find("<!--").map(|at| from + at) {
+        let close = line[open..]
+            .find("-->")
+            .map_or(line.len(), |at| open + at + 3);
+        breaks.extend(
+            [open, close]
+                .into_iter()
+                .filter(|&at| at > 0 && at < line.len()),
+        );
+        from = close;
+    }
+    // …起施行。附件：名词解释: an appendix head after a sentence starts a
+    // line.
+    let mut from = 0;
+    while let Some(at) = line[from..].find('附').map(|at| from + at) {
+        let after_sentence = line[..at].chars().next_back().is_some_and(is_sentence_end);
+        if after_sentence && marker::appendix_label(&line[at..]).is_some() {
+            breaks.push(at);
+        }
+        from = at + '附'.len_utf8();
+    }
+    // …第五次会议通过第一条 为了…: an adoption record runs into the first
+    // article or chapter.
+    for verb in ["通过", "修订", "修正", "公布", "施行"] {
+        let mut from = 0;
+        while let Some(at) = line[from..].find(verb).map(|at| from + at + verb.len()) {
+            let after = line[at..].trim_start_matches(['）', ')']);
+            let opens = marker::marker_at(after).is_some_and(|m| m.value == 1 && m.noun > 0);
+            if opens {
+                breaks.push(line.len() - after.len());
+            }
+            from = at;
+        }
+    }
+    breaks.sort_unstable();
+    breaks.dedup();
     // 注　　释, 结　　论: a word spaced out letter by letter is not split.
     let piece_chars = |from: usize, to: usize| {
         line[from..to]
@@ -328,15 +372,75 @@ fn split_collapsed(text: &str, start: usize, end: usize, lines: &mut Vec<Line>) 
         })
         .map(|i| bounds[i])
         .collect();
+    // Each piece after a break starts a paragraph, as an indented line
+    // does: it never runs on from the piece before.
+    let piece = |from: usize, to: usize| Line {
+        indented: from > start,
+        ..read_line(text, from, to)
+    };
     let mut from = start;
     for at in breaks {
         let at = start + at;
         if at > from {
-            lines.push(read_line(text, from, at));
+            lines.push(piece(from, at));
         }
         from = at;
     }
-    lines.push(read_line(text, from, end));
+    lines.push(piece(from, end));
+}
+
+/// Where a Markdown title opening a collapsed line (`# 中华人民共和国国歌法
+/// 2017年9月1日…`) ends: before the first date, HTML comment or marker
+/// numbered one, within [`MAX_COLLAPSED_TITLE`] chars. `None` if the line
+/// does not open with `#`.
+fn collapsed_title_end(line: &str) -> Option<usize> {
+    let title = line.trim_start_matches('#');
+    if title.len() == line.len() || !title.starts_with([' ', '\u{3000}']) {
+        return None;
+    }
+    let offset = line.len() - title.len();
+    let mut seen = 0;
+    for (at, c) in title.char_indices() {
+        if seen > MAX_COLLAPSED_TITLE {
+            return None;
+        }
+        let rest = &title[at..];
+        seen += usize::from(!is_blank(c));
+        if seen <= 2 {
+            continue;
+        }
+        let digits = rest.chars().take_while(|c| c.is_ascii_digit()).count();
+        let date = (digits == 4 && rest[4..].starts_with('年'))
+            || (matches!(c, '（' | '(')
+                && rest[c.len_utf8()..].starts_with(|d: char| d.is_ascii_digit()));
+        let opens_part =
+            marker::marker_at(rest).is_some_and(|m| m.value == 1 && !m.family.is_series());
+        if date || opens_part || rest.starts_with("<!--") {
+            return Some(offset + at);
+        }
+    }
+    None
+}
+
+/// Chars within which a collapsed line's Markdown title must end.
+const MAX_COLLAPSED_TITLE: usize = 80;
+
+/// Whether `before` ends with a marker that opens its clause (`…。第二条`
+/// before `第二条 国歌是…`): the space after a label is no break.
+fn after_label(before: &str) -> bool {
+    const MAX_LABEL_CHARS: usize = 12;
+    let clause_start = match before
+        .char_indices()
+        .rev()
+        .take(MAX_LABEL_CHARS)
+        .find(|&(_, c)| is_sentence_end(c) || c == '：' || is_blank(c))
+    {
+        Some((at, c)) => at + c.len_utf8(),
+        None if before.chars().count() <= MAX_LABEL_CHARS => 0,
+        None => return false,
+    };
+    let clause = &before[clause_start..];
+    marker::marker_at(clause).is_some_and(|m| m.len == clause.len())
 }
 
 /// Whether a space sits in a photo credit (新华社记者 鞠鹏/摄), which web

@@ -155,6 +155,17 @@ pub(crate) fn skip_emphasis(s: &str) -> usize {
 /// (the word and its number) and the title, which may be empty. `附件所载…`
 /// (the word in a sentence) is not one.
 pub(crate) fn appendix_at(s: &str) -> Option<(usize, &str)> {
+    let (label, title) = appendix_label(s)?;
+    let title = title.trim_end_matches(is_blank);
+    if title.contains(is_sentence_end) || title.chars().count() > MAX_APPENDIX_TITLE {
+        return None;
+    }
+    Some((label, title))
+}
+
+/// The label of an appendix head at the start of `s` (see [`appendix_at`])
+/// and what follows its separator, however long.
+pub(crate) fn appendix_label(s: &str) -> Option<(usize, &str)> {
     let word = ["附件", "附录"]
         .into_iter()
         .find(|word| s.starts_with(word))?;
@@ -176,10 +187,6 @@ pub(crate) fn appendix_at(s: &str) -> Option<(usize, &str)> {
         .trim_start_matches(|c: char| is_blank(c) || matches!(c, '：' | ':' | '、' | '.' | '．'));
     let separated = title.len() < rest.len();
     if !title.is_empty() && number == 0 && !separated {
-        return None;
-    }
-    let title = title.trim_end_matches(is_blank);
-    if title.contains(is_sentence_end) || title.chars().count() > MAX_APPENDIX_TITLE {
         return None;
     }
     Some((label, title))

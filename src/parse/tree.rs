@@ -394,7 +394,17 @@ impl Tree {
                     .map(|end| label_end + end);
                 let heading = match bold_end {
                     Some(end) => first_clause(&text[label_end..end]),
-                    None if standalone => clean_clipped(rest, MAX_HEADING),
+                    // （三）宪法宣誓仪式； alone on its line: the heading
+                    // drops the list's punctuation, as a run-in one does.
+                    None if standalone => {
+                        let mut heading = clean_clipped(rest, MAX_HEADING);
+                        heading.truncate(
+                            heading
+                                .trim_end_matches(['；', ';', '，', ',', '、', '：', ':'])
+                                .len(),
+                        );
+                        heading
+                    }
                     None => first_clause(&text[label_end..first_inline]),
                 };
                 self.push_marker(
