@@ -31,7 +31,7 @@ CHROMEDRIVER := /usr/bin/chromedriver
 # sudo only when not already root.
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
-.PHONY: help setup setup-rust setup-browsers setup-e2e-tools dist serve test size bench bench-web screenshot clean fuzz
+.PHONY: help setup setup-rust setup-browsers setup-e2e-tools setup-valgrind dist serve test size bench bench-web screenshot clean fuzz
 
 help:
 	@sed -n 's/^#   /  /p' $(firstword $(MAKEFILE_LIST))
@@ -64,6 +64,15 @@ setup-browsers:
 	  echo "setup: installing Chromium, ChromeDriver and CJK fonts (about 1 min)"; \
 	  $(SUDO) apt-get update; \
 	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver fonts-noto-cjk; \
+	fi
+
+# For tests/linear.rs: callgrind counts the instructions of a parse, the
+# check that finds quadratic loops (it fails under `make test` without it).
+setup-valgrind:
+	@if ! command -v valgrind >/dev/null; then \
+	  echo "setup: installing valgrind"; \
+	  $(SUDO) apt-get update; \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends valgrind; \
 	fi
 
 # For the end-to-end tests of 打印 and 打开: pdftotext (poppler-utils)
@@ -104,11 +113,11 @@ size: dist
 
 ## Checks.
 
-test: setup setup-browsers setup-e2e-tools
+test: setup setup-browsers setup-e2e-tools setup-valgrind
 	cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --all-targets --target $(WASM_TARGET) -- -D warnings
-	cargo test
+	GANGMU_REQUIRE_VALGRIND=1 cargo test
 	CHROMEDRIVER=$(CHROMEDRIVER) cargo test --target $(WASM_TARGET) --test web
 	$(MAKE) --no-print-directory dist
 	scripts/size.sh $(DIST) --budget $(BUNDLE_BUDGET)

@@ -850,3 +850,22 @@ fn an_adoption_record_under_the_title_is_front_matter() {
         ",
     );
 }
+
+#[test]
+fn a_level_of_more_than_sixty_members_numbers_paragraphs() {
+    // MAX_LEVEL_MEMBERS: 60 items are a list, 61 number paragraphs.
+    let numbered = |count: usize| -> String {
+        (1..=count)
+            .map(|n| format!("{n}. 第{n}段讲的是工作中的具体问题和解决办法。\n"))
+            .collect()
+    };
+    let items = |text: &str| {
+        gangmu::parse(text)
+            .nodes
+            .iter()
+            .filter(|n| n.kind.is_structural())
+            .count()
+    };
+    assert_eq!(items(&numbered(60)), 60);
+    assert_eq!(items(&numbered(61)), 0);
+}

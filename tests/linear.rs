@@ -8,8 +8,10 @@
 //!
 //! * **instructions** executed inside `gangmu::parse`, counted by
 //!   `valgrind --tool=callgrind` on the `gangmu` binary (the same count on
-//!   a loaded or an idle machine). Skipped, with a note, where valgrind is
-//!   not installed. This is the check that finds quadratic loops.
+//!   a loaded or an idle machine). `make test` installs valgrind and sets
+//!   `GANGMU_REQUIRE_VALGRIND`, so there it fails rather than skips; a
+//!   bare `cargo test` without valgrind skips it with a note. This is the
+//!   check that finds quadratic loops.
 //! * **output**: nodes, quotations, diagnostics and the chars of headings
 //!   and quotation words must grow linearly too (a heading that copied the
 //!   rest of the text would show here). Always runs.
@@ -110,6 +112,12 @@ fn check_linear(name: &str) {
     }
 
     let Some(small_work) = instructions(name, &small) else {
+        // `make test` installs valgrind and sets this: there the check
+        // must run, not skip.
+        assert!(
+            std::env::var_os("GANGMU_REQUIRE_VALGRIND").is_none(),
+            "valgrind is not installed (make setup-valgrind): the linear-time check cannot run"
+        );
         println!("note: valgrind is not installed; {name}: only the output was checked");
         return;
     };
