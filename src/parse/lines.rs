@@ -145,6 +145,11 @@ fn continues(text: &str, layout: Layout, prev: &Line, line: &Line, current: &Par
     {
         return false;
     }
+    // An HTML comment (`<!-- INFO END -->` in Markdown copies) is markup of
+    // its own, whatever its length.
+    if prev_text.ends_with("-->") || line_text.starts_with("<!--") {
+        return false;
+    }
     // A bare enumerator (`一、`, `第一，` alone on its line) takes the next line
     // as its content.
     if current.single_line && marker::is_bare_marker(prev_text) {
@@ -354,7 +359,9 @@ fn split_collapsed(text: &str, start: usize, end: usize, lines: &mut Vec<Line>) 
         }
     }
     breaks.sort_unstable();
-    breaks.dedup();
+    // Two breaks with only blanks between (a title's end before `　　`)
+    // are one.
+    breaks.dedup_by(|later, earlier| line[*earlier..*later].chars().all(is_blank));
     // 注　　释, 结　　论: a word spaced out letter by letter is not split.
     let piece_chars = |from: usize, to: usize| {
         line[from..to]
@@ -440,7 +447,22 @@ fn after_label(before: &str) -> bool {
         None => return false,
     };
     let clause = &before[clause_start..];
-    marker::marker_at(clause).is_some_and(|m| m.len == clause.len())
+    marker::marker_at(clause).is_some_and(|m| m.len == clause.len()) || ends_with_day(before)
+}
+
+/// Whether `s` ends with a day of a date (`1982年12月10日`): the space after
+/// it in an adoption record (`…日 第五届…通过`) is no break.
+fn ends_with_day(s: &str) -> bool {
+    let Some(rest) = s.strip_suffix('日') else {
+        return false;
+    };
+    let digits = |s: &str| s.len() - s.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    let day = digits(rest);
+    let Some(rest) = rest[..rest.len() - day].strip_suffix('月') else {
+        return false;
+    };
+    let month = digits(rest);
+    (1..=2).contains(&day) && (1..=2).contains(&month) && rest[..rest.len() - month].ends_with('年')
 }
 
 /// Whether a space sits in a photo credit (新华社记者 鞠鹏/摄), which web
@@ -483,7 +505,9 @@ fn read_line(text: &str, start: usize, end: usize) -> Line {
         content_start += rest.len() - rest.trim_start_matches(is_blank).len();
     }
     let content = &text[content_start.min(content_end)..content_end];
-    let blank = raw.chars().all(|c| is_blank(c) && !is_invisible(c));
+    // An HTML comment alone (`<!-- INFO END -->`) shows nothing.
+    let comment = content.starts_with("<!--") && content.ends_with("-->");
+    let blank = comment || raw.chars().all(|c| is_blank(c) && !is_invisible(c));
     let invisible = !blank && content.chars().all(is_blank);
     Line {
         start: content_start.min(content_end),
