@@ -877,7 +877,7 @@ fn markup_and_records_of_a_markdown_law_copy_in_any_layout() {
     // space, the `# ` title, the record (…日 第五届…通过) and the first
     // article stay apart.
     let wrapped = "# 某某市控制吸烟条例\n<!-- INFO END -->\n第一条 为了消除和减少烟草烟雾的危害，保\n障公众身体健康，制定本条例。\n第二条 本条例适用于本市公共场所的控烟工\n作。\n";
-    let spaced = "# 某某市控制吸烟条例　　1983年3月5日 第五届某某市人民代表大会常务委员会第二十六次会议通过　　<!-- INFO END -->　　第一条 为了消除和减少烟草烟雾的危害，保障公众身体健康，制定本条例。　　第二条 本条例适用于本市公共场所的控烟工作。".repeat(1)
+    let spaced = "# 某某市控制吸烟条例　　1983年3月5日 第五届某某市人民代表大会常务委员会第二十六次会议通过　　<!-- INFO END -->　　第一条 为了消除和减少烟草烟雾的危害，保障公众身体健康，制定本条例。　　第二条 本条例适用于本市公共场所的控烟工作。".to_string()
         + &"　　第三条 本条例所称公共场所，是指向公众开放的室内外场所，包括各类机关、企业和事业单位的办公场所。".repeat(6);
     for text in [wrapped.to_string(), spaced] {
         let doc = gangmu::parse(&text);
