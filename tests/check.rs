@@ -885,11 +885,8 @@ fn markup_and_records_of_a_markdown_law_copy_in_any_layout() {
         let labels: Vec<_> = doc
             .nodes
             .iter()
-            .filter_map(|n| {
-                n.kind
-                    .is_structural()
-                    .then(|| n.label.clone().unwrap_or_default())
-            })
+            .filter(|n| n.kind.is_structural())
+            .map(|n| n.label.clone().unwrap_or_default())
             .collect();
         assert_eq!(labels[..2], ["第一条", "第二条"], "{text}\n{doc:#?}");
     }
