@@ -891,3 +891,27 @@ fn markup_and_records_of_a_markdown_law_copy_in_any_layout() {
         assert_eq!(labels[..2], ["第一条", "第二条"], "{text}\n{doc:#?}");
     }
 }
+
+#[test]
+fn a_one_line_paste_keeps_a_dated_title_and_emphasised_markers_apart() {
+    // 标题（日期）then the text, all on one line: the date is front matter.
+    // A Markdown copy whose breaks were deleted: an <img> badge after the
+    // title, a quoted note after the date, and **第一点，** after a full stop.
+    let body = "我们的队伍完全是为着解放人民的，是彻底地为人民的利益工作的。".repeat(12);
+    let dated = format!("为人民服务（一九四四年九月八日）　　{body}");
+    let doc = gangmu::parse(&dated);
+    assert_eq!(doc.title.as_deref(), Some("为人民服务"));
+    let point = "这一点我们要讲清楚，大家回去以后要认真地加以落实。".repeat(6);
+    let markdown = format!(
+        "# 在动员大会上的讲话<img class=\"pv\" src=\"https://example.org/pv?key=讲话.md\">1999年4月17日>【导读】流程的核心是要反映业务的本质。我们有幸找到了好老师。**第一点，**{point}**第二，**{point}**第三，**{point}"
+    );
+    let doc = gangmu::parse(&markdown);
+    assert_eq!(doc.title.as_deref(), Some("在动员大会上的讲话"));
+    let labels: Vec<_> = doc
+        .nodes
+        .iter()
+        .filter(|n| n.kind.is_structural())
+        .map(|n| n.label.clone().unwrap_or_default())
+        .collect();
+    assert_eq!(labels, ["第一点，", "第二，", "第三，"], "{doc:#?}");
+}

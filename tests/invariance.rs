@@ -40,19 +40,12 @@ const BELOW: &[(&str, &str, f64)] = &[
         "w32",
         0.94,
     ),
-    ("04_mao1944_serve-the-people_short", "line", 0.00),
-    ("05_mao1942_oppose-stereotyped-party-writing", "line", 0.92),
     ("05_mao1942_oppose-stereotyped-party-writing", "w20", 0.81),
     ("05_mao1942_oppose-stereotyped-party-writing", "w28", 0.81),
     (
         "07_renzhengfei1999_ipd-mobilisation-speech_markdown",
-        "line",
-        0.00,
-    ),
-    (
-        "07_renzhengfei1999_ipd-mobilisation-speech_markdown",
         "space",
-        0.00,
+        0.40,
     ),
     (
         "07_renzhengfei1999_ipd-mobilisation-speech_markdown",
@@ -99,9 +92,9 @@ const BELOW: &[(&str, &str, f64)] = &[
     ("15_gwr2026_neimenggu_web-boilerplate-yiyao", "w20", 0.11),
     ("15_gwr2026_neimenggu_web-boilerplate-yiyao", "w24", 0.11),
     ("15_gwr2026_neimenggu_web-boilerplate-yiyao", "w32", 0.29),
-    ("17_mao1937_report-outline_arabic-1dun", "line", 0.00),
+    ("17_mao1937_report-outline_arabic-1dun", "line", 0.02),
     ("17_mao1937_report-outline_arabic-1dun", "space", 0.12),
-    ("17_mao1937_report-outline_arabic-1dun", "w20", 0.75),
+    ("17_mao1937_report-outline_arabic-1dun", "w20", 0.77),
     ("17_mao1937_report-outline_arabic-1dun", "w24", 0.10),
     ("20_rules_articles-items_markdown", "line", 0.72),
     (

@@ -201,9 +201,17 @@ fn collect_front(text: &str, paragraphs: &[Paragraph], frame: &mut Frame, all: b
             && (all
                 || paragraph.md_heading == Some(1)
                 || followed_by_front(text, paragraphs, i)
-                || (i == 0 && names_a_document(&content) && followed_by_part(text, paragraphs, i)))
+                || (i == 0 && names_a_document(&content) && followed_by_part(text, paragraphs, i))
+                || (i == 0 && ends_in_date(&text[range.0..range.1]).is_some()))
         {
-            frame.title = Some(range);
+            // 为人民服务（一九四四年九月八日）: a title line ending in its date.
+            match ends_in_date(&text[range.0..range.1]) {
+                Some(open) => {
+                    frame.title = Some((range.0, range.0 + open));
+                    frame.front.push((range.0 + open, range.1));
+                }
+                None => frame.title = Some(range),
+            }
         } else if let Some(title) = frame.title.filter(|_| continues_title(text, paragraphs, i)) {
             // 在全市…专项行动 / 动员大会上的讲话: a title broken over lines.
             frame.title = Some((title.0, paragraph.end));
@@ -311,6 +319,14 @@ fn run_in_title_end(paragraph: &str) -> Option<usize> {
     title_like.then_some(close)
 }
 
+/// Where the bracketed date a line ends with opens, after some text
+/// (为人民服务（一九四四年九月八日）).
+fn ends_in_date(line: &str) -> Option<usize> {
+    find_date(line)
+        .filter(|&(open, close)| open > 0 && line[close..].chars().all(is_blank))
+        .map(|(open, _)| open)
+}
+
 /// A date in brackets: （2020年1月8日）. Byte range in `run`.
 fn find_date(run: &str) -> Option<(usize, usize)> {
     let open = run.find(['（', '('])?;
@@ -404,13 +420,16 @@ fn is_front_line(content: &str, paragraph: &Paragraph) -> bool {
     if paragraph.md_heading.is_some_and(|level| level > 1) {
         return false;
     }
-    paragraph.blockquote
+    // A quoted editor's note is short: a quote mark that runs to the end
+    // of a one-line paste holds the speech.
+    (paragraph.blockquote && chars <= MAX_NOTE)
         || content.starts_with("——")
         || content.starts_with("—— ")
         || is_date(content)
-        || ["来源", "时间", "作者", "发布", "编辑", "【导读】", "导读"]
-            .iter()
-            .any(|key| content.starts_with(key))
+        || (chars <= MAX_NOTE
+            && ["来源", "时间", "作者", "发布", "编辑", "【导读】", "导读"]
+                .iter()
+                .any(|key| content.starts_with(key)))
         || is_adoption_record(content)
         || (content.starts_with("这是") && chars <= 300 && content.ends_with('。'))
         || content.ends_with('摄')
@@ -436,6 +455,9 @@ fn is_adoption_record(content: &str) -> bool {
         && is_date(&inner[..day + '日'.len_utf8()])
         && VERBS.iter().any(|verb| inner.ends_with(verb))
 }
+
+/// Chars of the longest editor's note taken as front matter.
+const MAX_NOTE: usize = 300;
 
 /// A date line: （一九四四年九月八日）, 1999年4月17日, 2026-02-12.
 fn is_date(content: &str) -> bool {

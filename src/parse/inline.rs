@@ -78,7 +78,8 @@ fn scan_inline(body: &str, collapsed: bool) -> Vec<(usize, Marker)> {
         if pos == 0 || !marker::may_start_marker(c) {
             continue;
         }
-        let mut back = body[..pos].chars().rev();
+        // 。**第一点，…: emphasis opening the clause is looked through.
+        let mut back = body[..pos].chars().rev().skip_while(|&c| c == '*');
         let (previous, before_previous) = (back.next(), back.next());
         // A photo credit glued into the text (新华社记者 鞠鹏/摄) ends a clause.
         let after_credit = before_previous == Some('/') && previous == Some('摄');

@@ -324,16 +324,27 @@ fn split_collapsed(text: &str, start: usize, end: usize, lines: &mut Vec<Line>) 
     // HTML comments are lines of their own.
     breaks.extend(collapsed_title_end(&line[lead..]).map(|end| lead + end));
     let mut from = 0;
-    while let Some(open) = line[from..].find("<!--").map(|at| from + at) {
-        let close = line[open..]
-            .find("-->")
-            .map_or(line.len(), |at| open + at + 3);
+    while let Some(open) = line[from..].find('<').map(|at| from + at) {
+        let Some(len) = html_markup_len(&line[open..]) else {
+            from = open + 1;
+            continue;
+        };
+        let close = open + len;
         breaks.extend(
             [open, close]
                 .into_iter()
                 .filter(|&at| at > 0 && at < line.len()),
         );
         from = close;
+    }
+    // …1999年4月17日>【导读】…: a Markdown quote mark after a sentence or a
+    // date starts a line.
+    let mut previous = None;
+    for (at, c) in line.char_indices() {
+        if c == '>' && previous.is_some_and(|p: char| is_paragraph_end(p) || p == '日') {
+            breaks.push(at);
+        }
+        previous = Some(c);
     }
     // …起施行。附件：名词解释: an appendix head after a sentence starts a
     // line.
@@ -422,11 +433,27 @@ fn collapsed_title_end(line: &str) -> Option<usize> {
                 && rest[c.len_utf8()..].starts_with(|d: char| d.is_ascii_digit()));
         let opens_part =
             marker::marker_at(rest).is_some_and(|m| m.value == 1 && !m.family.is_series());
-        if date || opens_part || rest.starts_with("<!--") {
+        if date || opens_part || html_markup_len(rest).is_some() {
             return Some(offset + at);
         }
     }
     None
+}
+
+/// Byte length of the HTML comment (`<!-- … -->`) or tag (`<img …>`) that
+/// `s` starts with.
+fn html_markup_len(s: &str) -> Option<usize> {
+    if s.starts_with("<!--") {
+        return Some(s.find("-->").map_or(s.len(), |at| at + 3));
+    }
+    let tag = s.strip_prefix('<')?;
+    if !tag.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    let close = s.find('>')?;
+    // A tag is short and holds no sentence (its attributes may name a
+    // Chinese file).
+    (close < 600 && !tag[..close - 1].contains(['<', '。', '，'])).then_some(close + 1)
 }
 
 /// Chars within which a collapsed line's Markdown title must end.
@@ -505,8 +532,9 @@ fn read_line(text: &str, start: usize, end: usize) -> Line {
         content_start += rest.len() - rest.trim_start_matches(is_blank).len();
     }
     let content = &text[content_start.min(content_end)..content_end];
-    // An HTML comment alone (`<!-- INFO END -->`) shows nothing.
-    let comment = content.starts_with("<!--") && content.ends_with("-->");
+    // An HTML comment or tag alone (`<!-- INFO END -->`, `<img …>`) shows
+    // nothing.
+    let comment = content.starts_with('<') && html_markup_len(content) == Some(content.len());
     let blank = comment || raw.chars().all(|c| is_blank(c) && !is_invisible(c));
     let invisible = !blank && content.chars().all(is_blank);
     Line {
