@@ -882,12 +882,7 @@ fn markup_and_records_of_a_markdown_law_copy_in_any_layout() {
     for text in [wrapped.to_string(), spaced] {
         let doc = gangmu::parse(&text);
         assert_eq!(doc.title.as_deref(), Some("某某市控制吸烟条例"), "{text}");
-        let labels: Vec<_> = doc
-            .nodes
-            .iter()
-            .filter(|n| n.kind.is_structural())
-            .map(|n| n.label.clone().unwrap_or_default())
-            .collect();
+        let labels = top_labels(&doc);
         assert_eq!(labels[..2], ["第一条", "第二条"], "{text}\n{doc:#?}");
     }
 }
@@ -907,11 +902,15 @@ fn a_one_line_paste_keeps_a_dated_title_and_emphasised_markers_apart() {
     );
     let doc = gangmu::parse(&markdown);
     assert_eq!(doc.title.as_deref(), Some("在动员大会上的讲话"));
-    let labels: Vec<_> = doc
-        .nodes
+    let labels = top_labels(&doc);
+    assert_eq!(labels, ["第一点，", "第二，", "第三，"], "{doc:#?}");
+}
+
+/// The labels of the structural nodes at the top level.
+fn top_labels(doc: &gangmu::Document) -> Vec<String> {
+    doc.nodes
         .iter()
         .filter(|n| n.kind.is_structural())
         .map(|n| n.label.clone().unwrap_or_default())
-        .collect();
-    assert_eq!(labels, ["第一点，", "第二，", "第三，"], "{doc:#?}");
+        .collect()
 }
