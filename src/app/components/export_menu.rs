@@ -2,8 +2,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::app::state::Action;
 use crate::app::transfer::download::download;
+use crate::app_core::state::Action;
 use crate::export::file::{file_name, Format};
 use crate::Document;
 

@@ -2,9 +2,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::app::outline::Row;
-use crate::app::state::{Action, Command, TreeReveal, TEXT_LIMIT};
-use crate::app::stats::Stats;
+use crate::app_core::outline::Row;
+use crate::app_core::state::{Action, Command, TreeReveal, TEXT_LIMIT};
+use crate::app_core::stats::Stats;
 use crate::Document;
 
 use super::{OutlineToolbar, SearchBox, Tree};

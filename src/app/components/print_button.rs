@@ -5,7 +5,7 @@ use gloo_timers::callback::Timeout;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::app::state::Action;
+use crate::app_core::state::Action;
 use crate::Document;
 
 /// The checkbox's id, which the print stylesheet asks about:

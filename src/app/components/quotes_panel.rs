@@ -2,8 +2,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::app::quote_list::{Listed, QuoteList};
-use crate::app::state::Action;
+use crate::app_core::quote_list::{Listed, QuoteList};
+use crate::app_core::state::Action;
 
 /// At most this many quotations are listed.
 const QUOTES_LISTED: usize = 500;

@@ -4,9 +4,9 @@ use wasm_bindgen_futures::spawn_local;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::app::state::{Action, ShareLink, TransferAction};
 use crate::app::transfer::clipboard::{self, Shared};
 use crate::app::transfer::link::{self, LONG_LINK_CHARS};
+use crate::app_core::state::{Action, ShareLink, TransferAction};
 
 const PANEL_ID: &str = "share-panel";
 

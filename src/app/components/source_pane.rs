@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use crate::app::dom::source_view;
 use crate::app::hooks::use_settled_text;
-use crate::app::state::{Action, Command, SourceReveal};
+use crate::app_core::state::{Action, Command, SourceReveal};
 
 /// How long typing must pause before the text is parsed (ms).
 const SETTLE_MS: u32 = 150;

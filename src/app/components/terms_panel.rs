@@ -2,8 +2,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::app::quote_list::QuoteList;
-use crate::app::state::Action;
+use crate::app_core::quote_list::QuoteList;
+use crate::app_core::state::Action;
 
 /// At most this many terms are listed (the most frequent).
 const TERMS_LISTED: usize = 300;

@@ -6,9 +6,9 @@ use yew::prelude::*;
 
 use crate::app::dom::tree_dom;
 use crate::app::hooks::is_page_key;
-use crate::app::outline::Row;
-use crate::app::state::{Action, Command, TreeFocus, TreeReveal};
-use crate::app::tree_keys::TreeKey;
+use crate::app_core::outline::Row;
+use crate::app_core::state::{Action, Command, TreeFocus, TreeReveal};
+use crate::app_core::tree_keys::TreeKey;
 
 #[derive(Properties)]
 pub struct TreeProps {

@@ -19,8 +19,6 @@ mod transfer;
 use std::collections::HashSet;
 use std::rc::Rc;
 
-use yew::Reducible;
-
 pub use actions::Action;
 pub use analysis::TEXT_LIMIT;
 pub use commands::{Command, SourceReveal, TreeFocus, TreeReveal};
@@ -29,7 +27,7 @@ pub use transfer::{Origin, ShareLink, Transfer, TransferAction};
 use super::outline::{NodeKey, OutlineIndex, Query, Settings, View};
 use super::quote_list::QuoteList;
 use super::stats::Stats;
-use super::timing;
+use crate::share::ShareError;
 use crate::Document;
 
 /// The panes, which narrow screens show one at a time.
@@ -162,13 +160,10 @@ impl AppState {
         state
     }
 
-    /// Parses the structure of `text` after setting the start mark of the
-    /// `gangmu:outline` measure, which the root component ends once the
-    /// outline is shown. Its quotations are found in the next task, by
-    /// [`Action::ShowQuotes`]: finding them is over 40 % of a parse, and
-    /// the outline does not wait for it.
+    /// Parses the structure of `text`. Its quotations are found in the
+    /// next task, by [`Action::ShowQuotes`]: finding them is over 40 % of
+    /// a parse, and the outline does not wait for it.
     fn parse(&mut self, text: Rc<str>) {
-        timing::mark_parse_start();
         let document = crate::parse::outline(&text);
         self.adopt(text, document);
         self.quotes_behind = QuotesBehind::Unsearched;
@@ -257,15 +252,36 @@ impl AppState {
     }
 }
 
-impl Reducible for AppState {
-    type Action = Action;
-
-    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+impl AppState {
+    /// The state after `action`: the same `Rc` when nothing changed, so
+    /// Yew skips the render (the app's `Reducible` calls this).
+    pub fn reduced(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = AppState::clone(&self);
         if next.apply(action) {
             Rc::new(next)
         } else {
             self
         }
+    }
+}
+
+/// The first state: a share link's text if the page was opened with one
+/// (`incoming`, as [`crate::share::read_fragment`] reads the address);
+/// otherwise the text saved on this machine (the sample on a first
+/// visit), with the reason a damaged link could not be read.
+pub fn initial_state(
+    incoming: Option<Result<String, ShareError>>,
+    saved: impl FnOnce() -> Option<String>,
+    prefs: Prefs,
+) -> AppState {
+    let saved = || Rc::from(saved().unwrap_or_else(|| crate::SAMPLE_SPEECH.to_string()));
+    match incoming {
+        Some(Ok(text)) => AppState::from_link(Rc::from(text), prefs),
+        Some(Err(error)) => {
+            let mut state = AppState::new(saved(), prefs);
+            state.transfer.problem = Some(Rc::from(error.message()));
+            state
+        }
+        None => AppState::new(saved(), prefs),
     }
 }

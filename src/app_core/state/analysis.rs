@@ -12,7 +12,6 @@
 use std::rc::Rc;
 
 use super::{AppState, Command};
-use crate::app::timing;
 use crate::Document;
 
 /// Texts longer than this (bytes of UTF-8) are parsed in the worker.
@@ -63,7 +62,6 @@ impl AppState {
             self.parse(text);
             return;
         }
-        timing::mark_parse_start();
         let serial = self.next_serial();
         self.analysis = Some(Command {
             serial,
