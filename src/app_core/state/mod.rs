@@ -242,7 +242,7 @@ impl AppState {
     }
 
     /// Whether 引语 and 术语 list the quotations of `document`.
-    fn quotes_listed(&self) -> bool {
+    pub fn quotes_listed(&self) -> bool {
         self.quotes_behind == QuotesBehind::Nothing
     }
 
