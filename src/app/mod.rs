@@ -149,12 +149,7 @@ pub fn App() -> Html {
                     dispatch={dispatch.clone()}
                 />
                 <PrintButton searching={state.searching()} dispatch={dispatch.clone()} />
-                <ExportMenu
-                    document={Rc::clone(&state.document)}
-                    quoted={state.quoted()}
-                    text={Rc::clone(&state.text)}
-                    dispatch={dispatch.clone()}
-                />
+                <ExportMenu quoted={Rc::clone(&state.quoted)} dispatch={dispatch.clone()} />
                 <OpenFile dispatch={dispatch.clone()} />
             </Header>
             <Tabs tab={state.tab} dispatch={dispatch.clone()} />

@@ -2,7 +2,7 @@
 
 use std::rc::Rc;
 
-use gangmu::app_core::state::{Action, Origin, Tab, Theme, TransferAction};
+use gangmu::app_core::state::{Action, AppState, Origin, Prefs, Tab, Theme, TransferAction};
 use gangmu::app_core::tree_keys::TreeKey;
 use gangmu::Span;
 
@@ -98,6 +98,19 @@ fn show_quotes_finds_and_lists_them_once() {
           · 二、抓好落实
     "#,
     );
+}
+
+/// An export before 引语 and 术语 catch up finds the quotations; the
+/// panels then list those very ones instead of finding them again.
+#[test]
+fn quotations_found_for_an_export_are_the_ones_listed() {
+    let state = Rc::new(AppState::new(Rc::from(SPEECH), Prefs::default()));
+    assert!(!state.quoted.is_found());
+    let exported = Rc::clone(state.quoted.document());
+    assert!(state.quoted.is_found());
+    let state = state.reduced(Action::ShowQuotes);
+    assert!(Rc::ptr_eq(&exported, &state.document));
+    assert!(Rc::ptr_eq(&exported, state.quoted.document()));
 }
 
 #[test]

@@ -55,7 +55,7 @@ pub fn dump(state: &AppState, changed: bool) -> String {
     let quotes = &state.quotes;
     let listed = if state.quotes_listed() {
         "listed"
-    } else if state.quoted() {
+    } else if state.quoted.is_found() {
         "found, not listed"
     } else {
         "not found yet"

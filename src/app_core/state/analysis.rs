@@ -11,7 +11,7 @@
 
 use std::rc::Rc;
 
-use super::{AppState, Command};
+use super::{AppState, Command, Quoted};
 use crate::Document;
 
 /// Texts longer than this (bytes of UTF-8) are parsed in the worker.
@@ -81,7 +81,11 @@ impl AppState {
             return false;
         }
         match document {
-            Some(document) => self.adopt(analysis.value, document),
+            Some(document) => {
+                let document = Rc::new(document);
+                let quoted = Quoted::whole(Rc::clone(&analysis.value), Rc::clone(&document));
+                self.adopt(analysis.value, document, quoted);
+            }
             None => self.parse(analysis.value),
         }
         true
