@@ -12,6 +12,7 @@
 //! [`Action::SetText`]: state::Action::SetText
 //! [`AppState`]: state::AppState
 
+pub mod by_ptr;
 pub mod outline;
 pub mod quote_list;
 pub mod state;

@@ -1,27 +1,19 @@
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use crate::app::transfer::download::download;
+use crate::app_core::by_ptr::ByPtr;
 use crate::app_core::state::{Action, Quoted};
 use crate::export::file::{file_name, Format};
 
 const MENU_ID: &str = "export-menu";
 
-#[derive(Properties)]
+#[derive(Properties, PartialEq)]
 pub struct ExportMenuProps {
     /// The parse to export, with its quotations (found when first asked
     /// for, if 引语 and 术语 have not yet) and its text (the HTML page
     /// embeds it).
-    pub quoted: Rc<Quoted>,
+    pub quoted: ByPtr<Quoted>,
     pub dispatch: Callback<Action>,
-}
-
-impl PartialEq for ExportMenuProps {
-    /// By pointer: a new parse is a new `Rc`.
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.quoted, &other.quoted) && self.dispatch == other.dispatch
-    }
 }
 
 /// 导出: a popover of the formats; each saves a file made in the page
@@ -29,7 +21,7 @@ impl PartialEq for ExportMenuProps {
 #[component]
 pub fn ExportMenu(props: &ExportMenuProps) -> Html {
     let items = Format::ALL.into_iter().map(|format| {
-        let (quoted, dispatch) = (Rc::clone(&props.quoted), props.dispatch.clone());
+        let (quoted, dispatch) = (props.quoted.clone(), props.dispatch.clone());
         let onclick = Callback::from(move |_: MouseEvent| {
             let document = quoted.document();
             let name = file_name(document.title.as_deref(), format);
