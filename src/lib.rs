@@ -3,14 +3,16 @@
 //! Outlines of Chinese speeches and reports. The core is pure Rust with no
 //! web dependency: [`parse`] turns text into a [`Document`] (parts,
 //! numbered tasks, quotations), and [`export`] writes a document out as
-//! Markdown or an indented text outline. The web app (`app`, wasm32 only)
-//! and the `gangmu` command line are thin clients of this core.
+//! Markdown or an indented text outline. The web app (`app`, wasm32 only;
+//! its logic in [`app_core`]) and the `gangmu` command line are thin
+//! clients of this core.
 //!
 //! ```
 //! let doc = gangmu::parse("同志们：\n一、提高认识\n一要统一思想。二要狠抓落实。\n二、抓好落实\n");
 //! assert_eq!(doc.nodes.iter().filter(|n| n.kind == gangmu::NodeKind::Part).count(), 2);
 //! ```
 
+pub mod app_core;
 pub mod export;
 pub mod import;
 pub mod model;

@@ -14,8 +14,6 @@ use yew::AppHandle;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-#[path = "web/outline.rs"]
-mod outline;
 #[path = "web/tree_dom.rs"]
 mod tree_dom;
 

@@ -1,25 +1,21 @@
 //! The Yew web app (wasm32 only): a 原文 pane where the speech is pasted,
 //! a 提纲 pane that shows its outline, and 引语 / 术语 beside them.
 //!
-//! Data flows one way: the textarea's settled text → [`Action::SetText`]
-//! → [`crate::parse`] (in the reducer) → an `Rc<Document>`, its index and
-//! the [`outline::View`] in [`AppState`] → the components. The root
-//! component owns the only `use_reducer`; components get `Rc`s and compare
-//! them by pointer.
+//! Its logic — the state, the reducer, the outline view — is
+//! [`crate::app_core`], native Rust; this module renders it and talks to
+//! the browser. Data flows one way: the textarea's settled text →
+//! [`Action::SetText`] → [`crate::parse`] (in the reducer) → an
+//! `Rc<Document>`, its index and the view in [`AppState`] → the
+//! components. The root component owns the only `use_reducer`; components
+//! get `Rc`s and compare them by pointer.
 //!
 //! The page (`www/main.js`) loads the wasm module and calls [`run`].
 
 mod components;
 mod dom;
 mod hooks;
-pub mod outline;
-pub mod quote_list;
-mod state;
-pub mod stats;
-pub mod text_offsets;
 mod timing;
 mod transfer;
-pub mod tree_keys;
 pub mod worker;
 
 use std::rc::Rc;
@@ -28,6 +24,7 @@ use gloo_timers::callback::Timeout;
 use wasm_bindgen::prelude::*;
 use yew::prelude::*;
 
+pub use crate::app_core::state::{initial_state, Action, AppState, Prefs, Tab, Theme};
 use components::{
     ExportMenu, Header, NoticeBar, OpenFile, OutlinePane, PrintButton, PrintHead, QuotesPanel,
     SharePanel, SourcePane, Tabs, TermsPanel, UndoToast, PANES,
@@ -35,8 +32,15 @@ use components::{
 use dom::storage::{self, Saved};
 pub use dom::tree_dom;
 use dom::{analyzer, theme};
-use hooks::{initial_state, use_global_keys, use_share_fragment};
-pub use state::{Action, AppState, Prefs, Tab, Theme};
+use hooks::{use_global_keys, use_share_fragment};
+
+impl Reducible for AppState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        AppState::reduced(self, action)
+    }
+}
 
 /// What the reader is told when the browser will not keep their text.
 const NOT_SAVED: &str = "浏览器没能在本机保存这段文字（可能太长，或存储已满）：刷新或关闭页面后，它不能恢复。请用「导出」保存提纲，或把原文另存为文件。";
@@ -44,13 +48,14 @@ const NOT_SAVED: &str = "浏览器没能在本机保存这段文字（可能太�
 /// The root component.
 #[component]
 pub fn App() -> Html {
-    // The saved text, or a share link's (see hooks/use_share_fragment.rs).
+    // The saved text, or a share link's (see app_core/state/mod.rs).
     let state = use_reducer(|| {
         let prefs = Prefs {
             system_dark: theme::system_is_dark(),
             ..storage::load_prefs()
         };
-        initial_state(prefs)
+        timing::mark_parse_start();
+        initial_state(transfer::link::incoming(), storage::load_text, prefs)
     });
     let initial = use_memo((), |_| Rc::clone(state.current_text()));
 
@@ -87,7 +92,12 @@ pub fn App() -> Html {
     });
     use_effect_with(state.paragraphs, |&shown| storage::save_paragraphs(shown));
 
-    let dispatch = use_callback(state.dispatcher(), |action, dispatcher| {
+    // The gangmu:outline measure starts before an action that may parse
+    // (the effect above ends it once the outline is drawn).
+    let dispatch = use_callback(state.dispatcher(), |action: Action, dispatcher| {
+        if action.may_parse() {
+            timing::mark_parse_start();
+        }
         dispatcher.dispatch(action)
     });
     {
@@ -139,12 +149,7 @@ pub fn App() -> Html {
                     dispatch={dispatch.clone()}
                 />
                 <PrintButton searching={state.searching()} dispatch={dispatch.clone()} />
-                <ExportMenu
-                    document={Rc::clone(&state.document)}
-                    quoted={state.quoted()}
-                    text={Rc::clone(&state.text)}
-                    dispatch={dispatch.clone()}
-                />
+                <ExportMenu quoted={Rc::clone(&state.quoted)} dispatch={dispatch.clone()} />
                 <OpenFile dispatch={dispatch.clone()} />
             </Header>
             <Tabs tab={state.tab} dispatch={dispatch.clone()} />

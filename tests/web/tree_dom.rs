@@ -6,8 +6,8 @@
 use std::collections::HashSet;
 use std::rc::Rc;
 
-use gangmu::app::outline::{NodeKey, OutlineIndex, Query, Settings, View};
 use gangmu::app::tree_dom;
+use gangmu::app_core::outline::{NodeKey, OutlineIndex, Query, Settings, View};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, Node};

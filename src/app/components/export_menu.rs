@@ -1,33 +1,19 @@
-use std::rc::Rc;
-
 use yew::prelude::*;
 
-use crate::app::state::Action;
 use crate::app::transfer::download::download;
+use crate::app_core::by_ptr::ByPtr;
+use crate::app_core::state::{Action, Quoted};
 use crate::export::file::{file_name, Format};
-use crate::Document;
 
 const MENU_ID: &str = "export-menu";
 
-#[derive(Properties)]
+#[derive(Properties, PartialEq)]
 pub struct ExportMenuProps {
-    pub document: Rc<Document>,
-    /// Whether `document` has its quotations yet (they are found a task
-    /// after the outline; see `state::AppState::quotes`).
-    pub quoted: bool,
-    /// The text `document` was parsed from (the HTML page embeds it).
-    pub text: Rc<str>,
+    /// The parse to export, with its quotations (found when first asked
+    /// for, if 引语 and 术语 have not yet) and its text (the HTML page
+    /// embeds it).
+    pub quoted: ByPtr<Quoted>,
     pub dispatch: Callback<Action>,
-}
-
-impl PartialEq for ExportMenuProps {
-    /// By pointer: a new parse is a new `Rc`.
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.document, &other.document)
-            && self.quoted == other.quoted
-            && Rc::ptr_eq(&self.text, &other.text)
-            && self.dispatch == other.dispatch
-    }
 }
 
 /// 导出: a popover of the formats; each saves a file made in the page
@@ -35,19 +21,11 @@ impl PartialEq for ExportMenuProps {
 #[component]
 pub fn ExportMenu(props: &ExportMenuProps) -> Html {
     let items = Format::ALL.into_iter().map(|format| {
-        let (document, text) = (Rc::clone(&props.document), Rc::clone(&props.text));
-        let (quoted, dispatch) = (props.quoted, props.dispatch.clone());
+        let (quoted, dispatch) = (props.quoted.clone(), props.dispatch.clone());
         let onclick = Callback::from(move |_: MouseEvent| {
-            // Chosen before the quotations are in: find them for the file.
-            let mut whole = None;
-            if !quoted {
-                let mut with_quotes = Document::clone(&document);
-                crate::parse::add_quotes(&text, &mut with_quotes);
-                whole = Some(with_quotes);
-            }
-            let document = whole.as_ref().unwrap_or(&document);
+            let document = quoted.document();
             let name = file_name(document.title.as_deref(), format);
-            let contents = format.render(document, &text);
+            let contents = format.render(document, quoted.text());
             if download(&name, format.media_type(), &contents).is_err() {
                 dispatch.emit(Action::problem(
                     "浏览器没有保存文件。请检查是否禁止了下载。",

@@ -1,6 +1,6 @@
 use yew::prelude::*;
 
-use crate::app::state::{Action, Theme};
+use crate::app_core::state::{Action, Theme};
 
 #[derive(Properties, PartialEq)]
 pub struct HeaderProps {

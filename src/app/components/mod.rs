@@ -1,4 +1,12 @@
-//! One small component per file.
+//! One small component per file. Props derive `PartialEq`; what the
+//! state holds behind an `Rc` is a [`ByPtr`] prop, compared by pointer,
+//! and an `Rc` is passed for it as it is (the `IntoPropValue` below).
+
+use std::rc::Rc;
+
+use yew::html::IntoPropValue;
+
+use crate::app_core::by_ptr::ByPtr;
 
 mod export_menu;
 mod header;
@@ -31,3 +39,9 @@ pub use tabs::{Tabs, PANES};
 pub use terms_panel::TermsPanel;
 pub use tree::Tree;
 pub use undo_toast::UndoToast;
+
+impl<T: ?Sized> IntoPropValue<ByPtr<T>> for Rc<T> {
+    fn into_prop_value(self) -> ByPtr<T> {
+        ByPtr::new(self)
+    }
+}

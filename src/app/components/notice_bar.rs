@@ -3,7 +3,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::app::dom::storage;
-use crate::app::state::{Action, Origin, TransferAction};
+use crate::app_core::state::{Action, Origin, TransferAction};
 
 #[derive(Properties, PartialEq)]
 pub struct NoticeBarProps {

@@ -5,8 +5,8 @@ use web_sys::{File, HtmlInputElement};
 use yew::prelude::*;
 
 use crate::app::hooks::use_file_drop;
-use crate::app::state::{Action, Origin, TransferAction};
 use crate::app::transfer::file_text;
+use crate::app_core::state::{Action, Origin, TransferAction};
 
 #[derive(Properties, PartialEq)]
 pub struct OpenFileProps {

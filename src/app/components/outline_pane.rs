@@ -2,19 +2,20 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::app::outline::Row;
-use crate::app::state::{Action, Command, TreeReveal, TEXT_LIMIT};
-use crate::app::stats::Stats;
+use crate::app_core::by_ptr::ByPtr;
+use crate::app_core::outline::Row;
+use crate::app_core::state::{Action, Command, TreeReveal, TEXT_LIMIT};
+use crate::app_core::stats::Stats;
 use crate::Document;
 
 use super::{OutlineToolbar, SearchBox, Tree};
 
-#[derive(Properties)]
+#[derive(Properties, PartialEq)]
 pub struct OutlinePaneProps {
-    /// For its title; compared by pointer.
-    pub document: Rc<Document>,
-    pub roots: Rc<[Rc<Row>]>,
-    pub stats: Rc<Stats>,
+    /// For its title.
+    pub document: ByPtr<Document>,
+    pub roots: ByPtr<[Rc<Row>]>,
+    pub stats: ByPtr<Stats>,
     pub paragraphs: bool,
     pub searching: bool,
     pub matches: usize,
@@ -29,25 +30,6 @@ pub struct OutlinePaneProps {
     pub too_large: Option<usize>,
     pub search: NodeRef,
     pub dispatch: Callback<Action>,
-}
-
-impl PartialEq for OutlinePaneProps {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.document, &other.document)
-            && Rc::ptr_eq(&self.roots, &other.roots)
-            && Rc::ptr_eq(&self.stats, &other.stats)
-            && (self.paragraphs, self.searching, self.matches, self.has_text)
-                == (
-                    other.paragraphs,
-                    other.searching,
-                    other.matches,
-                    other.has_text,
-                )
-            && self.reveal == other.reveal
-            && (self.analyzing, self.too_large) == (other.analyzing, other.too_large)
-            && self.search == other.search
-            && self.dispatch == other.dispatch
-    }
 }
 
 /// The 提纲 pane: the search box, the buttons, the statistics line, the
@@ -88,7 +70,7 @@ pub fn OutlinePane(props: &OutlinePaneProps) -> Html {
                 if props.roots.is_empty() && props.analyzing.is_none() {
                     { empty_message(props) }
                 }
-                <Tree roots={Rc::clone(&props.roots)} reveal={props.reveal.clone()} dispatch={dispatch.clone()} />
+                <Tree roots={props.roots.clone()} reveal={props.reveal.clone()} dispatch={dispatch.clone()} />
             </div>
         </>
     }

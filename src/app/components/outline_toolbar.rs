@@ -1,6 +1,6 @@
 use yew::prelude::*;
 
-use crate::app::state::Action;
+use crate::app_core::state::Action;
 
 #[derive(Properties, PartialEq)]
 pub struct OutlineToolbarProps {

@@ -1,11 +1,10 @@
-use std::rc::Rc;
-
 use gloo_events::EventListener;
 use gloo_timers::callback::Timeout;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::app::state::Action;
+use crate::app_core::by_ptr::ByPtr;
+use crate::app_core::state::Action;
 use crate::Document;
 
 /// The checkbox's id, which the print stylesheet asks about:
@@ -96,15 +95,9 @@ fn open_print_dialog() {
     }
 }
 
-#[derive(Properties)]
+#[derive(Properties, PartialEq)]
 pub struct PrintHeadProps {
-    pub document: Rc<Document>,
-}
-
-impl PartialEq for PrintHeadProps {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.document, &other.document)
-    }
+    pub document: ByPtr<Document>,
 }
 
 /// What heads the printed page: the title and the front matter's date

@@ -1,23 +1,16 @@
-use std::rc::Rc;
-
 use yew::prelude::*;
 
-use crate::app::quote_list::{Listed, QuoteList};
-use crate::app::state::Action;
+use crate::app_core::by_ptr::ByPtr;
+use crate::app_core::quote_list::{Listed, QuoteList};
+use crate::app_core::state::Action;
 
 /// At most this many quotations are listed.
 const QUOTES_LISTED: usize = 500;
 
-#[derive(Properties)]
+#[derive(Properties, PartialEq)]
 pub struct QuotesPanelProps {
-    pub quotes: Rc<QuoteList>,
+    pub quotes: ByPtr<QuoteList>,
     pub dispatch: Callback<Action>,
-}
-
-impl PartialEq for QuotesPanelProps {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.quotes, &other.quotes) && self.dispatch == other.dispatch
-    }
 }
 
 /// 引语: attributed quotations grouped by speaker, then sayings. Each one

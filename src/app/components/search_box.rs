@@ -4,7 +4,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::app::hooks::use_settled_text;
-use crate::app::state::Action;
+use crate::app_core::state::Action;
 
 /// How long typing in the search box pauses before the tree filters (ms).
 const SETTLE_MS: u32 = 80;

@@ -4,30 +4,21 @@ use wasm_bindgen_futures::spawn_local;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::app::state::{Action, ShareLink, TransferAction};
 use crate::app::transfer::clipboard::{self, Shared};
 use crate::app::transfer::link::{self, LONG_LINK_CHARS};
+use crate::app_core::by_ptr::ByPtr;
+use crate::app_core::state::{Action, ShareLink, TransferAction};
 
 const PANEL_ID: &str = "share-panel";
 
-#[derive(Properties)]
+#[derive(Properties, PartialEq)]
 pub struct SharePanelProps {
     /// The text as last parsed: what the link carries.
-    pub text: Rc<str>,
+    pub text: ByPtr<str>,
     /// The document's title, for the system share sheet.
     pub title: Option<Rc<str>>,
     pub share: Option<ShareLink>,
     pub dispatch: Callback<Action>,
-}
-
-impl PartialEq for SharePanelProps {
-    /// The text compares by pointer: a new parse is a new `Rc`.
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.text, &other.text)
-            && self.title == other.title
-            && self.share == other.share
-            && self.dispatch == other.dispatch
-    }
 }
 
 /// 分享: makes a link that carries the whole text in its fragment, shows
@@ -38,10 +29,10 @@ pub fn SharePanel(props: &SharePanelProps) -> Html {
     let dispatch = &props.dispatch;
 
     let share = {
-        let (text, dispatch) = (Rc::clone(&props.text), dispatch.clone());
+        let (text, dispatch) = (props.text.clone(), dispatch.clone());
         Callback::from(move |_: MouseEvent| {
             dispatch.emit(Action::Transfer(TransferAction::Sharing));
-            let (text, dispatch) = (Rc::clone(&text), dispatch.clone());
+            let (text, dispatch) = (text.clone(), dispatch.clone());
             spawn_local(async move {
                 let Some(url) = link::share_link(&text).await else {
                     dispatch.emit(Action::problem(

@@ -5,18 +5,19 @@ use yew::prelude::*;
 
 use crate::app::dom::source_view;
 use crate::app::hooks::use_settled_text;
-use crate::app::state::{Action, Command, SourceReveal};
+use crate::app_core::by_ptr::ByPtr;
+use crate::app_core::state::{Action, Command, SourceReveal};
 
 /// How long typing must pause before the text is parsed (ms).
 const SETTLE_MS: u32 = 150;
 
-#[derive(Properties)]
+#[derive(Properties, PartialEq)]
 pub struct SourcePaneProps {
     /// The text the textarea starts with. Later values are ignored: the
     /// textarea is uncontrolled, so the input method owns its contents.
-    pub initial: Rc<str>,
+    pub initial: ByPtr<str>,
     /// The text as last parsed, which spans and reveals refer to.
-    pub text: Rc<str>,
+    pub text: ByPtr<str>,
     pub revision: u64,
     /// Text to put in the textarea, by the reader's command (清空, 撤销).
     pub write: Option<Command<Rc<str>>>,
@@ -26,19 +27,6 @@ pub struct SourcePaneProps {
     #[prop_or_default]
     pub hidden: bool,
     pub dispatch: Callback<Action>,
-}
-
-impl PartialEq for SourcePaneProps {
-    /// Texts compare by pointer: a new parse is a new `Rc`.
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.initial, &other.initial)
-            && Rc::ptr_eq(&self.text, &other.text)
-            && self.revision == other.revision
-            && self.write == other.write
-            && self.reveal == other.reveal
-            && self.hidden == other.hidden
-            && self.dispatch == other.dispatch
-    }
 }
 
 /// The 原文 pane: the textarea the speech is pasted into, over a backdrop
@@ -65,7 +53,7 @@ pub fn SourcePane(props: &SourcePaneProps) -> Html {
     {
         // Set the starting text once, on mount.
         let textarea = textarea.clone();
-        let initial = Rc::clone(&props.initial);
+        let initial = props.initial.clone();
         use_effect_with((), move |_| {
             if let Some(textarea) = textarea.cast::<HtmlTextAreaElement>() {
                 textarea.set_value(&initial);
@@ -85,7 +73,7 @@ pub fn SourcePane(props: &SourcePaneProps) -> Html {
     }
     {
         let (textarea, backdrop) = (textarea.clone(), backdrop.clone());
-        let text = Rc::clone(&props.text);
+        let text = props.text.clone();
         let revision = props.revision;
         let hidden = props.hidden;
         use_effect_with(props.reveal.clone(), move |reveal| {

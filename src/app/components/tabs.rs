@@ -2,7 +2,7 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
-use crate::app::state::{Action, Tab};
+use crate::app_core::state::{Action, Tab};
 
 /// Each pane: its tab, the tab's id and the pane's id.
 pub const PANES: [(Tab, &str, &str, &str); 3] = [

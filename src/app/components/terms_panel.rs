@@ -2,26 +2,19 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::app::quote_list::QuoteList;
-use crate::app::state::Action;
+use crate::app_core::by_ptr::ByPtr;
+use crate::app_core::quote_list::QuoteList;
+use crate::app_core::state::Action;
 
 /// At most this many terms are listed (the most frequent).
 const TERMS_LISTED: usize = 300;
 
-#[derive(Properties)]
+#[derive(Properties, PartialEq)]
 pub struct TermsPanelProps {
-    pub quotes: Rc<QuoteList>,
+    pub quotes: ByPtr<QuoteList>,
     /// The term being cycled through, and which occurrence is shown.
     pub current: Option<(Rc<str>, usize)>,
     pub dispatch: Callback<Action>,
-}
-
-impl PartialEq for TermsPanelProps {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.quotes, &other.quotes)
-            && self.current == other.current
-            && self.dispatch == other.dispatch
-    }
 }
 
 /// 术语: the quoted terms (“一把手”), most frequent first, with how often

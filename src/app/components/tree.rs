@@ -6,23 +6,16 @@ use yew::prelude::*;
 
 use crate::app::dom::tree_dom;
 use crate::app::hooks::is_page_key;
-use crate::app::outline::Row;
-use crate::app::state::{Action, Command, TreeFocus, TreeReveal};
-use crate::app::tree_keys::TreeKey;
+use crate::app_core::by_ptr::ByPtr;
+use crate::app_core::outline::Row;
+use crate::app_core::state::{Action, Command, TreeFocus, TreeReveal};
+use crate::app_core::tree_keys::TreeKey;
 
-#[derive(Properties)]
+#[derive(Properties, PartialEq)]
 pub struct TreeProps {
-    pub roots: Rc<[Rc<Row>]>,
+    pub roots: ByPtr<[Rc<Row>]>,
     pub reveal: Option<Command<TreeReveal>>,
     pub dispatch: Callback<Action>,
-}
-
-impl PartialEq for TreeProps {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.roots, &other.roots)
-            && self.reveal == other.reveal
-            && self.dispatch == other.dispatch
-    }
 }
 
 /// The outline: `role="tree"` named 提纲, one row per node shown. The
@@ -41,7 +34,7 @@ pub fn Tree(props: &TreeProps) -> Html {
     // effect ends the gangmu:outline measure.
     let shown = use_mut_ref(|| Rc::<[Rc<Row>]>::from([]));
     {
-        let (tree, shown, roots) = (tree.clone(), shown.clone(), Rc::clone(&props.roots));
+        let (tree, shown, roots) = (tree.clone(), shown.clone(), Rc::clone(props.roots.rc()));
         use_effect(move || {
             let Some(tree) = tree.cast::<Element>() else {
                 return;

@@ -15,7 +15,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{FocusOptions, HtmlElement, HtmlTextAreaElement, Range};
 
 use super::highlight;
-use crate::app::state::SourceReveal;
+use crate::app_core::state::SourceReveal;
 
 /// Where the revealed line lands: this fraction of the textarea's height
 /// from its top, so some text before it stays in view.

@@ -7,7 +7,7 @@
 
 use web_sys::Storage;
 
-use crate::app::state::{Prefs, Theme};
+use crate::app_core::state::{Prefs, Theme};
 
 const TEXT: &str = "gangmu:text";
 const THEME: &str = "gangmu:theme";

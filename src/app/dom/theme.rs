@@ -6,7 +6,7 @@
 use gloo_events::EventListener;
 use web_sys::MediaQueryList;
 
-use crate::app::state::Theme;
+use crate::app_core::state::Theme;
 
 /// Sets or removes the root element's `data-theme`.
 pub fn apply(theme: Option<Theme>) {

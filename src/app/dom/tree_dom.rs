@@ -25,7 +25,7 @@ use std::rc::Rc;
 
 use web_sys::Element;
 
-use crate::app::outline::{NodeKey, Row};
+use crate::app_core::outline::{NodeKey, Row};
 use crate::export::escape_markup_char;
 use crate::NodeKind;
 

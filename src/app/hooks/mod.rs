@@ -8,4 +8,4 @@ mod use_share_fragment;
 pub use use_file_drop::use_file_drop;
 pub use use_global_keys::{is_page_key, use_global_keys};
 pub use use_settled_text::use_settled_text;
-pub use use_share_fragment::{initial_state, use_share_fragment};
+pub use use_share_fragment::use_share_fragment;

@@ -8,7 +8,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlInputElement, HtmlTextAreaElement, KeyboardEvent};
 use yew::prelude::*;
 
-use crate::app::state::Action;
+use crate::app_core::state::Action;
 
 /// Whether the page, not the tree's type-ahead, handles `key`.
 pub fn is_page_key(key: &str) -> bool {

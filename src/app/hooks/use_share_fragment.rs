@@ -1,35 +1,15 @@
-//! Share links in the address bar: the state the page starts in, a link
-//! pasted into the address bar of the open app, and dropping the fragment
-//! once its text is no longer shown. The rule they keep is in
-//! `state/transfer.rs`.
+//! Share links in the address bar: a link pasted into the address bar of
+//! the open app, and dropping the fragment once its text is no longer
+//! shown. The rule they keep is in `app_core/state/transfer.rs`; the state
+//! the page starts in is `app_core::state::initial_state`.
 
 use std::rc::Rc;
 
 use gloo_events::EventListener;
 use yew::prelude::*;
 
-use crate::app::dom::storage;
-use crate::app::state::{Action, AppState, Origin, Prefs, TransferAction};
 use crate::app::transfer::link;
-
-/// The first state: a share link's text if the page was opened with one;
-/// otherwise the text saved on this machine (the sample on a first visit),
-/// with the reason a damaged link could not be read.
-pub fn initial_state(prefs: Prefs) -> AppState {
-    let saved = || {
-        let text = storage::load_text().unwrap_or_else(|| crate::SAMPLE_SPEECH.to_string());
-        Rc::from(text)
-    };
-    match link::incoming() {
-        Some(Ok(text)) => AppState::from_link(Rc::from(text), prefs),
-        Some(Err(error)) => {
-            let mut state = AppState::new(saved(), prefs);
-            state.transfer.problem = Some(Rc::from(error.message()));
-            state
-        }
-        None => AppState::new(saved(), prefs),
-    }
-}
+use crate::app_core::state::{Action, Origin, TransferAction};
 
 /// Opens a share link put into the address bar while the app is open (a
 /// `hashchange`), and drops the fragment from the address whenever the

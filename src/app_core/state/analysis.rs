@@ -11,8 +11,7 @@
 
 use std::rc::Rc;
 
-use super::{AppState, Command};
-use crate::app::timing;
+use super::{AppState, Command, Quoted};
 use crate::Document;
 
 /// Texts longer than this (bytes of UTF-8) are parsed in the worker.
@@ -63,7 +62,6 @@ impl AppState {
             self.parse(text);
             return;
         }
-        timing::mark_parse_start();
         let serial = self.next_serial();
         self.analysis = Some(Command {
             serial,
@@ -83,7 +81,11 @@ impl AppState {
             return false;
         }
         match document {
-            Some(document) => self.adopt(analysis.value, document),
+            Some(document) => {
+                let document = Rc::new(document);
+                let quoted = Quoted::whole(Rc::clone(&analysis.value), Rc::clone(&document));
+                self.adopt(analysis.value, document, quoted);
+            }
             None => self.parse(analysis.value),
         }
         true

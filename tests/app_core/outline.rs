@@ -1,16 +1,15 @@
-//! The app's pure parts, which compile for wasm32 only: offsets, search,
-//! the view of the outline, the tree's keys, statistics and quotations.
+//! The app core's parts: offsets, search, the view of the outline, the
+//! tree's keys, statistics and quotations.
 
 use std::collections::HashSet;
 use std::rc::Rc;
 
-use gangmu::app::outline::{NodeKey, OutlineIndex, Query, Settings, View};
-use gangmu::app::quote_list::QuoteList;
-use gangmu::app::stats::Stats;
-use gangmu::app::text_offsets::{span_to_utf16, utf16_to_char};
-use gangmu::app::tree_keys::{press, type_ahead, Outcome, TreeKey};
+use gangmu::app_core::outline::{NodeKey, OutlineIndex, Query, Settings, View};
+use gangmu::app_core::quote_list::QuoteList;
+use gangmu::app_core::stats::Stats;
+use gangmu::app_core::text_offsets::{span_to_utf16, utf16_to_char};
+use gangmu::app_core::tree_keys::{press, type_ahead, Outcome, TreeKey};
 use gangmu::Span;
-use wasm_bindgen_test::*;
 
 const DOC: &str = "同志们：\n一、第一部分\n（一）第一节\n一要甲。\n二要乙。\n（二）第二节\n正文。\n二、第二部分\n（一）第三节\n正文。\n（二）第四节\n正文。\n";
 
@@ -65,7 +64,7 @@ fn shown(view: &View) -> Vec<String> {
         .collect()
 }
 
-#[wasm_bindgen_test]
+#[test]
 fn utf16_offsets_count_surrogate_pairs() {
     let text = "a𠮷b😀c";
     assert_eq!(span_to_utf16(text, Span::new(1, 4)), (1, 6));
@@ -75,7 +74,7 @@ fn utf16_offsets_count_surrogate_pairs() {
     assert_eq!(chars, [0, 1, 1, 2, 3, 3, 4, 5, 5]);
 }
 
-#[wasm_bindgen_test]
+#[test]
 fn queries_fold_case_and_full_width() {
     let query = Query::new(" ａｉ ");
     assert_eq!(query.find_in("推进AI与ai"), [6..8, 11..13]);
@@ -83,7 +82,7 @@ fn queries_fold_case_and_full_width() {
     assert!(Query::new("").find_in("任何").is_empty());
 }
 
-#[wasm_bindgen_test]
+#[test]
 fn keys_are_labels_and_headings_and_survive_an_edit() {
     let before = index();
     let after = OutlineIndex::new(&gangmu::parse(&format!("（补记）\n{DOC}")));
@@ -92,7 +91,7 @@ fn keys_are_labels_and_headings_and_survive_an_edit() {
     assert!(after.find(&section).is_some());
 }
 
-#[wasm_bindgen_test]
+#[test]
 fn the_view_folds_filters_and_reuses_rows() {
     let index = index();
     let empty = View::default();
@@ -143,7 +142,7 @@ fn the_view_folds_filters_and_reuses_rows() {
     assert_eq!(searched.matches, 1);
 }
 
-#[wasm_bindgen_test]
+#[test]
 fn tree_keys_move_fold_and_type_ahead() {
     let index = index();
     let view = build(&index, &[], "", None, &View::default());
@@ -195,7 +194,7 @@ fn tree_keys_move_fold_and_type_ahead() {
     assert_eq!(type_ahead(&view, Some(&part), "无"), None);
 }
 
-#[wasm_bindgen_test]
+#[test]
 fn stats_and_quotations_of_the_sample() {
     let document = gangmu::parse(gangmu::SAMPLE_SPEECH);
     let pieces = Stats::new(gangmu::SAMPLE_SPEECH, &document).pieces();

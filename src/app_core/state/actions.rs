@@ -4,9 +4,9 @@ use std::collections::HashSet;
 use std::rc::Rc;
 
 use super::{AppState, Command, Tab, Theme, TransferAction, TreeFocus};
-use crate::app::outline::NodeKey;
-use crate::app::text_offsets::utf16_to_char;
-use crate::app::tree_keys::{self, Outcome, TreeKey};
+use crate::app_core::outline::NodeKey;
+use crate::app_core::text_offsets::utf16_to_char;
+use crate::app_core::tree_keys::{self, Outcome, TreeKey};
 use crate::{Document, NodeKind, Span};
 
 /// How long after a key type-ahead starts over (ms).
@@ -78,6 +78,23 @@ pub enum Action {
     },
     /// 分享, 打开 and share links (`transfer.rs`).
     Transfer(TransferAction),
+}
+
+impl Action {
+    /// Whether carrying out this action may parse a text. The root
+    /// component marks the start of the `gangmu:outline` measure before
+    /// dispatching one, so the reducer needs no clock.
+    pub fn may_parse(&self) -> bool {
+        matches!(
+            self,
+            Action::SetText(_)
+                | Action::Clear
+                | Action::UndoClear
+                | Action::LoadSample
+                | Action::Analyzed { document: None, .. }
+                | Action::Transfer(TransferAction::Open { .. })
+        )
+    }
 }
 
 impl AppState {

@@ -13,23 +13,23 @@
 mod actions;
 mod analysis;
 mod commands;
+mod quoted;
 mod selection;
 mod transfer;
 
 use std::collections::HashSet;
 use std::rc::Rc;
 
-use yew::Reducible;
-
 pub use actions::Action;
 pub use analysis::TEXT_LIMIT;
 pub use commands::{Command, SourceReveal, TreeFocus, TreeReveal};
+pub use quoted::Quoted;
 pub use transfer::{Origin, ShareLink, Transfer, TransferAction};
 
 use super::outline::{NodeKey, OutlineIndex, Query, Settings, View};
 use super::quote_list::QuoteList;
 use super::stats::Stats;
-use super::timing;
+use crate::share::ShareError;
 use crate::Document;
 
 /// The panes, which narrow screens show one at a time.
@@ -54,30 +54,24 @@ pub struct Prefs {
     pub system_dark: bool,
 }
 
-/// How far the quotations lag behind the document (see [`AppState::quotes`]).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum QuotesBehind {
-    /// The panels list the document's quotations.
-    Nothing,
-    /// The document has its quotations; the panels do not list them yet.
-    Unlisted,
-    /// The document's quotations are not found yet (`parse::outline`).
-    Unsearched,
-}
-
 #[derive(Clone, Debug)]
 pub struct AppState {
     /// The text as it was last parsed.
     pub text: Rc<str>,
+    /// What the outline shows: the structure of `text`, and its
+    /// quotations once 引语 and 术语 list them.
     pub document: Rc<Document>,
+    /// This parse, and its quotations once asked for.
+    pub quoted: Rc<Quoted>,
     pub index: Rc<OutlineIndex>,
     pub stats: Rc<Stats>,
-    /// What the 引语 and 术语 panels list. It catches up with `document`
+    /// What the 引语 and 术语 panels list. It catches up with `quoted`
     /// one task after each parse ([`Action::ShowQuotes`]): the outline is
-    /// drawn first, then the quotations are found (see `quotes_behind`).
+    /// drawn first, then the quotations are found.
     pub quotes: Rc<QuoteList>,
-    /// What [`Action::ShowQuotes`] has left to do for `document`.
-    quotes_behind: QuotesBehind,
+    /// Whether `quotes` lists this parse's quotations (else the previous
+    /// one's, or none).
+    listed: bool,
     /// Counts parses, so that effects can run once per parse.
     pub revision: u64,
     /// Nodes the reader has folded. Keys of nodes that an edit removed
@@ -132,8 +126,9 @@ impl AppState {
             document: Rc::default(),
             index: Rc::default(),
             stats: Rc::default(),
+            quoted: Rc::default(),
             quotes: Rc::default(),
-            quotes_behind: QuotesBehind::Nothing,
+            listed: true,
             revision: 0,
             folded: Rc::default(),
             paragraphs: prefs.paragraphs,
@@ -162,24 +157,22 @@ impl AppState {
         state
     }
 
-    /// Parses the structure of `text` after setting the start mark of the
-    /// `gangmu:outline` measure, which the root component ends once the
-    /// outline is shown. Its quotations are found in the next task, by
-    /// [`Action::ShowQuotes`]: finding them is over 40 % of a parse, and
-    /// the outline does not wait for it.
+    /// Parses the structure of `text`. Its quotations are found in the
+    /// next task, by [`Action::ShowQuotes`]: finding them is over 40 % of
+    /// a parse, and the outline does not wait for it.
     fn parse(&mut self, text: Rc<str>) {
-        timing::mark_parse_start();
-        let document = crate::parse::outline(&text);
-        self.adopt(text, document);
-        self.quotes_behind = QuotesBehind::Unsearched;
+        let document = Rc::new(crate::parse::outline(&text));
+        let quoted = Quoted::new(Rc::clone(&text), Rc::clone(&document));
+        self.adopt(text, document, quoted);
     }
 
-    /// Takes `document`, the whole parse of `text` (quotations included),
-    /// and derives the rest from it.
-    fn adopt(&mut self, text: Rc<str>, document: Document) {
+    /// Takes `document`, a parse of `text` (`quoted` says whether with
+    /// its quotations), and derives the rest from it.
+    fn adopt(&mut self, text: Rc<str>, document: Rc<Document>, quoted: Quoted) {
         let index = OutlineIndex::new(&document);
         self.stats = Rc::new(Stats::new(&text, &document));
-        self.quotes_behind = QuotesBehind::Unlisted;
+        self.quoted = Rc::new(quoted);
+        self.listed = false;
         if self.folded.len() > 2 * index.entries.len() + 64 {
             let kept = self.folded.iter().filter(|key| index.find(key).is_some());
             self.folded = Rc::new(kept.cloned().collect());
@@ -190,7 +183,7 @@ impl AppState {
             }
         }
         self.text = text;
-        self.document = Rc::new(document);
+        self.document = document;
         self.index = Rc::new(index);
         self.revision += 1;
         self.term = None;
@@ -200,21 +193,19 @@ impl AppState {
     /// [`Action::ShowQuotes`]: finds the document's quotations if they are
     /// not yet, and lists them. Returns whether anything changed.
     fn show_quotes(&mut self) -> bool {
-        match self.quotes_behind {
-            QuotesBehind::Nothing => return false,
-            QuotesBehind::Unlisted => {}
-            QuotesBehind::Unsearched => {
-                let mut document = Document::clone(&self.document);
-                crate::parse::add_quotes(&self.text, &mut document);
-                self.stats = Rc::new(Stats {
-                    quotes: Stats::quotes_in(&document),
-                    ..Stats::clone(&self.stats)
-                });
-                self.document = Rc::new(document);
-            }
+        if self.listed {
+            return false;
+        }
+        let whole = Rc::clone(self.quoted.document());
+        if !Rc::ptr_eq(&whole, &self.document) {
+            self.stats = Rc::new(Stats {
+                quotes: Stats::quotes_in(&whole),
+                ..Stats::clone(&self.stats)
+            });
+            self.document = whole;
         }
         self.quotes = Rc::new(QuoteList::new(&self.document));
-        self.quotes_behind = QuotesBehind::Nothing;
+        self.listed = true;
         true
     }
 
@@ -241,14 +232,9 @@ impl AppState {
             .map_or(self.system_dark, |theme| theme == Theme::Dark)
     }
 
-    /// Whether `document` has its quotations (see [`AppState::quotes`]).
-    pub fn quoted(&self) -> bool {
-        self.quotes_behind != QuotesBehind::Unsearched
-    }
-
-    /// Whether 引语 and 术语 list the quotations of `document`.
-    fn quotes_listed(&self) -> bool {
-        self.quotes_behind == QuotesBehind::Nothing
+    /// Whether 引语 and 术语 list the quotations of this parse.
+    pub fn quotes_listed(&self) -> bool {
+        self.listed
     }
 
     /// Whether the search is filtering the tree.
@@ -257,15 +243,36 @@ impl AppState {
     }
 }
 
-impl Reducible for AppState {
-    type Action = Action;
-
-    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+impl AppState {
+    /// The state after `action`: the same `Rc` when nothing changed, so
+    /// Yew skips the render (the app's `Reducible` calls this).
+    pub fn reduced(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = AppState::clone(&self);
         if next.apply(action) {
             Rc::new(next)
         } else {
             self
         }
+    }
+}
+
+/// The first state: a share link's text if the page was opened with one
+/// (`incoming`, as [`crate::share::read_fragment`] reads the address);
+/// otherwise the text saved on this machine (the sample on a first
+/// visit), with the reason a damaged link could not be read.
+pub fn initial_state(
+    incoming: Option<Result<String, ShareError>>,
+    saved: impl FnOnce() -> Option<String>,
+    prefs: Prefs,
+) -> AppState {
+    let saved = || Rc::from(saved().unwrap_or_else(|| crate::SAMPLE_SPEECH.to_string()));
+    match incoming {
+        Some(Ok(text)) => AppState::from_link(Rc::from(text), prefs),
+        Some(Err(error)) => {
+            let mut state = AppState::new(saved(), prefs);
+            state.transfer.problem = Some(Rc::from(error.message()));
+            state
+        }
+        None => AppState::new(saved(), prefs),
     }
 }

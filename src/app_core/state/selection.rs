@@ -3,8 +3,8 @@
 use std::rc::Rc;
 
 use super::{AppState, Command, SourceReveal, TreeFocus, TreeReveal};
-use crate::app::outline::NodeKey;
-use crate::app::text_offsets::span_to_utf16;
+use crate::app_core::outline::NodeKey;
+use crate::app_core::text_offsets::span_to_utf16;
 use crate::Span;
 
 impl AppState {
