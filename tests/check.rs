@@ -665,21 +665,22 @@ fn a_one_line_document_without_salutation_keeps_its_title_and_date() {
 #[test]
 fn chapters_hold_their_sections_and_articles() {
     // GB/T 9704 / the legislative hierarchy: 章 > 节 > 条; 第一条 restarts
-    // nowhere, each chapter holds the articles that follow it.
+    // nowhere, each chapter holds the articles that follow it. Articles
+    // (第一条　…) are headings of the text, not tasks.
     check(
         "某某工作条例\n第一章　总则\n第一条　为了规范工作，制定本条例。\n第二条　本条例适用于全市。\n第二章　组织\n第一节　领导机构\n第三条　设立领导小组。\n第四条　领导小组负责统筹。\n第二节　工作机构\n第五条　设立办公室。\n第六条　办公室负责日常工作。\n",
         "
          title 某某工作条例
          part 第一章总则
-           task 第一条为了规范工作，制定本条例
-           task 第二条本条例适用于全市
+           section 第一条为了规范工作，制定本条例
+           section 第二条本条例适用于全市
          part 第二章组织
            section 第一节领导机构
-             task 第三条设立领导小组
-             task 第四条领导小组负责统筹
+             section 第三条设立领导小组
+             section 第四条领导小组负责统筹
            section 第二节工作机构
-             task 第五条设立办公室
-             task 第六条办公室负责日常工作
+             section 第五条设立办公室
+             section 第六条办公室负责日常工作
         ",
     );
 }
@@ -766,13 +767,13 @@ fn articles_go_under_a_chapter_after_the_sections_of_the_last_closed() {
         "
          part 第三章罪行
            section 第一节甲罪
-             task 第一条甲
-             task 第二条乙
+             section 第一条甲
+             section 第二条乙
            section 第二节乙罪
-             task 第三条丙
+             section 第三条丙
          part 第四章程序
-           task 第四条丁
-           task 第五条戊
+           section 第四条丁
+           section 第五条戊
         ",
     );
 }
@@ -845,8 +846,8 @@ fn an_adoption_record_under_the_title_is_front_matter() {
         "
          title 中华人民共和国某某组织法
          front 1982年12月10日 第五届全国人民代表大会第五次会议通过
-         task 第一条为了健全组织，制定本法
-         task 第二条本法自公布之日起施行
+         part 第一条为了健全组织，制定本法
+         part 第二条本法自公布之日起施行
         ",
     );
 }

@@ -115,6 +115,24 @@ corpus_tests! {
     mao1938_border_region_proclamation => "28_mao1938_proclamation_four-items_notes";
     direct_election_provisions => "29_provisions_yi-numbered_items_short";
     national_emblem_law_with_appendix => "30_law_articles_appendix-yi-items";
+    mao1930_oppose_book_worship => "31_mao1930_oppose-book-worship_bare-numeral-heads_markdown";
+    mao1941_preface_and_postscript => "32_mao1941_preface-and-postscript_unnumbered-parts_markdown",
+        ignore = "a quotation attributed to a group speaker is missed (issue 11 item 7); floors in STRICT_BELOW";
+    taiwan_constitution_amendments => "33_tw-constitution-amendments_arabic-articles_traditional";
+    mao1927_hunan_investigation_report => "34_mao1927_hunan-investigation-report_counted-jian_long_markdown",
+        ignore = "quotations of unnamed speakers (那农民便愤然说) are missed (issue 11 item 7); floors in STRICT_BELOW";
+    mao1937_combat_liberalism => "35_mao1937_combat-liberalism_trailing-ordinals_markdown",
+        ignore = "the counter comes at the end of each paragraph (这是第一种。), a form the grammar lacks; floors in STRICT_BELOW";
+    mao1930_single_spark => "36_mao1930_single-spark_letter_quoted-lists_markdown",
+        ignore = "a letter whose series sit inside quotations, and group speakers (issue 11); floors in STRICT_BELOW";
+    mao1929_gutian_resolution => "37_mao1929_gutian-resolution_jia-yi_bare-digits_markdown",
+        ignore = "甲/乙 heads and bare digit items are not in the grammar yet (issue 11); floors in STRICT_BELOW";
+    mao1941_border_council_speech => "38_mao1941_border-council-speech_no-numbering_runin-salutation_markdown";
+    huawei1998_basic_law => "39_huawei1998_basic-law_charter_bracket-articles_markdown";
+    renzhengfei2001_huawei_winter => "40_renzhengfei2001_huawei-winter_ten-parts_diyi-disandian_markdown",
+        ignore = "第三点和第四点 merged members and speaker-less quotations (issue 11); floors in STRICT_BELOW";
+    mao1934_masses_life => "41_mao1934_masses-life-work-methods_diyige-wenti_markdown",
+        ignore = "its quotations have no named speaker the classifier knows (issue 11 item 7); floors in STRICT_BELOW";
 }
 
 #[test]
@@ -419,25 +437,88 @@ fn rust_port_agrees_with_python_scorer_on_the_corpus() {
 /// Least strict structure F1 (issue 11's bar) every annotated document
 /// must reach, unless [`STRICT_BELOW`] records it.
 const STRICT_MIN_F1: f64 = 0.97;
+/// Least quotation recall, likewise.
+const STRICT_MIN_QUOTES: f64 = 0.9;
 
-/// Documents that do not reach [`STRICT_MIN_F1`] yet, with the strict F1
-/// and title they reach now: a floor, so they may only get better. One
-/// that reaches the bar must leave the list (the test says so).
-const STRICT_BELOW: &[(&str, f64, bool)] = &[
-    ("05_mao1942_oppose-stereotyped-party-writing", 0.82, true),
-    ("08_cpc11-1977_political-report_split-quotes", 0.83, true),
-    ("11_gwr1955_first-five-year-plan_very-long", 0.93, true),
-    ("14_gwr2017_zero-width-breaks", 0.91, true),
-    ("17_mao1937_report-outline_arabic-1dun", 0.93, true),
+/// Documents that do not reach the bar yet (strict F1 [`STRICT_MIN_F1`],
+/// quotations [`STRICT_MIN_QUOTES`], title whole), with what they reach
+/// now: (document, strict F1, title right, quotation recall) — a floor,
+/// so they may only get better. One that reaches the bar must leave the
+/// list (the test says so). `GANGMU_PRINT_FLOORS=1` prints the list.
+const STRICT_BELOW: &[(&str, f64, bool, f64)] = &[
+    (
+        "05_mao1942_oppose-stereotyped-party-writing",
+        0.82,
+        true,
+        1.00,
+    ),
+    (
+        "08_cpc11-1977_political-report_split-quotes",
+        0.83,
+        true,
+        1.00,
+    ),
+    (
+        "11_gwr1955_first-five-year-plan_very-long",
+        0.93,
+        true,
+        1.00,
+    ),
+    ("14_gwr2017_zero-width-breaks", 0.91, true, 1.00),
+    ("17_mao1937_report-outline_arabic-1dun", 0.93, true, 1.00),
     (
         "18_mao1938_on-protracted-war_lecture_very-long_markdown",
         0.96,
         true,
+        1.00,
     ),
     (
         "23_standard_decimal-headings-letter-items_markdown",
         0.92,
         true,
+        1.00,
+    ),
+    (
+        "32_mao1941_preface-and-postscript_unnumbered-parts_markdown",
+        1.00,
+        true,
+        0.50,
+    ),
+    (
+        "34_mao1927_hunan-investigation-report_counted-jian_long_markdown",
+        0.93,
+        true,
+        0.50,
+    ),
+    (
+        "35_mao1937_combat-liberalism_trailing-ordinals_markdown",
+        0.00,
+        true,
+        1.00,
+    ),
+    (
+        "36_mao1930_single-spark_letter_quoted-lists_markdown",
+        0.53,
+        true,
+        0.20,
+    ),
+    (
+        "37_mao1929_gutian-resolution_jia-yi_bare-digits_markdown",
+        0.78,
+        true,
+        1.00,
+    ),
+    (
+        "40_renzhengfei2001_huawei-winter_ten-parts_diyi-disandian_markdown",
+        0.92,
+        true,
+        0.60,
+    ),
+    (
+        "41_mao1934_masses-life-work-methods_diyige-wenti_markdown",
+        1.00,
+        true,
+        0.00,
     ),
 ];
 
@@ -446,7 +527,9 @@ const STRICT_BELOW: &[(&str, f64, bool)] = &[
 /// match whole); prints one score line per document.
 #[test]
 fn every_document_strictly() {
+    let floor_of = |value: f64| (value * 100.0).floor() / 100.0;
     let mut failures = Vec::new();
+    let mut floors = Vec::new();
     let mut sum = 0.0;
     let mut count = 0;
     for name in support::corpus_names() {
@@ -455,33 +538,44 @@ fn every_document_strictly() {
         };
         let (_, actual) = parse_to_json(&name);
         let report = score::score_strict(&expected, &actual);
-        println!(
-            "strict {} (floor entry: (\"{name}\", {:.2}, {}))",
-            report.summary(),
-            (report.f1() * 100.0).floor() / 100.0,
-            report.title_ok
-        );
+        println!("strict {}", report.summary());
         sum += report.f1();
         count += 1;
-        let floor = STRICT_BELOW.iter().find(|(doc, _, _)| *doc == name);
-        let passes = report.f1() >= STRICT_MIN_F1 && report.title_ok;
+        let passes = report.f1() >= STRICT_MIN_F1
+            && report.title_ok
+            && report.quote_recall >= STRICT_MIN_QUOTES;
+        if !passes {
+            floors.push(format!(
+                "    ({name:?}, {:.2}, {}, {:.2}),",
+                floor_of(report.f1()),
+                report.title_ok,
+                floor_of(report.quote_recall)
+            ));
+        }
+        let floor = STRICT_BELOW.iter().find(|(doc, ..)| *doc == name);
         match floor {
             Some(_) if passes => failures.push(format!(
                 "{name} now reaches the bar: remove it from STRICT_BELOW"
             )),
-            Some(&(_, f1, title)) if report.f1() + 1e-9 < f1 || (title && !report.title_ok) => {
+            Some(&(_, f1, title, quotes))
+                if report.f1() + 1e-9 < f1
+                    || (title && !report.title_ok)
+                    || report.quote_recall + 1e-9 < quotes =>
+            {
                 failures.push(format!(
-                    "{name}: strict F1 {:.2} (floor {f1:.2}), title {}\n{}",
+                    "{name}: strict F1 {:.2} (floor {f1:.2}), title {}, quotations {:.2} (floor {quotes:.2})\n{}",
                     report.f1(),
                     report.title_ok,
+                    report.quote_recall,
                     report.explain()
                 ))
             }
             Some(_) => {}
             None if !passes => failures.push(format!(
-                "{name}: strict F1 {:.2}, title {}\n{}",
+                "{name}: strict F1 {:.2}, title {}, quotations {:.2}\n{}",
                 report.f1(),
                 report.title_ok,
+                report.quote_recall,
                 report.explain()
             )),
             None => {}
@@ -491,5 +585,11 @@ fn every_document_strictly() {
         "strict mean F1 over {count} documents: {:.3}",
         sum / count as f64
     );
+    if std::env::var_os("GANGMU_PRINT_FLOORS").is_some() {
+        println!(
+            "const STRICT_BELOW: &[(&str, f64, bool, f64)] = &[\n{}\n];",
+            floors.join("\n")
+        );
+    }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }

@@ -130,6 +130,56 @@ const BELOW: &[(&str, &str, f64)] = &[
     ("29_provisions_yi-numbered_items_short", "line", 0.66),
     ("30_law_articles_appendix-yi-items", "line", 0.03),
     ("30_law_articles_appendix-yi-items", "w24", 0.88),
+    (
+        "33_tw-constitution-amendments_arabic-articles_traditional",
+        "line",
+        0.00,
+    ),
+    (
+        "33_tw-constitution-amendments_arabic-articles_traditional",
+        "md",
+        0.03,
+    ),
+    (
+        "34_mao1927_hunan-investigation-report_counted-jian_long_markdown",
+        "line",
+        0.86,
+    ),
+    (
+        "34_mao1927_hunan-investigation-report_counted-jian_long_markdown",
+        "\u{3000}\u{3000}",
+        0.86,
+    ),
+    (
+        "34_mao1927_hunan-investigation-report_counted-jian_long_markdown",
+        "space",
+        0.86,
+    ),
+    (
+        "34_mao1927_hunan-investigation-report_counted-jian_long_markdown",
+        "w20",
+        0.46,
+    ),
+    (
+        "38_mao1941_border-council-speech_no-numbering_runin-salutation_markdown",
+        "space",
+        0.66,
+    ),
+    (
+        "39_huawei1998_basic-law_charter_bracket-articles_markdown",
+        "line",
+        0.02,
+    ),
+    (
+        "39_huawei1998_basic-law_charter_bracket-articles_markdown",
+        "space",
+        0.83,
+    ),
+    (
+        "39_huawei1998_basic-law_charter_bracket-articles_markdown",
+        "w32",
+        0.00,
+    ),
 ];
 
 #[test]

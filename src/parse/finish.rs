@@ -258,7 +258,9 @@ fn settle_kinds(drafts: &mut [Draft], at: usize, under_numbered: bool) {
     let children = drafts[at].children.clone();
     for child in children {
         let numbered_heading = match drafts[child].style {
-            Some(Style::Numbered { family, .. }) if family.is_series() => {
+            Some(Style::Numbered { family, .. })
+                if family.is_series() && !drafts[child].article =>
+            {
                 drafts[child].kind = NodeKind::Task;
                 false
             }

@@ -196,6 +196,14 @@ fn collect_front(text: &str, paragraphs: &[Paragraph], frame: &mut Frame, all: b
             continue;
         }
         let range = (paragraph.start, paragraph.end);
+        // 法規名稱：中華民國憲法增修條文 — a database record names the title.
+        if frame.title.is_none() {
+            if let Some(title) = named_title(&text[range.0..range.1]) {
+                frame.title = Some((range.1 - title.len(), range.1));
+                taken = i + 1;
+                continue;
+            }
+        }
         let title_like = frame.title.is_none() && taken == i && is_title_like(&content, paragraph);
         if title_like
             && (all
@@ -319,6 +327,22 @@ fn run_in_title_end(paragraph: &str) -> Option<usize> {
     title_like.then_some(close)
 }
 
+/// The title a record line gives (`法規名稱：…`, `标题：…`), if it is one.
+fn named_title(line: &str) -> Option<&str> {
+    const KEYS: [&str; 6] = [
+        "法規名稱",
+        "法规名称",
+        "标题",
+        "標題",
+        "文件名称",
+        "文件名稱",
+    ];
+    let key = KEYS.iter().find(|key| line.starts_with(*key))?;
+    let title = line[key.len()..].strip_prefix(['：', ':'])?;
+    let title = title.trim_matches(is_blank);
+    (2..=80).contains(&title.chars().count()).then_some(title)
+}
+
 /// Where the bracketed date a line ends with opens, after some text
 /// (为人民服务（一九四四年九月八日）).
 fn ends_in_date(line: &str) -> Option<usize> {
@@ -431,6 +455,8 @@ fn is_front_line(content: &str, paragraph: &Paragraph) -> bool {
                 .iter()
                 .any(|key| content.starts_with(key)))
         || is_adoption_record(content)
+        // 法規網址：https://…, 原文链接：http://…
+        || (chars <= MAX_NOTE && content.contains("://") && !content.contains('。'))
         || (content.starts_with("这是") && chars <= 300 && content.ends_with('。'))
         || content.ends_with('摄')
         || (chars <= 20

@@ -84,6 +84,18 @@ pub(crate) fn marker_at(s: &str) -> Option<Marker> {
     match first {
         '（' | '(' => paren_marker(s),
         '第' => ordinal_marker(s),
+        // 【第一条】 (articles of a charter, as in 华为基本法).
+        '【' => {
+            let inner = &s['【'.len_utf8()..];
+            if !inner.starts_with('第') {
+                return None;
+            }
+            let marker = ordinal_marker(inner).filter(|m| m.noun > 0)?;
+            inner[marker.len..].starts_with('】').then(|| Marker {
+                len: marker.len + '【'.len_utf8() + '】'.len_utf8(),
+                ..marker
+            })
+        }
         '首' | '其' | '再' | '最' => sequence_word(s),
         '①'..='⑳' => Some(Marker {
             family: Family::Circled,
@@ -120,7 +132,7 @@ pub(crate) fn may_start_marker(c: char) -> bool {
 
 /// [`may_start_marker`] without the shortcut.
 fn may_start_marker_plainly(c: char) -> bool {
-    matches!(c, '（' | '(' | '第' | '首' | '其' | '再' | '最' | '①'..='⑳' | '⑴'..='⒇')
+    matches!(c, '（' | '(' | '【' | '第' | '首' | '其' | '再' | '最' | '①'..='⑳' | '⑴'..='⒇')
         || c.is_ascii_alphabetic()
         || decimal_digit(c).is_some()
         || is_chinese_numeral_char(c)
@@ -190,6 +202,22 @@ pub(crate) fn appendix_label(s: &str) -> Option<(usize, &str)> {
         return None;
     }
     Some((label, title))
+}
+
+/// Whether a counted 第N条 is a law's article: written `第一条　…`, `第1条 …`
+/// or alone on its line (a blank or the line's end after the label), not
+/// `第一条罪状是…` or `第一条，…` in a speech.
+pub(crate) fn is_article(marker: Marker, after: &str) -> bool {
+    let article_noun = |noun: &str| noun == "条" || noun == "條";
+    let noun = marker
+        .noun
+        .checked_sub(1)
+        .and_then(|i| ORDINAL_NOUNS.get(usize::from(i)));
+    noun.is_some_and(|noun| article_noun(noun))
+        && after
+            .chars()
+            .next()
+            .is_none_or(|c| is_blank(c) || c == '\n' || c == '\r' || c == '】')
 }
 
 /// Chars an appendix title may have on its head line.
@@ -391,10 +419,13 @@ fn latin_marker(s: &str) -> Option<Marker> {
     })
 }
 
-const ORDINAL_NOUNS: [&str; 11] = [
+const ORDINAL_NOUNS: [&str; 19] = [
     "部分",
     "个问题",
     "个方面",
+    // 第一件 (湖南农民运动考察报告's fourteen deeds), 第一方面.
+    "件",
+    "方面",
     "条",
     "点",
     "篇",
@@ -403,15 +434,33 @@ const ORDINAL_NOUNS: [&str; 11] = [
     "章",
     "节",
     "编",
+    // The same in traditional characters.
+    "個問題",
+    "個方面",
+    "條",
+    "點",
+    "節",
+    "編",
 ];
 
 fn ordinal_marker(s: &str) -> Option<Marker> {
     let inner = &s['第'.len_utf8()..];
     let (numeral, rest) = numeral_prefix(inner);
-    let (value, positional) = chinese_numeral(numeral)?;
-    if positional {
-        return None;
-    }
+    let (value, rest) = match chinese_numeral(numeral) {
+        Some((_, true)) => return None,
+        Some((value, false)) => (value, rest),
+        // 第1条, 第 2 條 (Taiwan's laws): Arabic digits before a counted
+        // noun, spaced or not.
+        None => {
+            let (value, rest) = digit_prefix(inner.trim_start_matches(' '))?;
+            let rest = rest.trim_start_matches(' ');
+            if !ORDINAL_NOUNS.iter().any(|noun| rest.starts_with(noun)) {
+                return None;
+            }
+            (value, rest)
+        }
+    };
+    let positional = false;
     let noun_index = ORDINAL_NOUNS.iter().position(|noun| rest.starts_with(noun));
     let noun = noun_index.map(|i| &ORDINAL_NOUNS[i]);
     let after_noun = &rest[noun.map_or(0, |n| n.len())..];
@@ -420,7 +469,7 @@ fn ordinal_marker(s: &str) -> Option<Marker> {
         .next()
         .filter(|c| matches!(c, '，' | '、' | '：' | ',' | ':'));
     let family = match noun {
-        Some(&("部分" | "章" | "节" | "编")) => Family::PartWord,
+        Some(&("部分" | "章" | "节" | "编" | "節" | "編")) => Family::PartWord,
         // 第一条罪状是： — a counted noun may be followed by more words.
         Some(_) => Family::Ordinal,
         None if punct.is_some() => Family::Ordinal,
@@ -523,6 +572,15 @@ mod tests {
         );
         assert_eq!(label("第二章　总则"), Some(("第二章", Family::PartWord, 2)));
         assert_eq!(label("第三节 组织"), Some(("第三节", Family::PartWord, 3)));
+        assert_eq!(label("第 12 條\n"), Some(("第 12 條", Family::Ordinal, 12)));
+        assert_eq!(label("第3章 總則"), Some(("第3章", Family::PartWord, 3)));
+        assert_eq!(label("第 3 名"), None);
+        assert_eq!(
+            label("【第二条】认真负责"),
+            Some(("【第二条】", Family::Ordinal, 2))
+        );
+        assert_eq!(label("【第二】"), None);
+        assert_eq!(label("【导读】"), None);
         assert_eq!(label("5.1　颅脑"), Some(("5.1", Family::Decimal2, 1)));
         assert_eq!(
             label("5.1.2 重伤二级"),

@@ -71,6 +71,8 @@ pub(crate) struct Draft {
     pub standalone: bool,
     /// Demoted to a plain paragraph after the tree was built.
     pub demoted: bool,
+    /// A law's article (第一条　…): a heading of the text, not a task.
+    pub article: bool,
 }
 
 impl Draft {
@@ -89,6 +91,7 @@ impl Draft {
             series: None,
             standalone: false,
             demoted: false,
+            article: false,
         }
     }
 }
@@ -407,7 +410,7 @@ impl Tree {
                     }
                     None => first_clause(&text[label_end..first_inline]),
                 };
-                self.push_marker(
+                let pushed = self.push_marker(
                     style,
                     marker,
                     &text[label_start..label_end],
@@ -416,6 +419,9 @@ impl Tree {
                     first_inline,
                     false,
                 );
+                if pushed {
+                    self.mark_article(marker, &text[label_end..]);
+                }
                 if standalone && self.drafts.len() - 1 == self.deepest() {
                     if let Some(draft) = self.drafts.last_mut() {
                         draft.standalone = true;
@@ -471,7 +477,7 @@ impl Tree {
             }
             let label_end = start + marker.len;
             let heading = first_clause(&text[label_end..end]);
-            self.push_marker(
+            if self.push_marker(
                 style,
                 marker,
                 &text[start..label_end],
@@ -479,7 +485,9 @@ impl Tree {
                 start,
                 end,
                 true,
-            );
+            ) {
+                self.mark_article(marker, &text[label_end..]);
+            }
         }
     }
 
@@ -535,7 +543,8 @@ impl Tree {
         let sums_up = SUMMING_UP.iter().any(|word| paragraph.starts_with(word));
         while let Some(open) = self.stack.last() {
             let closes = match open.style {
-                Style::Numbered { bare: true, .. } => true,
+                // 第 1 條 alone on its line: an article holds its 款.
+                Style::Numbered { bare: true, .. } => !self.drafts[open.node].article,
                 Style::Numbered { family, .. } => sums_up && family.is_series(),
                 Style::Heading(_) | Style::Appendix => false,
             };
@@ -589,9 +598,9 @@ impl Tree {
         start: usize,
         end: usize,
         inline: bool,
-    ) {
+    ) -> bool {
         let Some((depth, series)) = self.placement(style, marker.value) else {
-            return;
+            return false;
         };
         let continued = series.and_then(|series| {
             self.stack
@@ -641,6 +650,17 @@ impl Tree {
             md_level: None,
             inline,
         });
+        true
+    }
+
+    /// Marks the node just pushed as an article when it is one (see
+    /// [`marker::is_article`]); `after` is the text after its label.
+    fn mark_article(&mut self, marker: Marker, after: &str) {
+        if marker::is_article(marker, after) {
+            if let Some(draft) = self.drafts.last_mut() {
+                draft.article = true;
+            }
+        }
     }
 
     fn add_heading(&mut self, text: &str, block: Block, level: u8) {
