@@ -10,7 +10,8 @@
 #   make bench-web  time the built app in headless Chromium (prints numbers; not a test)
 #   make screenshot regenerate the README's screenshots under docs/
 #
-# The pipeline is cargo → wasm-bindgen → wasm-opt → copy www/; see
+# The pipeline is cargo → wasm-bindgen → copy www/ → wasm-opt → esbuild
+# (minify); see
 # ARCHITECTURE.md, "Build and test pipeline".
 
 SHELL := /bin/bash
@@ -101,7 +102,8 @@ dist: setup
 	rm -rf $(DIST)
 	mkdir -p $(DIST)
 	cp -R www/. $(BINDGEN_DIR)/. $(DIST)/
-	npx --no-install wasm-opt -Oz --converge $(BINDGEN_DIR)/gangmu_bg.wasm -o $(DIST)/gangmu_bg.wasm
+	npx --no-install wasm-opt -Oz --converge --low-memory-unused $(BINDGEN_DIR)/gangmu_bg.wasm -o $(DIST)/gangmu_bg.wasm
+	cd $(DIST) && npx --no-install esbuild --minify --log-level=warning --allow-overwrite --outdir=. *.js *.css
 	@echo "dist: built $(DIST)/"
 
 serve: dist
