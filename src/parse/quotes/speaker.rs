@@ -40,7 +40,7 @@ const ATTRIBUTIVE_VERBS: &str =
     "所说 所讲 所指出 所说明 所言 所云 所强调 所写 所教导 所告诫 所论述";
 /// Speech verbs: they introduce a quotation when followed by `：` or `，`.
 const SPEECH_VERBS: &str =
-    "说 说过 说道 讲 讲过 讲道 指出 指出过 强调 强调过 写道 认为 告诫 教导 曰 云 谈到 谈道";
+    "说 说过 说道 讲 讲过 讲道 指出 指出过 强调 强调过 写道 认为 告诫 教导 曰 云 谈到 谈道 告诉我 告诉我们";
 /// Verbs that introduce a quotation only before a colon (毛主席就提出：“…”),
 /// because without one they usually take a slogan as object (提出了“…”).
 const REPORTING_VERBS: &str =
@@ -151,7 +151,7 @@ fn attribute(
 ) -> Option<String> {
     let subject = verb_subject(&clause.text, lead)?;
     let head = head_of(subject);
-    if is_plausible_name(head) {
+    if is_plausible_name(head) || is_role_of_a_place(head) {
         return Some(head.to_string());
     }
     // 鲁迅曾经批评过这种人，他说：“…”: a pronoun names the subject of the
@@ -398,6 +398,23 @@ fn is_plausible_name(head: &str) -> bool {
         && !head.ends_with(['、', '·', ' '])
         && !head.ends_with(NOT_AT_NAME_END)
         && !words(GENERIC_STARTS).any(|word| head.starts_with(word))
+}
+
+/// A role or group named by where it is (湘乡的承审员, 长冈乡的群众): a
+/// plausible start, one `的`, and after it a role of two to four chars.
+fn is_role_of_a_place(head: &str) -> bool {
+    let Some((place, role)) = head.split_once('的') else {
+        return false;
+    };
+    let (place_chars, role_chars) = (place.chars().count(), role.chars().count());
+    head.chars().count() <= MAX_SPEAKER_CHARS
+        && (2..=6).contains(&place_chars)
+        && (2..=4).contains(&role_chars)
+        && place.chars().chain(role.chars()).all(is_cjk)
+        && !place.contains(NOT_IN_NAMES)
+        && !role.contains(NOT_IN_NAMES)
+        && !role.ends_with(NOT_AT_NAME_END)
+        && !words(GENERIC_STARTS).any(|word| place.starts_with(word))
 }
 
 fn is_name_char(c: char) -> bool {

@@ -91,6 +91,20 @@ fn quotation_starting_inside_the_speech_is_attributed() {
 }
 
 #[test]
+fn a_role_named_by_its_place_speaks() {
+    assert_eq!(
+        speaker("湘乡的承审员告诉我：“没有农民协会以前，县公署每天可以收到诉讼。”").as_deref(),
+        Some("湘乡的承审员")
+    );
+    assert_eq!(
+        speaker("长冈乡的群众说：“共产党真正好，什么事情都替我们想到了。”").as_deref(),
+        Some("长冈乡的群众")
+    );
+    // A document before 的 is no place.
+    assert_eq!(speaker("文件的精神说：“要抓紧。”"), None);
+}
+
+#[test]
 fn no_speaker_without_a_plausible_name() {
     let cases = [
         "古人说：“天下之难持者莫如心。”",
