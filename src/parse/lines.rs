@@ -474,7 +474,7 @@ fn after_label(before: &str) -> bool {
         None => return false,
     };
     let clause = &before[clause_start..];
-    marker::marker_at(clause).is_some_and(|m| m.len == clause.len()) || ends_with_day(before)
+    marker::is_bare_marker(clause) || ends_with_day(before)
 }
 
 /// Whether `s` ends with a day of a date (`1982年12月10日`): the space after
