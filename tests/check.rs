@@ -907,6 +907,32 @@ fn a_one_line_paste_keeps_a_dated_title_and_emphasised_markers_apart() {
     assert_eq!(labels, ["第一点，", "第二，", "第三，"], "{doc:#?}");
 }
 
+#[test]
+fn a_heading_that_ran_on_from_the_paragraph_before_starts_its_own_line() {
+    // Headings were not indented, paragraphs were: with the breaks deleted
+    // each heading runs on from the sentence before it, and `　　` ends it.
+    let body = "一九五七年是我国在各个战线上取得伟大胜利的一年，成绩是巨大的。".repeat(4);
+    let text = format!(
+        "各位代表：　　我代表国务院提出报告，请予审议。（一）一九五七年经济战线上的胜利　　{body}　　{body}（二）争取一九五八年国民经济的新跃进　　{body}所以我们说：（三）发展计划的安排　　{body}"
+    );
+    let doc = gangmu::parse(&text);
+    let headings: Vec<_> = doc
+        .nodes
+        .iter()
+        .filter(|n| n.kind.is_structural())
+        .map(|n| format!("{}{}", n.label.as_deref().unwrap_or(""), n.heading))
+        .collect();
+    assert_eq!(
+        headings,
+        [
+            "（一）一九五七年经济战线上的胜利",
+            "（二）争取一九五八年国民经济的新跃进",
+            "（三）发展计划的安排"
+        ],
+        "{doc:#?}"
+    );
+}
+
 /// The labels of the structural nodes at the top level.
 fn top_labels(doc: &gangmu::Document) -> Vec<String> {
     doc.nodes

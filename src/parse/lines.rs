@@ -370,6 +370,16 @@ fn split_collapsed(text: &str, start: usize, end: usize, lines: &mut Vec<Line>) 
         }
     }
     breaks.sort_unstable();
+    // …请予审议。（一）一九五七年经济战线上的胜利　　一九五七年是…: a heading
+    // line that was not indented ran on from the paragraph before; it
+    // starts after that paragraph's last sentence.
+    let heads: Vec<usize> = std::iter::once(0)
+        .chain(breaks.iter().copied())
+        .zip(breaks.iter().copied())
+        .filter_map(|(from, to)| run_on_heading(&line[from..to]).map(|at| from + at))
+        .collect();
+    breaks.extend(heads);
+    breaks.sort_unstable();
     // Two breaks with only blanks between (a title's end before `　　`)
     // are one.
     breaks.dedup_by(|later, earlier| line[*earlier..*later].chars().all(is_blank));
@@ -405,6 +415,36 @@ fn split_collapsed(text: &str, start: usize, end: usize, lines: &mut Vec<Line>) 
         from = at;
     }
     lines.push(piece(from, end));
+}
+
+/// Most chars of a numbered heading that ran on from the paragraph before
+/// it (see [`run_on_heading`]).
+const MAX_RUN_ON_HEADING: usize = 60;
+
+/// Where a numbered heading starts that closes `piece` (the text before a
+/// paragraph break of a collapsed line): after the piece's last sentence
+/// end (or colon, semicolon), a marker whose rest, up to the break, is
+/// short and holds no sentence end. `None` if the piece does not end so.
+fn run_on_heading(piece: &str) -> Option<usize> {
+    let piece = piece.trim_end_matches(is_blank);
+    let tail_start = piece
+        .char_indices()
+        .rev()
+        .take(MAX_RUN_ON_HEADING + 1)
+        .find(|&(_, c)| is_sentence_end(c) || matches!(c, '：' | ':' | '；' | ';'))
+        .map(|(at, c)| at + c.len_utf8())?;
+    let mut tail = &piece[tail_start..];
+    // 。”一、…: the quotation closing the sentence stays with it.
+    let closing = tail.len() - tail.trim_start_matches(['”', '’', '」', '』']).len();
+    tail = &tail[closing..];
+    let head = tail_start + closing;
+    if head == 0 || tail.is_empty() || tail.chars().count() > MAX_RUN_ON_HEADING {
+        return None;
+    }
+    let marker = marker::marker_at(&tail[marker::skip_emphasis(tail)..])?;
+    let heading_marker = !marker.positional && marker.family != marker::Family::Circled;
+    let has_heading = tail.len() > marker.len;
+    (heading_marker && has_heading).then_some(head)
 }
 
 /// Where a Markdown title opening a collapsed line (`# 中华人民共和国国歌法
