@@ -931,6 +931,22 @@ fn a_heading_that_ran_on_from_the_paragraph_before_starts_its_own_line() {
         ],
         "{doc:#?}"
     );
+    // Two such heading lines ran together: the second, numbered one in
+    // brackets, is a heading of its own below the first.
+    let text = format!(
+        "各位代表：　　我代表国务院提出报告。一、国家的总任务　　{body}二、若干问题（一）关于工业的问题　　{body}（二）关于农业的问题　　{body}"
+    );
+    let doc = gangmu::parse(&text);
+    let second = &doc.nodes.iter().filter(|n| n.kind.is_structural()).nth(1);
+    let sections: Vec<_> = second
+        .map(|n| n.children.iter().filter_map(|c| c.label.clone()).collect())
+        .unwrap_or_default();
+    assert_eq!(
+        second.map(|n| n.heading.as_str()),
+        Some("若干问题"),
+        "{doc:#?}"
+    );
+    assert_eq!(sections, ["（一）", "（二）"], "{doc:#?}");
 }
 
 /// The labels of the structural nodes at the top level.

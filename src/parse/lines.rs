@@ -376,7 +376,22 @@ fn split_collapsed(text: &str, start: usize, end: usize, lines: &mut Vec<Line>) 
     let heads: Vec<usize> = std::iter::once(0)
         .chain(breaks.iter().copied())
         .zip(breaks.iter().copied())
-        .filter_map(|(from, to)| run_on_heading(&line[from..to]).map(|at| from + at))
+        .filter_map(|(from, to)| {
+            let piece = &line[from..to];
+            let head = match run_on_heading(piece) {
+                Some(at) => from + at,
+                None if is_short_heading(piece) => from,
+                None => return None,
+            };
+            let second = second_heading(line[head..to].trim_start_matches(is_blank));
+            let skipped = line[head..to].len() - line[head..to].trim_start_matches(is_blank).len();
+            Some([
+                (head > from).then_some(head),
+                second.map(|at| head + skipped + at),
+            ])
+        })
+        .flatten()
+        .flatten()
         .collect();
     breaks.extend(heads);
     breaks.sort_unstable();
@@ -445,6 +460,30 @@ fn run_on_heading(piece: &str) -> Option<usize> {
     let heading_marker = !marker.positional && marker.family != marker::Family::Circled;
     let has_heading = tail.len() > marker.len;
     (heading_marker && has_heading).then_some(head)
+}
+
+/// Whether `piece` is one short line with no sentence end.
+fn is_short_heading(piece: &str) -> bool {
+    let piece = piece.trim_matches(is_blank);
+    !piece.contains(is_sentence_end) && piece.chars().count() <= MAX_RUN_ON_HEADING
+}
+
+/// Where, inside a numbered heading line (`三、若干问题（一）关于工业的问题`),
+/// a second heading numbered one in brackets starts: two heading lines
+/// that ran together, as [`run_on_heading`] finds them.
+fn second_heading(heading: &str) -> Option<usize> {
+    let first = marker::marker_at(heading)?;
+    heading[first.len..]
+        .char_indices()
+        .filter(|&(_, c)| c == '（' || c == '(')
+        .map(|(at, _)| first.len + at)
+        .find(|&at| {
+            marker::marker_at(&heading[at..]).is_some_and(|second| {
+                second.value == 1
+                    && second.family != first.family
+                    && heading.len() > at + second.len
+            })
+        })
 }
 
 /// Where a Markdown title opening a collapsed line (`# 中华人民共和国国歌法
