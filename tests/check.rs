@@ -949,6 +949,43 @@ fn a_heading_that_ran_on_from_the_paragraph_before_starts_its_own_line() {
     assert_eq!(sections, ["（一）", "（二）"], "{doc:#?}");
 }
 
+#[test]
+fn a_law_on_one_line_starts_its_chapters_articles_and_items_again() {
+    // A Markdown copy of a regulation whose breaks were deleted: `## ` marks
+    // inside the line, a chapter heading running into its first article,
+    // the title repeated before 第一条, items listed after an article's
+    // colon, and a cross-reference (本条例第二条) that is no article.
+    let body =
+        "货币政策委员会依照本条例组成，委员的任期和职责依照本条例第二条的规定办理。".repeat(4);
+    let text = format!(
+        "# 某某委员会条例1997年4月15日 国务院令第215号发布<!-- INFO END -->某某委员会条例## 第一章 总则第一条 为了正确制定货币政策，制定本条例。第二条 {body}第三条 委员会讨论下列事项：(一)货币政策的制定、调整；(二)货币政策工具的运用；(三)有关货币政策的重要措施。## 第二章 组织机构第四条 {body}第五条 {body}"
+    );
+    let doc = gangmu::parse(&text);
+    assert_eq!(doc.title.as_deref(), Some("某某委员会条例"), "{doc:#?}");
+    let mut seen = Vec::new();
+    doc.walk(|node, depth| {
+        if node.kind.is_structural() {
+            seen.push(format!("{depth}{}", node.label.as_deref().unwrap_or("")));
+        }
+    });
+    assert_eq!(
+        seen,
+        [
+            "0第一章",
+            "1第一条",
+            "1第二条",
+            "1第三条",
+            "2(一)",
+            "2(二)",
+            "2(三)",
+            "0第二章",
+            "1第四条",
+            "1第五条"
+        ],
+        "{doc:#?}"
+    );
+}
+
 /// The labels of the structural nodes at the top level.
 fn top_labels(doc: &gangmu::Document) -> Vec<String> {
     doc.nodes

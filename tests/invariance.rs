@@ -95,22 +95,15 @@ const BELOW: &[(&str, &str, f64)] = &[
     ("17_mao1937_report-outline_arabic-1dun", "space", 0.12),
     ("17_mao1937_report-outline_arabic-1dun", "w20", 0.77),
     ("17_mao1937_report-outline_arabic-1dun", "w24", 0.10),
-    ("20_rules_articles-items_markdown", "line", 0.72),
-    (
-        "21_regulation_chapters-articles-halfwidth-items_markdown",
-        "line",
-        0.04,
-    ),
     (
         "21_regulation_chapters-articles-halfwidth-items_markdown",
         "space",
         0.80,
     ),
-    ("22_banfa_chapters-articles-items_markdown", "line", 0.01),
     (
         "23_standard_decimal-headings-letter-items_markdown",
         "line",
-        0.00,
+        0.05,
     ),
     (
         "23_standard_decimal-headings-letter-items_markdown",
@@ -120,13 +113,10 @@ const BELOW: &[(&str, &str, f64)] = &[
     (
         "24_law_chapters-sections-articles_missing-ch1_markdown",
         "line",
-        0.10,
+        0.74,
     ),
-    ("25_law_articles-items_fujian-line_short", "line", 0.80),
-    ("26_local-regulation_flat-articles_terms", "line", 0.67),
-    ("27_law_flat-articles_repeated-title", "line", 0.09),
     ("29_provisions_yi-numbered_items_short", "line", 0.66),
-    ("30_law_articles_appendix-yi-items", "line", 0.03),
+    ("30_law_articles_appendix-yi-items", "line", 0.93),
     ("30_law_articles_appendix-yi-items", "w24", 0.88),
     (
         "33_tw-constitution-amendments_arabic-articles_traditional",

@@ -26,11 +26,13 @@ const CONNECTIVES: [&str; 6] = ["然而", "但是", "同时", "此外", "另外"
 /// Series markers (and, in a collapsed document, heading markers) that
 /// start a clause inside `body`, after its first char. Byte offsets into
 /// `body`. Only runs that count up from one (or on from a marker at the
-/// paragraph's start) are kept; the tree's own checks follow.
-pub(crate) fn inline_markers(body: &str, collapsed: bool) -> Vec<(usize, Marker)> {
+/// paragraph's start) are kept; the tree's own checks follow. In a law's
+/// article (`article`), bracketed items listed inside one sentence
+/// (…措施：（一）…；（二）…) are its 项, not a list of words.
+pub(crate) fn inline_markers(body: &str, collapsed: bool, article: bool) -> Vec<(usize, Marker)> {
     // Bytes, not chars: no UTF-8 decoding for the common one-line body.
     if !body.bytes().any(|byte| byte == b'\n' || byte == b'\r') {
-        return scan_inline(body, collapsed);
+        return scan_inline(body, collapsed, article);
     }
     // A paragraph joined from broken lines (PDF copies) may have a line
     // break inside a marker (一\n是): scan a copy without the breaks and
@@ -50,7 +52,7 @@ pub(crate) fn inline_markers(body: &str, collapsed: bool) -> Vec<(usize, Marker)
         origin.extend(pos..pos + c.len_utf8());
         joined.push(c);
     }
-    scan_inline(&joined, collapsed)
+    scan_inline(&joined, collapsed, article)
         .into_iter()
         .map(|(pos, mut marker)| {
             let start = origin[pos];
@@ -71,7 +73,7 @@ fn after_connective(body: &str, pos: usize) -> bool {
     })
 }
 
-fn scan_inline(body: &str, collapsed: bool) -> Vec<(usize, Marker)> {
+fn scan_inline(body: &str, collapsed: bool, article: bool) -> Vec<(usize, Marker)> {
     let mut found: Vec<(usize, Marker, bool)> = Vec::new();
     for (pos, c) in body.char_indices() {
         // Most chars start no marker: skip them before looking back.
@@ -103,7 +105,8 @@ fn scan_inline(body: &str, collapsed: bool) -> Vec<(usize, Marker)> {
             Family::Circled | Family::LatinLower | Family::LatinUpper => false,
             // In a document pasted as one line, headings follow a sentence
             // end, and list items may follow a colon.
-            _ => collapsed && (at_sentence_start || after_colon),
+            // A law's items (一、…；二、…) follow its article's colon.
+            _ => (collapsed || article) && (at_sentence_start || after_colon),
         };
         // 最后，第四，: the explicit number that follows is the member.
         let last_before_number =
@@ -112,14 +115,18 @@ fn scan_inline(body: &str, collapsed: bool) -> Vec<(usize, Marker)> {
             found.push((pos, marker, at_sentence_start));
         }
     }
-    keep_sequences(found, body)
+    keep_sequences(found, body, article)
 }
 
 /// Keeps markers that belong to a run counting 1, 2, 3… within the
 /// paragraph, or that continue the paragraph's own opening marker — and
 /// only runs whose members are clauses, not words: 第一是大壹贰叁肆，第二是
 /// 小一二三四 lists things inside one sentence and is no outline.
-fn keep_sequences(found: Vec<(usize, Marker, bool)>, body: &str) -> Vec<(usize, Marker)> {
+fn keep_sequences(
+    found: Vec<(usize, Marker, bool)>,
+    body: &str,
+    article: bool,
+) -> Vec<(usize, Marker)> {
     let lead = marker::marker_at(&body[marker::skip_emphasis(body)..]);
     // Char offset of each candidate, in one pass (positions ascend).
     let mut char_at = Vec::with_capacity(found.len());
@@ -204,7 +211,12 @@ fn keep_sequences(found: Vec<(usize, Marker, bool)>, body: &str) -> Vec<(usize, 
                 Family::Yao | Family::Shi => MIN_TASK_CHARS,
                 _ => MIN_MEMBER_CHARS,
             };
-            run.in_one_sentence && (!run.family.is_series() || mean < min_chars)
+            let items = article
+                && matches!(
+                    run.family,
+                    Family::CnParen | Family::ArabicParen | Family::CnComma
+                );
+            run.in_one_sentence && !items && (!run.family.is_series() || mean < min_chars)
         })
         .map(|(&r, _)| r)
         .collect();

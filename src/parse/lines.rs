@@ -370,6 +370,9 @@ fn split_collapsed(text: &str, start: usize, end: usize, lines: &mut Vec<Line>) 
         }
     }
     breaks.sort_unstable();
+    let law = law_breaks(line, &breaks);
+    breaks.extend(law);
+    breaks.sort_unstable();
     // …请予审议。（一）一九五七年经济战线上的胜利　　一九五七年是…: a heading
     // line that was not indented ran on from the paragraph before; it
     // starts after that paragraph's last sentence.
@@ -430,6 +433,69 @@ fn split_collapsed(text: &str, start: usize, end: usize, lines: &mut Vec<Line>) 
         from = at;
     }
     lines.push(piece(from, end));
+}
+
+/// Most chars of a chapter heading or a title that a law's article ran
+/// on from (see [`law_breaks`]).
+const MAX_LAW_HEAD: usize = 40;
+
+/// Where a law pasted as one line starts its lines again: a Markdown
+/// heading mark (`## 第一章`) inside the line; a chapter (第一章 总则) or an
+/// article (第一条 …, 第 1 條…) after a sentence end; and an article after
+/// the short unpunctuated text it ran on from — a chapter heading (第二章
+/// 行政公益诉讼第二十八条 …) or the title repeated (…组织法第一条 …).
+/// `breaks` are the line's other breaks, ascending.
+fn law_breaks(line: &str, breaks: &[usize]) -> Vec<usize> {
+    let mut found = Vec::new();
+    let mut last_break = 0;
+    let mut other = breaks.iter().copied().peekable();
+    let mut previous: Option<char> = None;
+    for (at, c) in line.char_indices() {
+        while let Some(b) = other.next_if(|&b| b <= at) {
+            last_break = last_break.max(b);
+        }
+        let prev = previous.replace(c);
+        if c == '#' && prev.is_some_and(|p| p != '#' && !p.is_ascii_alphanumeric()) {
+            let hashes = line[at..].len() - line[at..].trim_start_matches('#').len();
+            if hashes <= 6 && line[at + hashes..].starts_with([' ', '\u{3000}']) {
+                found.push(at);
+                last_break = at;
+            }
+            continue;
+        }
+        // 【第一条】, 《…第一条》: a label inside brackets stays whole.
+        let opened = prev.is_some_and(|p| matches!(p, '【' | '〔' | '[' | '（' | '(' | '“' | '《'));
+        if c != '第' || at == 0 || opened {
+            continue;
+        }
+        let Some(marker) = marker::marker_at(&line[at..]) else {
+            continue;
+        };
+        let after = &line[at + marker.len..];
+        let spaced = line[at..at + marker.len].contains(' ');
+        let article =
+            marker::is_article(marker, after) || (spaced && marker::is_article(marker, ""));
+        let chapter = marker.family == marker::Family::PartWord && after.starts_with(is_blank);
+        if !(article || chapter) {
+            continue;
+        }
+        let after_sentence = prev.is_some_and(|p| is_sentence_end(p) || matches!(p, '：' | '；'));
+        let head = line[last_break..at].trim_matches(|c: char| is_blank(c) || c == '#');
+        let short_head = head.chars().count() >= 2
+            && head.chars().count() <= MAX_LAW_HEAD
+            && !head
+                .chars()
+                .any(|c| is_paragraph_end(c) || matches!(c, '，' | '、'));
+        let after_head = article
+            && short_head
+            && (marker.value == 1
+                || marker::marker_at(head).is_some_and(|m| m.family == marker::Family::PartWord));
+        if after_sentence || after_head {
+            found.push(at);
+            last_break = at;
+        }
+    }
+    found
 }
 
 /// Most chars of a numbered heading that ran on from the paragraph before
@@ -552,8 +618,12 @@ fn after_label(before: &str) -> bool {
         None if before.chars().count() <= MAX_LABEL_CHARS => 0,
         None => return false,
     };
+    // 第一章 总则第一条 为了…: the label may end a heading it ran on from.
     let clause = &before[clause_start..];
-    marker::is_bare_marker(clause) || ends_with_day(before)
+    let label_ends = clause
+        .char_indices()
+        .any(|(at, _)| marker::is_bare_marker(&clause[at..]));
+    label_ends || ends_with_day(before)
 }
 
 /// Whether `s` ends with a day of a date (`1982年12月10日`): the space after

@@ -369,7 +369,12 @@ impl Tree {
             return;
         }
 
-        let inline = inline_markers(body, collapsed);
+        let in_article = lead.is_some_and(|m| marker::is_article(m, &body[emphasis + m.len..]))
+            || self
+                .stack
+                .last()
+                .is_some_and(|open| self.drafts[open.node].article);
+        let inline = inline_markers(body, collapsed, in_article);
         let mut placed_lead = false;
         if let Some(marker) = lead {
             let label_start = block.start + emphasis;
