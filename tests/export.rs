@@ -25,7 +25,7 @@ fn shape(nodes: &[Node], keep: &dyn Fn(&Node) -> bool) -> Vec<Shape> {
     for node in nodes {
         if keep(node) {
             shapes.push(Shape {
-                text: format!("{}{}", node.label.as_deref().unwrap_or(""), node.heading),
+                text: gangmu::export::label_and_heading(node),
                 children: shape(&node.children, keep),
             });
         } else {
@@ -163,7 +163,8 @@ fn html_is_well_formed_and_nests_as_the_tree() {
 }
 
 /// The label-and-heading tree of the page's outline list: each `<li>`'s
-/// row (`.label` and `.heading`, in its `<summary>` when it has one) and
+/// row (`.label`, the gap after it and `.heading`, in its `<summary>`
+/// when it has one) and
 /// the `<li>`s of its nested list.
 fn html_shape(list: roxmltree::Node) -> Vec<Shape> {
     list.children()
@@ -173,16 +174,22 @@ fn html_shape(list: roxmltree::Node) -> Vec<Shape> {
             let row = details
                 .and_then(|d| d.children().find(|n| n.has_tag_name("summary")))
                 .unwrap_or(item);
-            let span = |class: &str| {
-                row.children()
-                    .find(|n| n.attribute("class") == Some(class))
-                    .and_then(|n| n.text())
-                    .unwrap_or("")
-                    .to_string()
-            };
+            // The label, the gap written after it, and the heading.
+            let mut text = String::new();
+            for n in row.children() {
+                match n.attribute("class") {
+                    Some("label") => text.extend(n.text()),
+                    Some("heading") => {
+                        text.extend(n.text());
+                        break;
+                    }
+                    _ if n.is_text() && !text.is_empty() => text.extend(n.text()),
+                    _ => {}
+                }
+            }
             let nested = details.and_then(|d| d.children().find(|n| n.has_tag_name("ul")));
             Shape {
-                text: format!("{}{}", span("label"), span("heading")),
+                text,
                 children: nested.map(html_shape).unwrap_or_default(),
             }
         })

@@ -129,6 +129,7 @@ fn write_row(out: &mut String, node: &Node) {
         out.push_str("<span class=\"label\">");
         escape_into(out, label);
         out.push_str("</span>");
+        out.push_str(super::label_gap(label));
     }
     out.push_str("<span class=\"heading\">");
     escape_into(out, &node.heading);

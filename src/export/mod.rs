@@ -27,9 +27,22 @@ pub fn json(doc: &Document) -> String {
     json
 }
 
-/// A node's label and heading as one line, the way the app shows it.
-fn label_and_heading(node: &Node) -> String {
-    format!("{}{}", node.label.as_deref().unwrap_or(""), node.heading)
+/// A node's label and heading as one line, as every export writes it.
+pub fn label_and_heading(node: &Node) -> String {
+    let label = node.label.as_deref().unwrap_or("");
+    format!("{label}{}{}", label_gap(label), node.heading)
+}
+
+/// What goes between a label and its heading: nothing after punctuation
+/// (一、 （一） 1.) or a series word that reads on (一要 一是); a full-width
+/// space after a counted noun, a letter or a digit (第一条　为了… as
+/// GB/T 9704 sets articles, 第一种　…, 5.1　范围).
+pub fn label_gap(label: &str) -> &'static str {
+    match label.chars().last() {
+        None | Some('要' | '是') => "",
+        Some(c) if c.is_alphanumeric() => "　",
+        Some(_) => "",
+    }
 }
 
 /// Appends `text` escaped for XML and HTML, in text and in attribute

@@ -27,7 +27,8 @@ fn write_outline(out: &mut String, node: &Node, depth: usize) {
     if shown {
         let indent = "\u{3000}\u{3000}".repeat(depth);
         let label = node.label.as_deref().unwrap_or("");
-        let _ = writeln!(out, "{indent}{label}{}", node.heading);
+        let gap = super::label_gap(label);
+        let _ = writeln!(out, "{indent}{label}{gap}{}", node.heading);
     }
     let child_depth = if shown { depth + 1 } else { depth };
     for child in &node.children {
