@@ -994,3 +994,40 @@ fn top_labels(doc: &gangmu::Document) -> Vec<String> {
         .map(|n| n.label.clone().unwrap_or_default())
         .collect()
 }
+
+#[test]
+fn paragraphs_numbered_by_a_counter_at_their_end_are_a_list() {
+    // 反对自由主义: `…。这是第一种。` closes each of eleven kinds; the
+    // heading is the paragraph's first sentence, `；` and all.
+    check(
+        "自由主义有各种表现。\n\
+         明知不对，也不争论，求得和平。或者轻描淡写。这是第一种。\n\
+         事不关己，高高挂起；明哲保身，但求无过。这是第二种。\n\
+         命令不服从，个人意见第一。此其三也。\n\
+         主要的有这三种。\n",
+        "
+        task 第一种明知不对，也不争论，求得和平
+        task 第二种事不关己，高高挂起；明哲保身，但求无过
+        ",
+    );
+    // 此其一也 … 此其二也: the same, counted by 其; a form of its own, so
+    // the 此其三 above, after 第二种, ends that list rather than joining it.
+    check(
+        "言必信。此其一也。\n行必果。此其二也。\n",
+        "
+        task 其一言必信
+        task 其二行必果
+        ",
+    );
+}
+
+#[test]
+fn a_counter_closing_sections_of_several_paragraphs_is_not_a_list() {
+    // 这是第一点 after two paragraphs, 这是第二点 after two more: the
+    // members are not single paragraphs, so nothing is listed.
+    check(
+        "要加强学习。学习是立身之本。\n我们要学原著。这是第一点。\n\
+         要改进作风。作风关系成败。\n我们要下基层。这是第二点。\n",
+        "",
+    );
+}

@@ -490,12 +490,6 @@ const STRICT_BELOW: &[(&str, f64, bool, f64)] = &[
         0.66,
     ),
     (
-        "35_mao1937_combat-liberalism_trailing-ordinals_markdown",
-        0.00,
-        true,
-        1.00,
-    ),
-    (
         "36_mao1930_single-spark_letter_quoted-lists_markdown",
         0.53,
         true,

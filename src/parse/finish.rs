@@ -13,8 +13,8 @@
 use std::collections::HashMap;
 
 use super::front::Frame;
-use super::marker::Family;
-use super::text::{clean, clean_up_to, cleaned, first_clause, CharIndex};
+use super::marker::{trailing_counter, Family};
+use super::text::{clean, clean_up_to, cleaned, first_clause, first_sentence, CharIndex};
 use super::tree::{Draft, Style, Tree, MAX_LEVEL_MEMBERS};
 use crate::model::{Node, NodeKind, Span};
 
@@ -23,6 +23,7 @@ const POINT_PHRASE: std::ops::RangeInclusive<usize> = 3..=16;
 
 pub(crate) fn finish(text: &str, index: &CharIndex, mut tree: Tree, frame: &Frame) -> Vec<Node> {
     demote_false_levels(text, &mut tree);
+    mark_trailing_counters(text, &mut tree.drafts);
     mark_points(text, &mut tree.drafts);
     settle_kinds(&mut tree.drafts, 0, false);
     extract_closing(text, &mut tree.drafts);
@@ -167,6 +168,51 @@ fn lift_children_of_demoted(drafts: &mut [Draft], at: usize) {
         }
     }
     drafts[at].children = lifted;
+}
+
+/// Runs of two or more consecutive sibling paragraphs, each closed by a
+/// counter of one form counting on from one (`…。这是第一种。` …
+/// `…。这是第二种。`),
+/// are the members of a list: tasks labelled with the counter and headed
+/// by their first sentence. Members must be one paragraph each: a counter
+/// closing a section of several paragraphs (这是第一点) leaves gaps, and
+/// the run is not taken.
+fn mark_trailing_counters(text: &str, drafts: &mut [Draft]) {
+    for parent in 0..drafts.len() {
+        let children = drafts[parent].children.clone();
+        let counters: Vec<Option<(u32, String, &str)>> = children
+            .iter()
+            .map(|&c| {
+                (drafts[c].kind == NodeKind::Paragraph)
+                    .then(|| trailing_counter(&text[drafts[c].start..drafts[c].end]))
+                    .flatten()
+            })
+            .collect();
+        let mut i = 0;
+        while i < children.len() {
+            let form = counters[i].as_ref().map(|&(_, _, form)| form);
+            let mut j = i;
+            while counters
+                .get(j)
+                .and_then(Option::as_ref)
+                .is_some_and(|&(value, _, f)| value as usize == j - i + 1 && Some(f) == form)
+            {
+                j += 1;
+            }
+            if j - i >= 2 {
+                for (&child, counter) in children[i..j].iter().zip(&counters[i..j]) {
+                    let Some((_, label, _)) = counter else {
+                        continue;
+                    };
+                    let draft = &mut drafts[child];
+                    draft.kind = NodeKind::Task;
+                    draft.label = Some(label.clone());
+                    draft.heading = first_sentence(&text[draft.start..draft.end]);
+                }
+            }
+            i = j.max(i + 1);
+        }
+    }
 }
 
 /// Marks runs of three or more sibling paragraphs that open with parallel

@@ -203,8 +203,12 @@ fn continues(text: &str, layout: Layout, prev: &Line, line: &Line, current: &Par
             let short_heading = prev_ends
                 && short_of_width(line_text)
                 && line_text.chars().all(|c| !is_note_or_punctuation(c));
+            // A counter closing a sentence closes its paragraph
+            // (…也有害于个人。这是第一种。), however long the line.
+            let counted = prev_ends && marker::trailing_counter(prev_text).is_some();
             // A full line ending in 。 was usually wrapped there too.
             !(short
+                || counted
                 || line.indented
                 || line_text.starts_with("——")
                 || (prev_ends && line_starts_marker)
@@ -819,6 +823,16 @@ mod tests {
                 .any(|p| p.starts_with("（二）") && p.ends_with("销号一处①")),
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn wrapped_line_closed_by_a_counter_ends_its_paragraph() {
+        // 。结果是有害于团体，也有害于个人。这是第一种。 is 24 of 28 chars,
+        // long enough to look wrapped; its counter closes the paragraph.
+        let text = "因为是熟人、同乡、同学、知心朋友、亲爱者、老同事、老部下\n，明知不对，也不同他们作原则上的争论，任其下去，求得和平\n和亲热。或者轻描淡写地说一顿，不作彻底解决，保持一团和气\n。结果是有害于团体，也有害于个人。这是第一种。\n不负责任的背后批评，不是积极地向组织建议。当面不说，背后\n乱说；开会不说，会后乱说。心目中没有集体生活的原则，只有\n自由放任。这是第二种。\n";
+        let got = texts(text);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert!(got[0].ends_with("这是第一种。"), "{got:?}");
     }
 
     #[test]

@@ -25,7 +25,7 @@
 //! the tree builder accepts it only where it counts on from its siblings.
 
 use super::text::{
-    chinese_numeral, decimal_digit, is_blank, is_chinese_numeral_char, is_sentence_end,
+    chinese_numeral, clean, decimal_digit, is_blank, is_chinese_numeral_char, is_sentence_end,
 };
 
 /// The visual family of a marker. Markers of one family and layout form
@@ -483,6 +483,46 @@ fn ordinal_marker(s: &str) -> Option<Marker> {
         positional,
         noun: noun_index.map_or(0, |i| i as u8 + 1),
     })
+}
+
+/// Counted nouns a trailing counter names: 种 (反对自由主义's eleven
+/// kinds of liberalism), 类, 点, 条, 项, 件, 方面, 个.
+const TRAILING_NOUNS: [&str; 8] = ["种", "类", "点", "条", "项", "件", "方面", "个"];
+/// What may come before a trailing counter: 这是第一种。 此为第二类。
+const TRAILING_LEADS: [&str; 7] = ["这就是", "这便是", "这是", "此是", "此为", "是为", "此乃"];
+
+/// A counter closing a paragraph as its own last sentence — `…。这是第一种。`,
+/// `…。此其一也。` — which numbers the paragraph it ends: its value, the
+/// label as written (第一种, 其一) and its form (the counted noun, or 其),
+/// which a list keeps. The counter must follow a sentence of the
+/// paragraph; a paragraph that is nothing but a counter is not one.
+pub(crate) fn trailing_counter(paragraph: &str) -> Option<(u32, String, &'static str)> {
+    // Bytes of the last sentence looked at: 这就是第十一种, with the line
+    // breaks and emphasis a copy may leave inside it, fits easily.
+    const MAX_BYTES: usize = 96;
+    let body = paragraph.trim_end_matches(|c: char| is_blank(c) || c == '*');
+    let body = body.strip_suffix(['。', '！', '!'])?;
+    let (before, end) = body
+        .char_indices()
+        .rev()
+        .take_while(|&(i, _)| body.len() - i <= MAX_BYTES)
+        .find(|&(_, c)| is_sentence_end(c) || matches!(c, '；' | ';'))?;
+    let sentence = clean(&body[before + end.len_utf8()..]);
+    let sentence = sentence.strip_suffix('也').unwrap_or(&sentence);
+    if let Some(numeral) = sentence.strip_prefix("此其") {
+        let (value, positional) = chinese_numeral(numeral)?;
+        return (!positional).then(|| (value, sentence["此".len()..].to_string(), "其"));
+    }
+    let label = TRAILING_LEADS
+        .iter()
+        .find_map(|lead| sentence.strip_prefix(lead))
+        .unwrap_or(sentence);
+    let (numeral, noun) = numeral_prefix(label.strip_prefix('第')?);
+    let noun = TRAILING_NOUNS.iter().find(|&&n| n == noun)?;
+    match chinese_numeral(numeral)? {
+        (value, false) => Some((value, label.to_string(), noun)),
+        (_, true) => None,
+    }
 }
 
 fn sequence_word(s: &str) -> Option<Marker> {

@@ -280,6 +280,19 @@ pub(crate) const MAX_HEADING: usize = 80;
 /// The heading of a run-in paragraph: its text up to the first 。！？：；
 /// outside quotation marks, cleaned and clipped.
 pub(crate) fn first_clause(s: &str) -> String {
+    heading_until(s, |c| {
+        is_sentence_end(c) || matches!(c, '：' | '；' | ':' | ';')
+    })
+}
+
+/// A paragraph's first sentence (up to the first 。！？ outside quotation
+/// marks), cleaned and clipped: the heading of a paragraph numbered at its
+/// end (`…。这是第一种。`), whose clauses run on past `；`.
+pub(crate) fn first_sentence(s: &str) -> String {
+    heading_until(s, is_sentence_end)
+}
+
+fn heading_until(s: &str, is_end: impl Fn(char) -> bool) -> String {
     // Cleaning drops no quotation mark and no clause end, so the clause
     // ends where it ends in `s`: clean only what comes before.
     let mut depth = 0i32;
@@ -288,7 +301,7 @@ pub(crate) fn first_clause(s: &str) -> String {
         match c {
             '“' | '‘' | '「' | '『' => depth += 1,
             '”' | '’' | '」' | '』' => depth = (depth - 1).max(0),
-            c if depth == 0 && (is_sentence_end(c) || matches!(c, '：' | '；' | ':' | ';')) => {
+            c if depth == 0 && is_end(c) => {
                 end = Some(pos);
                 break;
             }
