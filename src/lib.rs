@@ -18,6 +18,7 @@ pub mod import;
 pub mod model;
 pub mod parse;
 pub mod share;
+pub mod table;
 #[cfg(any(target_arch = "wasm32", test))]
 pub mod wire;
 
