@@ -10,6 +10,7 @@
 #   make bench-web  time the built app in headless Chromium (prints numbers; not a test)
 #   make bench-batch  the CLI's batch throughput: the corpus ×50 on 1 thread and on all
 #   make python  build the Python module's abi3 wheel into target/wheels/
+#   make js      build the JavaScript module into js/pkg/ (npm package: js/)
 #   make screenshot regenerate the README's screenshots under docs/
 #
 # The pipeline is cargo → wasm-bindgen → copy www/ → wasm-opt → esbuild
@@ -34,7 +35,7 @@ CHROMEDRIVER := /usr/bin/chromedriver
 # sudo only when not already root.
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
-.PHONY: help setup setup-rust setup-browsers setup-e2e-tools setup-valgrind setup-python dist serve test size bench bench-web bench-batch screenshot clean fuzz python test-python
+.PHONY: help setup setup-rust setup-browsers setup-e2e-tools setup-valgrind setup-python dist serve test size bench bench-web bench-batch screenshot clean fuzz python test-python js test-js
 
 help:
 	@sed -n 's/^#   /  /p' $(firstword $(MAKEFILE_LIST))
@@ -128,14 +129,19 @@ size: dist
 
 test: setup setup-browsers setup-e2e-tools setup-valgrind setup-python
 	cargo fmt --all --check
-	cargo clippy --workspace --all-targets -- -D warnings
-	cargo clippy --workspace --all-targets --target $(WASM_TARGET) -- -D warnings
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --all-targets --target $(WASM_TARGET) -- -D warnings
+	# The modules apart: js/ enables the core's core-only feature, which
+	# linted together would leave the web app out of the wasm32 lints.
+	cargo clippy -p gangmu-python -p gangmu-js --all-targets -- -D warnings
+	cargo clippy -p gangmu-python -p gangmu-js --all-targets --target $(WASM_TARGET) -- -D warnings
 	GANGMU_REQUIRE_VALGRIND=1 cargo test
 	CHROMEDRIVER=$(CHROMEDRIVER) cargo test --target $(WASM_TARGET) --test web
 	$(MAKE) --no-print-directory dist
 	scripts/size.sh $(DIST) --budget $(BUNDLE_BUDGET)
 	node --test e2e/
 	$(MAKE) --no-print-directory test-python
+	$(MAKE) --no-print-directory test-js
 	@echo "make test: all checks passed"
 
 ## The Python module (python/): an abi3 wheel built by maturin, which is
@@ -173,6 +179,23 @@ test-python: python
 	  'pytest==$(PYTEST_VERSION)' 'pandas==$(PANDAS_VERSION)' $(WHEELS)/gangmu-*.whl
 	GANGMU_BIN=$(GANGMU_BIN) $(TEST_VENV)/bin/pytest -q -p no:cacheprovider python/tests
 
+## The JavaScript module (js/): its own crate, built like the web app's
+## wasm but without the app, into the ES module js/pkg/.
+
+JS_WASM := $(CARGO_TARGET_DIR)/$(WASM_TARGET)/wasm-release/gangmu_js.wasm
+JS_PKG := js/pkg
+
+js: setup
+	cargo build --profile wasm-release --target $(WASM_TARGET) -p gangmu-js
+	rm -rf $(JS_PKG)
+	wasm-bindgen --target web --no-typescript --out-dir $(JS_PKG) $(JS_WASM)
+	npx --no-install wasm-opt -Oz --converge --low-memory-unused $(JS_PKG)/gangmu_js_bg.wasm -o $(JS_PKG)/gangmu_js_bg.wasm
+	@echo "js: $$(gzip -9 -c $(JS_PKG)/gangmu_js_bg.wasm | wc -c) bytes gzipped (wasm), $$(cat $(JS_PKG)/gangmu_js.js js/index.js | gzip -9 | wc -c) (JavaScript)"
+
+test-js: js
+	cargo build --release --bin gangmu
+	GANGMU_BIN=$(GANGMU_BIN) node --test js/test/
+
 # Every figure in the README's "Performance": native parse throughput
 # (criterion stays `cargo bench`), the browser timings (bench-web) and
 # paste-to-outline against markmap, whose npm tools live in scripts/bench.
@@ -201,7 +224,7 @@ screenshot: dist setup-browsers
 	node e2e/screenshot.mjs
 
 clean:
-	rm -rf $(DIST) $(BINDGEN_DIR) $(WHEELS) $(BUILD_VENV) $(TEST_VENV)
+	rm -rf $(DIST) $(BINDGEN_DIR) $(JS_PKG) $(WHEELS) $(BUILD_VENV) $(TEST_VENV)
 
 ## Fuzzing (not part of make test). cargo-fuzz needs the nightly toolchain
 ## that this kind of machine has beside the stable one.
