@@ -83,7 +83,9 @@ enum BatchOutput {
 }
 
 /// A batch: what to write, how, on how many threads, for which paths.
+/// (Read only by `batch.rs`, which wasm32 builds leave out.)
 #[derive(Debug)]
+#[cfg_attr(target_arch = "wasm32", allow(dead_code))]
 struct BatchOptions {
     output: BatchOutput,
     csv: bool,
