@@ -8,6 +8,9 @@
 #   make fuzz    fuzz the parser, the share-link decoder and file import (FUZZ_SECONDS each; not in CI)
 #   make bench   every performance figure: native parse throughput, bench-web, markmap comparison
 #   make bench-web  time the built app in headless Chromium (prints numbers; not a test)
+#   make bench-batch  the CLI's batch throughput: the corpus ×50 on 1 thread and on all
+#   make python  build the Python module's abi3 wheel into target/wheels/
+#   make js      build the JavaScript module into js/pkg/ (npm package: js/)
 #   make screenshot regenerate the README's screenshots under docs/
 #
 # The pipeline is cargo → wasm-bindgen → copy www/ → wasm-opt → esbuild
@@ -32,7 +35,7 @@ CHROMEDRIVER := /usr/bin/chromedriver
 # sudo only when not already root.
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
-.PHONY: help setup setup-rust setup-browsers setup-e2e-tools setup-valgrind dist serve test size bench bench-web screenshot clean fuzz
+.PHONY: help setup setup-rust setup-browsers setup-e2e-tools setup-valgrind setup-python dist serve test size bench bench-web bench-batch screenshot clean fuzz python test-python js test-js
 
 help:
 	@sed -n 's/^#   /  /p' $(firstword $(MAKEFILE_LIST))
@@ -93,6 +96,15 @@ setup-e2e-tools:
 	    || echo "setup: LibreOffice not installed; the .docx test will use a generated file"; \
 	fi
 
+# For the Python module: venv (python3-venv on Debian) and the tools the
+# Makefile installs from PyPI into its own virtual environments.
+setup-python:
+	@if ! python3 -c 'import ensurepip, venv' 2>/dev/null; then \
+	  echo "setup: installing python3-venv"; \
+	  $(SUDO) apt-get update; \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends python3-venv; \
+	fi
+
 ## Build.
 
 dist: setup
@@ -115,16 +127,74 @@ size: dist
 
 ## Checks.
 
-test: setup setup-browsers setup-e2e-tools setup-valgrind
-	cargo fmt --check
+test: setup setup-browsers setup-e2e-tools setup-valgrind setup-python
+	cargo fmt --all --check
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --all-targets --target $(WASM_TARGET) -- -D warnings
+	# The modules apart: js/ enables the core's core-only feature, which
+	# linted together would leave the web app out of the wasm32 lints.
+	cargo clippy -p gangmu-python -p gangmu-js --all-targets -- -D warnings
+	cargo clippy -p gangmu-python -p gangmu-js --all-targets --target $(WASM_TARGET) -- -D warnings
 	GANGMU_REQUIRE_VALGRIND=1 cargo test
 	CHROMEDRIVER=$(CHROMEDRIVER) cargo test --target $(WASM_TARGET) --test web
 	$(MAKE) --no-print-directory dist
 	scripts/size.sh $(DIST) --budget $(BUNDLE_BUDGET)
 	node --test e2e/
+	$(MAKE) --no-print-directory test-python
+	$(MAKE) --no-print-directory test-js
 	@echo "make test: all checks passed"
+
+## The Python module (python/): an abi3 wheel built by maturin, which is
+## installed from PyPI into a virtual environment of the build's own.
+
+MATURIN_VERSION := 1.16.0
+PYTEST_VERSION := 9.2.0
+PANDAS_VERSION := 3.1.1
+BUILD_VENV := $(CARGO_TARGET_DIR)/python-build-venv
+TEST_VENV := $(CARGO_TARGET_DIR)/python-test-venv
+WHEELS := $(CARGO_TARGET_DIR)/wheels
+GANGMU_BIN := $(abspath $(CARGO_TARGET_DIR))/release/gangmu
+
+$(BUILD_VENV)/.maturin-$(MATURIN_VERSION): | setup-python
+	rm -rf $(BUILD_VENV)
+	python3 -m venv $(BUILD_VENV)
+	$(BUILD_VENV)/bin/pip install --quiet --disable-pip-version-check 'maturin==$(MATURIN_VERSION)'
+	@touch $@
+
+python: $(BUILD_VENV)/.maturin-$(MATURIN_VERSION)
+	rm -f $(WHEELS)/gangmu-*.whl
+	$(BUILD_VENV)/bin/maturin build --release --quiet -m python/Cargo.toml \
+	  --interpreter $(BUILD_VENV)/bin/python --out $(WHEELS)
+	@ls $(WHEELS)/gangmu-*-abi3-*.whl
+
+# The wheel into a virtual environment made afresh, then pytest, which
+# compares the module with the CLI's output. (`bin/pytest`, not `python -m
+# pytest`, so that python/gangmu/ in the working directory does not hide
+# the installed wheel.)
+test-python: python
+	cargo build --release --bin gangmu
+	rm -rf $(TEST_VENV)
+	python3 -m venv $(TEST_VENV)
+	$(TEST_VENV)/bin/pip install --quiet --disable-pip-version-check \
+	  'pytest==$(PYTEST_VERSION)' 'pandas==$(PANDAS_VERSION)' $(WHEELS)/gangmu-*.whl
+	GANGMU_BIN=$(GANGMU_BIN) $(TEST_VENV)/bin/pytest -q -p no:cacheprovider python/tests
+
+## The JavaScript module (js/): its own crate, built like the web app's
+## wasm but without the app, into the ES module js/pkg/.
+
+JS_WASM := $(CARGO_TARGET_DIR)/$(WASM_TARGET)/wasm-release/gangmu_js.wasm
+JS_PKG := js/pkg
+
+js: setup
+	cargo build --profile wasm-release --target $(WASM_TARGET) -p gangmu-js
+	rm -rf $(JS_PKG)
+	wasm-bindgen --target web --no-typescript --out-dir $(JS_PKG) $(JS_WASM)
+	npx --no-install wasm-opt -Oz --converge --low-memory-unused $(JS_PKG)/gangmu_js_bg.wasm -o $(JS_PKG)/gangmu_js_bg.wasm
+	@echo "js: $$(gzip -9 -c $(JS_PKG)/gangmu_js_bg.wasm | wc -c) bytes gzipped (wasm), $$(cat $(JS_PKG)/gangmu_js.js js/index.js | gzip -9 | wc -c) (JavaScript)"
+
+test-js: js
+	cargo build --release --bin gangmu
+	GANGMU_BIN=$(GANGMU_BIN) node --test js/test/
 
 # Every figure in the README's "Performance": native parse throughput
 # (criterion stays `cargo bench`), the browser timings (bench-web) and
@@ -133,8 +203,15 @@ bench: dist setup-browsers
 	cargo run --release --example throughput
 	node e2e/bench-web.mjs
 	cargo build --release --bin gangmu
+	scripts/bench-batch.sh $(CARGO_TARGET_DIR)/release/gangmu
 	@[ -d scripts/bench/node_modules ] || npm ci --prefix scripts/bench --no-audit --no-fund
 	node scripts/bench/markmap.mjs
+
+# The batch CLI's throughput: the corpus's documents 50 times over (as
+# symbolic links), on one thread and on every core; see scripts/bench-batch.sh.
+bench-batch:
+	cargo build --release --bin gangmu
+	scripts/bench-batch.sh $(CARGO_TARGET_DIR)/release/gangmu
 
 # Load time and the gangmu:outline measure of pasting the sample and the
 # 170 KB report, medians of RUNS (9) runs; see e2e/bench-web.mjs.
@@ -147,7 +224,7 @@ screenshot: dist setup-browsers
 	node e2e/screenshot.mjs
 
 clean:
-	rm -rf $(DIST) $(BINDGEN_DIR)
+	rm -rf $(DIST) $(BINDGEN_DIR) $(JS_PKG) $(WHEELS) $(BUILD_VENV) $(TEST_VENV)
 
 ## Fuzzing (not part of make test). cargo-fuzz needs the nightly toolchain
 ## that this kind of machine has beside the stable one.

@@ -18,10 +18,14 @@ pub mod import;
 pub mod model;
 pub mod parse;
 pub mod share;
+// For the CLI and the Python module; kept out of the web app's wasm, where
+// even unused it moved the bundle's size.
+#[cfg(not(target_arch = "wasm32"))]
+pub mod table;
 #[cfg(any(target_arch = "wasm32", test))]
 pub mod wire;
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", not(feature = "core-only")))]
 pub mod app;
 
 pub use model::{Diagnostic, DiagnosticKind, Document, Node, NodeKind, Quote, QuoteKind, Span};

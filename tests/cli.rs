@@ -242,8 +242,11 @@ fn bad_format_values() {
 }
 
 #[test]
-fn two_files() {
+fn two_files_are_a_batch_not_a_format() {
     let path = seed_path();
     let path = path.to_str().unwrap();
-    assert_usage_error(&gangmu(&[path, path], None), "一个文件");
+    assert_usage_error(
+        &gangmu(&["-f", "text", path, path], None),
+        "--format 只用于单个文件",
+    );
 }

@@ -39,7 +39,7 @@ pub fn parse(text: &str) -> Document {
 /// The structure of `text` alone: [`parse`] without the quotations (so
 /// `quotes` is empty and `diagnostics` holds none of theirs). The web app
 /// draws the outline from this and adds the quotations a moment later.
-pub(crate) fn outline(text: &str) -> Document {
+pub fn outline(text: &str) -> Document {
     let index = CharIndex::new(text);
     let paragraphs = lines::paragraphs(text);
     let frame = front::frame(text, &paragraphs);

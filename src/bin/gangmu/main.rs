@@ -1,0 +1,320 @@
+//! The `gangmu` command line: prints the outline of a speech or report, or
+//! of many at once.
+//!
+//! ```text
+//! gangmu [--format json|markdown|text|opml|html] [FILE]
+//! gangmu --jsonl [--threads N] PATH...
+//! gangmu --table nodes|quotes [--csv] [--threads N] PATH...
+//! ```
+//! Reads FILE, or standard input without it: a text file in UTF-8, UTF-16
+//! or GBK/GB18030 (detected), or a Word .docx (recognised by its content).
+//! With `--jsonl` or `--table`, or with more than one PATH, a directory or
+//! a glob pattern, it runs as a batch (`batch.rs`, `inputs.rs`): one JSON line
+//! per document, or one row per node or quotation, in the order the paths
+//! were given, parsed on every core.
+//!
+//! Exit codes: 0 on success; 1 when a batch ran but some of its files
+//! could not be read or opened (each is reported, the rest are written);
+//! 2 on bad usage or a single file that cannot be read or opened. Messages
+//! are in Chinese and English.
+
+#[cfg(not(target_arch = "wasm32"))]
+mod batch;
+#[cfg(not(target_arch = "wasm32"))]
+mod inputs;
+
+use std::io::Read;
+use std::path::Path;
+use std::process::ExitCode;
+
+use gangmu::export;
+use gangmu::import::ImportError;
+
+const USAGE: &str = "用法：gangmu [--format json|markdown|text|opml|html] [文件]
+      gangmu --jsonl [--threads N] 路径…
+      gangmu --table nodes|quotes [--csv] [--threads N] 路径…
+usage: gangmu [--format json|markdown|text|opml|html] [FILE]
+       gangmu --jsonl [--threads N] PATH...
+       gangmu --table nodes|quotes [--csv] [--threads N] PATH...";
+
+const HELP: &str = "
+单个文件（无文件时读标准输入；UTF-8、UTF-16、GBK/GB18030 或 .docx）：
+  -f, --format F     json（默认，文档模型）、markdown、text（提纲）、opml、html
+批量（多个文件、目录或通配符时自动进入；目录递归查找 .txt .text .md .markdown .docx）：
+  --jsonl            每行一篇文档：{\"path\": …, 文档模型}（默认）
+  --table nodes      每行一个节点：doc path level kind label heading start end parent
+  --table quotes     每行一条引语：doc index kind speaker text start end node
+  --csv              表格输出为 CSV（默认 JSON Lines）
+  -j, --threads N    线程数（默认用全部核心）
+  路径中的 * ? [ ] 按通配符展开（** 匹配任意层目录）。
+  读不了的文件报告在标准错误上，其余照常输出；有失败时退出码为 1。
+  标准错误是终端时显示进度（文件数、MB/s、剩余时间）。
+  -h, --help         显示本帮助
+
+One file (standard input without one): --format json (default: the document
+model), markdown, text, opml or html. A batch (--jsonl, --table, or several
+files, a directory searched recursively, a glob): one JSON line per document
+({\"path\": …, then the model}), or one row per node or quotation as JSON
+Lines or --csv; --threads N (default: every core). A file that cannot be read
+is reported and the rest written; the exit code is then 1. Columns and
+formats: docs/FORMAT.md.
+";
+
+#[derive(Clone, Copy)]
+enum Format {
+    Json,
+    Markdown,
+    Text,
+    Opml,
+    Html,
+    /// Undocumented: the snapshot tests' debugging dump.
+    Dump,
+}
+
+/// What a batch writes for each document.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum BatchOutput {
+    /// One JSON line per document.
+    Documents,
+    /// One row per node.
+    Nodes,
+    /// One row per quotation.
+    Quotes,
+}
+
+/// A batch: what to write, how, on how many threads, for which paths.
+/// (Read only by `batch.rs`, which wasm32 builds leave out.)
+#[derive(Debug)]
+#[cfg_attr(target_arch = "wasm32", allow(dead_code))]
+struct BatchOptions {
+    output: BatchOutput,
+    csv: bool,
+    /// 0: every core.
+    threads: usize,
+    paths: Vec<String>,
+}
+
+/// What the arguments ask for.
+enum Command {
+    Help,
+    Single {
+        format: Format,
+        path: Option<String>,
+    },
+    Batch(BatchOptions),
+}
+
+fn main() -> ExitCode {
+    let command = match parse_args(std::env::args().skip(1).collect()) {
+        Ok(command) => command,
+        Err(message) => return usage_error(&message),
+    };
+    match command {
+        Command::Help => {
+            print!("{USAGE}\n{HELP}");
+            ExitCode::SUCCESS
+        }
+        Command::Single { format, path } => match single(format, path.as_deref()) {
+            Ok(output) => {
+                print!("{output}");
+                ExitCode::SUCCESS
+            }
+            Err(message) => usage_error(&message),
+        },
+        Command::Batch(options) => run_batch(&options),
+    }
+}
+
+fn usage_error(message: &str) -> ExitCode {
+    eprintln!("gangmu: {message}");
+    ExitCode::from(2)
+}
+
+fn parse_args(args: Vec<String>) -> Result<Command, String> {
+    let mut format: Option<Format> = None;
+    let mut output: Option<BatchOutput> = None;
+    let mut csv = false;
+    let mut threads = 0;
+    let mut paths: Vec<String> = Vec::new();
+    let mut args = args.into_iter();
+    while let Some(arg) = args.next() {
+        // `--name value` or `--name=value`.
+        let (name, inline) = match arg.split_once('=') {
+            Some((name, value)) if name.starts_with("--") => (name, Some(value.to_string())),
+            _ => (arg.as_str(), None),
+        };
+        let mut value = |name: &str| {
+            inline
+                .clone()
+                .or_else(|| args.next())
+                .ok_or_else(|| format!("{name} 需要一个值\n{USAGE}"))
+        };
+        match name {
+            "-h" | "--help" => return Ok(Command::Help),
+            "--format" | "-f" => format = Some(format_named(&value("--format")?)?),
+            "--jsonl" => output = Some(BatchOutput::Documents),
+            "--table" => output = Some(table_named(&value("--table")?)?),
+            "--csv" => csv = true,
+            "--threads" | "-j" => {
+                let count = value("--threads")?;
+                threads = count.parse().map_err(|_| {
+                    format!("--threads 需要一个非负整数，而不是 {count}\n--threads takes a count, not {count}")
+                })?;
+            }
+            a if a.starts_with('-') && a != "-" => return Err(format!("未知选项 {a}\n{USAGE}")),
+            _ => paths.push(arg),
+        }
+    }
+    let batch = output.is_some()
+        || csv
+        || threads != 0
+        || paths.len() > 1
+        || paths.first().is_some_and(|path| names_many(path));
+    if !batch {
+        return Ok(Command::Single {
+            format: format.unwrap_or(Format::Json),
+            path: paths.pop(),
+        });
+    }
+    if format.is_some() {
+        return Err(format!(
+            "--format 只用于单个文件；批量请用 --jsonl 或 --table\n--format is for one file; a batch writes --jsonl or --table\n{USAGE}"
+        ));
+    }
+    let output = output.unwrap_or(BatchOutput::Documents);
+    if csv && output == BatchOutput::Documents {
+        return Err(format!(
+            "--csv 只用于 --table\n--csv goes with --table\n{USAGE}"
+        ));
+    }
+    if paths.is_empty() || paths.iter().any(|path| path == "-") {
+        return Err(format!(
+            "批量需要文件或目录（不读标准输入）\na batch needs files or directories (not standard input)\n{USAGE}"
+        ));
+    }
+    Ok(Command::Batch(BatchOptions {
+        output,
+        csv,
+        threads,
+        paths,
+    }))
+}
+
+fn format_named(name: &str) -> Result<Format, String> {
+    Ok(match name {
+        "json" => Format::Json,
+        "markdown" | "md" => Format::Markdown,
+        "text" | "txt" => Format::Text,
+        "opml" => Format::Opml,
+        "html" => Format::Html,
+        "dump" => Format::Dump,
+        other => {
+            return Err(format!(
+                "未知格式 {other}（可选 json、markdown、text、opml、html）\nunknown format {other} (json, markdown, text, opml or html)"
+            ))
+        }
+    })
+}
+
+fn table_named(name: &str) -> Result<BatchOutput, String> {
+    match name {
+        "nodes" => Ok(BatchOutput::Nodes),
+        "quotes" => Ok(BatchOutput::Quotes),
+        other => Err(format!(
+            "未知表格 {other}（可选 nodes、quotes）\nunknown table {other} (nodes or quotes)"
+        )),
+    }
+}
+
+/// Whether one path argument stands for many documents: a directory, or
+/// a glob pattern that is not the name of a file.
+fn names_many(path: &str) -> bool {
+    let as_given = Path::new(path);
+    as_given.is_dir() || (!as_given.exists() && path.contains(['*', '?', '[']))
+}
+
+/// One document, written in `format`.
+fn single(format: Format, path: Option<&str>) -> Result<String, String> {
+    let bytes = match path {
+        None | Some("-") => {
+            let mut bytes = Vec::new();
+            std::io::stdin()
+                .read_to_end(&mut bytes)
+                .map_err(|err| format!("无法读取标准输入\ncannot read standard input: {err}"))?;
+            bytes
+        }
+        Some(path) => read_file(Path::new(path), path)?,
+    };
+    let name = path.unwrap_or("-");
+    let text = open_text(name, &bytes)?;
+    let doc = gangmu::parse(&text);
+    Ok(match format {
+        Format::Json => export::json(&doc),
+        Format::Markdown => export::markdown::markdown(&doc),
+        Format::Text => export::text::outline(&doc),
+        Format::Opml => export::opml::opml(&doc),
+        Format::Html => export::html::html(&doc, &text),
+        Format::Dump => export::text::dump(&doc),
+    })
+}
+
+/// The bytes of a file, or the message saying why not (`name` is how the
+/// path is shown).
+fn read_file(path: &Path, name: &str) -> Result<Vec<u8>, String> {
+    std::fs::read(path).map_err(|err| {
+        use std::io::ErrorKind;
+        let reason = match err.kind() {
+            ErrorKind::NotFound => "文件不存在",
+            ErrorKind::PermissionDenied => "没有读取权限",
+            ErrorKind::IsADirectory => "这是一个目录",
+            _ => "读取出错",
+        };
+        format!("无法读取文件 {name}：{reason}\ncannot read {name}: {err}")
+    })
+}
+
+/// The text of a file's bytes, or the message saying why it cannot be
+/// opened.
+fn open_text(name: &str, bytes: &[u8]) -> Result<String, String> {
+    // A .docx is recognised by its content; the name only decides which
+    // error a damaged one gets.
+    let is_docx = name.to_ascii_lowercase().ends_with(".docx");
+    let opened = if is_docx {
+        gangmu::import::docx_text(bytes)
+    } else {
+        open(bytes)
+    };
+    opened.map_err(|err| {
+        format!(
+            "无法打开 {name}：{}\ncannot open {name}: {err}",
+            err.message()
+        )
+    })
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn run_batch(options: &BatchOptions) -> ExitCode {
+    batch::run(options)
+}
+
+/// The command line is not meant for wasm32, but it builds there (the
+/// lints check every target), without threads: no batches.
+#[cfg(target_arch = "wasm32")]
+fn run_batch(_: &BatchOptions) -> ExitCode {
+    usage_error("此平台不支持批量处理\nbatches are not supported on this platform")
+}
+
+/// A file's text, GB18030 included.
+#[cfg(not(target_arch = "wasm32"))]
+fn open(bytes: &[u8]) -> Result<String, ImportError> {
+    gangmu::import::open_native(bytes)
+}
+
+/// Without the GB18030 table on wasm32, such text cannot be decoded.
+#[cfg(target_arch = "wasm32")]
+fn open(bytes: &[u8]) -> Result<String, ImportError> {
+    match gangmu::import::open(bytes)? {
+        gangmu::import::Decoded::Text(text) => Ok(text),
+        gangmu::import::Decoded::NeedsDecoder { .. } => Err(ImportError::UnknownEncoding),
+    }
+}
