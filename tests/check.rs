@@ -1031,3 +1031,34 @@ fn a_counter_closing_sections_of_several_paragraphs_is_not_a_list() {
         "",
     );
 }
+
+#[test]
+fn numbering_inside_a_quotation_is_the_quoted_texts() {
+    // A letter quoted whole (星星之火，可以燎原): its （一）（二） and 第一，
+    // are the letter's, not this document's. An unclosed “ quotes nothing.
+    check(
+        "来信说：“我们的意见如下。（一）主力红军多不是本地人，和地方赤卫队来历不同。\
+         （二）分小则领导不健全，恶劣环境应付不来，容易失败。”这是对的。\n\
+         这是“半句话。第一，我们要看到成绩和进步，这是主要的方面。\
+         第二，我们要看到问题和不足，这是必须改进的。\n",
+        "
+        task 第一，我们要看到成绩和进步，这是主要的方面
+        task 第二，我们要看到问题和不足，这是必须改进的
+        ",
+    );
+}
+
+#[test]
+fn one_comma_is_first_comma_without_its_di() {
+    // 一，…二，… in older texts, here after the condition it completes
+    // (如果…，则一，…); 一，二，三 inside a sentence counts and is no list.
+    check(
+        "如果认清了这一点，则一，就会明白全国何以长期混战而且愈打愈凶。\
+         二，就会明白农民问题的严重性，农村起义何以有这样的规模。\n\
+         数一，二，三，四，然后开始。\n",
+        "
+        task 一，就会明白全国何以长期混战而且愈打愈凶
+        task 二，就会明白农民问题的严重性，农村起义何以有这样的规模
+        ",
+    );
+}

@@ -491,13 +491,13 @@ const STRICT_BELOW: &[(&str, f64, bool, f64)] = &[
     ),
     (
         "36_mao1930_single-spark_letter_quoted-lists_markdown",
-        0.53,
+        0.86,
         true,
         0.20,
     ),
     (
         "37_mao1929_gutian-resolution_jia-yi_bare-digits_markdown",
-        0.78,
+        0.86,
         true,
         1.00,
     ),

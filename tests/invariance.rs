@@ -14,7 +14,8 @@
 //! the F1 it reaches now: a floor it may not fall under. `BELOW` is the
 //! list of layouts the engine does not yet read right; a cell that
 //! reaches the bar must leave it. `GANGMU_PRINT_FLOORS=1` prints the list
-//! as it stands.
+//! as it stands; `GANGMU_WRITE_VARIANTS=DIR` writes every re-laid-out text
+//! there (`<document>.<variant>.txt`), to feed the command line.
 
 mod support;
 
@@ -62,7 +63,7 @@ const BELOW: &[(&str, &str, f64)] = &[
         "w28",
         0.22,
     ),
-    ("08_cpc11-1977_political-report_split-quotes", "line", 0.09),
+    ("08_cpc11-1977_political-report_split-quotes", "line", 0.10),
     (
         "08_cpc11-1977_political-report_split-quotes",
         "\u{3000}\u{3000}",
@@ -91,7 +92,7 @@ const BELOW: &[(&str, &str, f64)] = &[
     ("15_gwr2026_neimenggu_web-boilerplate-yiyao", "space", 0.93),
     ("15_gwr2026_neimenggu_web-boilerplate-yiyao", "w20", 0.11),
     ("15_gwr2026_neimenggu_web-boilerplate-yiyao", "w24", 0.11),
-    ("15_gwr2026_neimenggu_web-boilerplate-yiyao", "w32", 0.29),
+    ("15_gwr2026_neimenggu_web-boilerplate-yiyao", "w32", 0.28),
     ("17_mao1937_report-outline_arabic-1dun", "space", 0.12),
     ("17_mao1937_report-outline_arabic-1dun", "w20", 0.77),
     ("17_mao1937_report-outline_arabic-1dun", "w24", 0.10),
@@ -190,6 +191,11 @@ fn the_outline_does_not_change_with_the_layout() {
         let mut row = Vec::new();
         for variant in Variant::ALL {
             let laid_out = variant.apply(&text, &found);
+            if let Some(dir) = std::env::var_os("GANGMU_WRITE_VARIANTS") {
+                let path =
+                    std::path::Path::new(&dir).join(format!("{name}.{}.txt", variant.name()));
+                std::fs::write(path, &laid_out).expect("the variant is written");
+            }
             let (f1, misses, extras) = compare(&found, &gangmu::parse(&laid_out));
             cells += 1;
             sum += f1;

@@ -20,8 +20,8 @@ const MIN_MEMBER_CHARS: usize = 20;
 /// The same for 一要 and 一是 series, which are tasks even when terse.
 const MIN_TASK_CHARS: usize = 8;
 /// Words that may stand between a clause break and an inline marker
-/// (然而第二，…).
-const CONNECTIVES: [&str; 6] = ["然而", "但是", "同时", "此外", "另外", "而且"];
+/// (然而第二，…), or after the condition it completes (如果…，则一，…).
+const CONNECTIVES: [&str; 8] = ["然而", "但是", "同时", "此外", "另外", "而且", "那么", "则"];
 
 /// Series markers (and, in a collapsed document, heading markers) that
 /// start a clause inside `body`, after its first char. Byte offsets into
@@ -75,9 +75,17 @@ fn after_connective(body: &str, pos: usize) -> bool {
 
 fn scan_inline(body: &str, collapsed: bool, article: bool) -> Vec<(usize, Marker)> {
     let mut found: Vec<(usize, Marker, bool)> = Vec::new();
+    let quoted = quoted_spans(body);
+    let mut quote = quoted.iter().peekable();
     for (pos, c) in body.char_indices() {
         // Most chars start no marker: skip them before looking back.
         if pos == 0 || !marker::may_start_marker(c) {
+            continue;
+        }
+        // Numbering inside a quotation (a letter or rules quoted whole:
+        // “…（一）…（二）…”) is the quoted text's, not this document's.
+        while quote.next_if(|&&(_, end)| end <= pos).is_some() {}
+        if quote.peek().is_some_and(|&&(start, _)| start < pos) {
             continue;
         }
         // 。**第一点，…: emphasis opening the clause is looked through.
@@ -116,6 +124,37 @@ fn scan_inline(body: &str, collapsed: bool, article: bool) -> Vec<(usize, Marker
         }
     }
     keep_sequences(found, body, article)
+}
+
+/// The byte ranges of `body` inside balanced quotation marks (“…” 「…」
+/// 『…』; one range for a quotation and those nested in it), in order. A
+/// mark that is never closed quotes nothing, so a stray “ cannot hide the
+/// rest of the paragraph. Each kind of mark pairs on its own stack: linear
+/// whatever the marks.
+fn quoted_spans(body: &str) -> Vec<(usize, usize)> {
+    const OPENERS: [char; 3] = ['“', '「', '『'];
+    const CLOSERS: [char; 3] = ['”', '」', '』'];
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    let mut open: [Vec<usize>; 3] = Default::default();
+    for (pos, c) in body.char_indices() {
+        if let Some(kind) = OPENERS.iter().position(|&o| o == c) {
+            open[kind].push(pos);
+            continue;
+        }
+        let Some(kind) = CLOSERS.iter().position(|&o| o == c) else {
+            continue;
+        };
+        // A close mark that matches no open one is a stray: ignored.
+        let Some(start) = open[kind].pop() else {
+            continue;
+        };
+        // The quotations nested in this one are inside its range.
+        while spans.last().is_some_and(|&(inner, _)| inner > start) {
+            spans.pop();
+        }
+        spans.push((start, pos));
+    }
+    spans
 }
 
 /// Keeps markers that belong to a run counting 1, 2, 3… within the

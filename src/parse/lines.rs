@@ -138,6 +138,9 @@ fn merge_bare_markers(text: &str, paragraphs: Vec<Paragraph>) -> Vec<Paragraph> 
 }
 
 /// Whether `line` continues the paragraph `current`, whose last line is `prev`.
+/// Bytes of a paragraph [`continues_inline_series`] looks back over.
+const SERIES_LOOKBACK: usize = 1500;
+
 fn continues(text: &str, layout: Layout, prev: &Line, line: &Line, current: &Paragraph) -> bool {
     let prev_text = &text[prev.start..prev.end];
     let line_text = &text[line.start..line.end];
@@ -206,16 +209,55 @@ fn continues(text: &str, layout: Layout, prev: &Line, line: &Line, current: &Par
             // A counter closing a sentence closes its paragraph
             // (…也有害于个人。这是第一种。), however long the line.
             let counted = prev_ends && marker::trailing_counter(prev_text).is_some();
+            // A series word after a full line ending in 。 goes on an
+            // enumeration begun inside the paragraph (…。首先，要指出…失败。
+            // / 其次，要指出…): the line was wrapped there.
+            let series_runs_on = !short
+                && prev_ends
+                && line_starts_marker
+                && continues_inline_series(&text[current.start..prev.end], line_text);
             // A full line ending in 。 was usually wrapped there too.
             !(short
                 || counted
                 || line.indented
                 || line_text.starts_with("——")
-                || (prev_ends && line_starts_marker)
+                || (prev_ends && line_starts_marker && !series_runs_on)
                 || after_heading
                 || short_heading)
         }
     }
+}
+
+/// Whether `line` opens with a series marker (其次，二是 第二，) whose
+/// predecessor opens a sentence inside `paragraph` — not its start, which
+/// would make the series one of paragraphs, nor a clause after a comma
+/// (要做这件事，第一是…), which is weaker evidence than a break. Looks at the paragraph's last
+/// [`SERIES_LOOKBACK`] bytes only: a paragraph's lines cost no more than
+/// their own length.
+fn continues_inline_series(paragraph: &str, line: &str) -> bool {
+    let Some(next) = marker::marker_at(&line[marker::skip_emphasis(line)..]) else {
+        return false;
+    };
+    if !next.family.is_series() || next.value < 2 {
+        return false;
+    }
+    let mut from = paragraph.len().saturating_sub(SERIES_LOOKBACK);
+    while !paragraph.is_char_boundary(from) {
+        from += 1;
+    }
+    let tail = &paragraph[from..];
+    let mut previous = paragraph[..from].chars().next_back();
+    tail.char_indices().any(|(pos, c)| {
+        let sentence_start = (from + pos) > 0 && previous.is_some_and(is_sentence_end);
+        previous = Some(c);
+        sentence_start
+            && marker::may_start_marker(c)
+            && marker::marker_at(&tail[pos..]).is_some_and(|m| {
+                m.family == next.family
+                    && (m.value.checked_add(1) == Some(next.value)
+                        || (next.value == marker::LAST && m.value >= 1))
+            })
+    })
 }
 
 /// Punctuation and note marks (①, [1], 〔1〕), which a heading line such as

@@ -16,6 +16,7 @@
 //! shi          = numeral "是" not-numeral             一是
 //! ordinal      = "第" numeral ("条"|"点"|"篇"|"项"|"个问题"|"个方面"|"是")? ("，"|"、"|"："|",")?
 //!              | ("首先"|"其次"|"再次"|"最后") ("，"|"、"|"："|",")
+//!              | numeral "，" not-numeral             一，…二，… (一，二，三 is a count)
 //! decimal      = digits ("." digits)+ (blank | CJK not a unit)  5.1 5.1.1 6.10 (GB/T 1.1)
 //! latin        = [a-zA-Z] (")"|"）"|"."|"．"|"、") not-letter  a) b. A、
 //! numeral      = 一…九十九, or positional 一○ 一二○
@@ -277,6 +278,9 @@ fn numeral_marker(s: &str) -> Option<Marker> {
         '\u{3000}' if after.is_some_and(|c| !is_blank(c)) => (Family::CnSpace, next.len_utf8()),
         '要' if !numeral_follows && value <= 20 => (Family::Yao, next.len_utf8()),
         '是' if !numeral_follows && value <= 20 => (Family::Shi, next.len_utf8()),
+        // 一，…二，… — 第一， without its 第 (older texts: 星星之火，可以燎原,
+        // 古田会议决议); 一，二，三 counts words and is no marker.
+        '，' if !numeral_follows && value <= 20 => (Family::Ordinal, next.len_utf8()),
         _ => return None,
     };
     Some(Marker {
