@@ -9,9 +9,9 @@
 //! are mere words (第一是大壹贰叁肆，第二是小一二三四) is a list, not an
 //! outline. All of it is linear in the paragraph's length.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
-use super::marker::{self, Family, Marker, LAST};
+use super::marker::{self, Family, Marker, FAMILIES, LAST};
 use super::text::{is_blank, is_clause_break, is_invisible, is_sentence_end};
 
 /// Members of an inline series shorter than this, on average, enumerate
@@ -177,11 +177,13 @@ fn keep_sequences(
     }
     // Whether a member numbered two of the same family comes later.
     let mut two_later = vec![false; found.len()];
-    let mut twos_seen: HashSet<Family> = HashSet::new();
+    // Per family, indexed by `Family as usize`: arrays rather than hash
+    // sets, each of which costs the web app's download its own code.
+    let mut twos_seen = [false; FAMILIES];
     for (i, (_, marker, _)) in found.iter().enumerate().rev() {
-        two_later[i] = twos_seen.contains(&marker.family);
+        two_later[i] = twos_seen[marker.family as usize];
         if marker.value == 2 {
-            twos_seen.insert(marker.family);
+            twos_seen[marker.family as usize] = true;
         }
     }
     // The run each candidate belongs to (the index of its first member,
@@ -189,18 +191,17 @@ fn keep_sequences(
     // through the latest run member of each family and value.
     const LEAD_RUN: usize = usize::MAX;
     let mut latest: HashMap<(Family, u32), usize> = HashMap::new();
-    let mut latest_of_family: HashMap<Family, (usize, u32)> = HashMap::new();
+    let mut latest_of_family: [Option<(usize, u32)>; FAMILIES] = [None; FAMILIES];
     if let Some(lead) = lead {
         latest.insert((lead.family, lead.value), LEAD_RUN);
-        latest_of_family.insert(lead.family, (LEAD_RUN, lead.value));
+        latest_of_family[lead.family as usize] = Some((LEAD_RUN, lead.value));
     }
     let mut run: Vec<Option<usize>> = vec![None; found.len()];
     for (i, (_, marker, _)) in found.iter().enumerate() {
         let previous = if marker.value == LAST {
-            latest_of_family
-                .get(&marker.family)
+            latest_of_family[marker.family as usize]
                 .filter(|(_, value)| *value >= 2)
-                .map(|(run, _)| *run)
+                .map(|(run, _)| run)
         } else {
             marker
                 .value
@@ -210,7 +211,7 @@ fn keep_sequences(
         run[i] = previous.or((marker.value == 1 && two_later[i]).then_some(i));
         if let Some(r) = run[i] {
             latest.insert((marker.family, marker.value), r);
-            latest_of_family.insert(marker.family, (r, marker.value));
+            latest_of_family[marker.family as usize] = Some((r, marker.value));
         }
     }
     // A run inside one sentence is a list, not an outline, when its members
@@ -222,12 +223,14 @@ fn keep_sequences(
         last_char: usize,
         in_one_sentence: bool,
     }
-    let mut stats: HashMap<usize, RunStats> = HashMap::new();
+    // By the index of the run's first member.
+    let mut stats: Vec<Option<RunStats>> = Vec::new();
+    stats.resize_with(found.len(), || None);
     for (i, (_, marker, sentence_start)) in found.iter().enumerate() {
         let Some(r) = run[i].filter(|&r| r != LEAD_RUN) else {
             continue;
         };
-        let entry = stats.entry(r).or_insert(RunStats {
+        let entry = stats[r].get_or_insert(RunStats {
             family: marker.family,
             members: 0,
             first_char: char_at[i],
@@ -240,9 +243,10 @@ fn keep_sequences(
         entry.members += 1;
         entry.last_char = char_at[i];
     }
-    let word_lists: HashSet<usize> = stats
+    let word_list: Vec<bool> = stats
         .iter()
-        .filter(|(_, run)| {
+        .map(|run| {
+            let Some(run) = run else { return false };
             let mean = (run.last_char - run.first_char) / (run.members - 1).max(1);
             // 一是扩大投资，二是提振消费 is a real series even with short
             // members; 第一是…，第二是… lists things unless they are clauses.
@@ -257,13 +261,13 @@ fn keep_sequences(
                 );
             run.in_one_sentence && !items && (!run.family.is_series() || mean < min_chars)
         })
-        .map(|(&r, _)| r)
         .collect();
     found
         .into_iter()
         .zip(run)
         .filter_map(|((pos, marker, _), r)| {
-            r.filter(|r| !word_lists.contains(r)).map(|_| (pos, marker))
+            r.filter(|&r| r == LEAD_RUN || !word_list[r])
+                .map(|_| (pos, marker))
         })
         .collect()
 }

@@ -54,7 +54,31 @@ pub(crate) enum Family {
     LatinUpper,
 }
 
+/// How many families there are: tables by family are arrays of this
+/// length, indexed by `Family as usize`.
+pub(crate) const FAMILIES: usize = Family::LatinUpper as usize + 1;
+
 impl Family {
+    /// Every family, in declaration order: `ALL[f as usize] == f`.
+    pub(crate) const ALL: [Family; FAMILIES] = [
+        Family::CnComma,
+        Family::CnSpace,
+        Family::CnParen,
+        Family::PartWord,
+        Family::ArabicDot,
+        Family::ArabicComma,
+        Family::ArabicParen,
+        Family::Circled,
+        Family::Yao,
+        Family::Shi,
+        Family::Ordinal,
+        Family::Decimal2,
+        Family::Decimal3,
+        Family::Decimal4,
+        Family::LatinLower,
+        Family::LatinUpper,
+    ];
+
     /// Series markers enumerate tasks inside running text; the others head
     /// parts and sections.
     pub(crate) fn is_series(self) -> bool {
@@ -549,6 +573,13 @@ fn sequence_word(s: &str) -> Option<Marker> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn all_families_are_listed_in_order() {
+        for (i, family) in Family::ALL.iter().enumerate() {
+            assert_eq!(*family as usize, i, "{family:?}");
+        }
+    }
 
     #[test]
     fn may_start_marker_admits_every_first_char_of_a_marker() {

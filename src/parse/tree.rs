@@ -20,7 +20,7 @@
 use std::collections::HashMap;
 
 use super::inline::inline_markers;
-use super::marker::{self, Family, Marker, LAST};
+use super::marker::{self, Family, Marker, FAMILIES, LAST};
 use super::text::{
     clean_clipped, clean_up_to, first_clause, is_blank, is_sentence_end, MAX_HEADING,
 };
@@ -169,23 +169,24 @@ pub(crate) fn paragraph_numbering(text: &str, blocks: &[Block]) -> Vec<Family> {
         others_between: usize,
         others_pending: usize,
     }
-    let mut seen: HashMap<Family, Seen> = HashMap::new();
+    // By `Family as usize` (an array: no hash map's code in the download).
+    let mut seen: [Option<Seen>; FAMILIES] = std::array::from_fn(|_| None);
     for block in blocks {
         let body = &text[block.start..block.end];
         let lead = marker::marker_at(&body[marker::skip_emphasis(body)..]);
         match lead {
             None if block.heading_level.is_some() => {
-                for family in seen.values_mut() {
+                for family in seen.iter_mut().flatten() {
                     family.headings_pending += 1;
                 }
             }
             Some(lead) if !lead.family.is_series() && !block.bare_marker => {
-                for (other, seen) in seen.iter_mut() {
-                    if *other != lead.family {
+                for (other, seen) in seen.iter_mut().enumerate() {
+                    if let Some(seen) = seen.as_mut().filter(|_| other != lead.family as usize) {
                         seen.others_pending += 1;
                     }
                 }
-                let family = seen.entry(lead.family).or_default();
+                let family = seen[lead.family as usize].get_or_insert_with(Seen::default);
                 family.count += 1;
                 if family.count == 1 {
                     family.run = 1;
@@ -207,7 +208,10 @@ pub(crate) fn paragraph_numbering(text: &str, blocks: &[Block]) -> Vec<Family> {
             _ => {}
         }
     }
-    seen.into_iter()
+    Family::ALL
+        .into_iter()
+        .zip(seen)
+        .filter_map(|(family, seen)| Some((family, seen?)))
         .filter(|(_, family)| {
             family.positional
                 || family.longest_run > MAX_LEVEL_MEMBERS
