@@ -1062,3 +1062,24 @@ fn one_comma_is_first_comma_without_its_di() {
         ",
     );
 }
+
+#[test]
+fn a_point_that_announces_with_a_colon_is_headed_by_what_it_announces() {
+    // 反对党八股: the opening phrase alone (…第一条罪状是) says nothing; the
+    // sentence after the colon is the point. Numbered tasks set out under
+    // one point (第一，…第二，…) do not end the run of points.
+    check(
+        "党八股的第一条罪状是：空话连篇，言之无物。我们有些同志欢喜写长文章。\n\
+         党八股的第二条罪状是：装腔作势，借以吓人⑵。有些党八股不但空话连篇。\
+         第一，要向人民群众学习语言，人民的语汇是很丰富的。\
+         第二，要从外国语言中吸收我们所需要的成分，不是硬搬。\n\
+         党八股的第三条罪状是：无的放矢，不看对象。早几年有这样一个标语。\n",
+        "
+        point 党八股的第一条罪状是：空话连篇，言之无物
+        point 党八股的第二条罪状是：装腔作势，借以吓人
+        task 第一，要向人民群众学习语言，人民的语汇是很丰富的
+        task 第二，要从外国语言中吸收我们所需要的成分，不是硬搬
+        point 党八股的第三条罪状是：无的放矢，不看对象
+        ",
+    );
+}

@@ -447,7 +447,7 @@ const STRICT_MIN_QUOTES: f64 = 0.9;
 const STRICT_BELOW: &[(&str, f64, bool, f64)] = &[
     (
         "05_mao1942_oppose-stereotyped-party-writing",
-        0.82,
+        0.90,
         true,
         1.00,
     ),

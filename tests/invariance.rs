@@ -41,8 +41,10 @@ const BELOW: &[(&str, &str, f64)] = &[
         "w32",
         0.94,
     ),
-    ("05_mao1942_oppose-stereotyped-party-writing", "w20", 0.81),
-    ("05_mao1942_oppose-stereotyped-party-writing", "w28", 0.81),
+    ("05_mao1942_oppose-stereotyped-party-writing", "w20", 0.92),
+    ("05_mao1942_oppose-stereotyped-party-writing", "w28", 0.92),
+    ("05_mao1942_oppose-stereotyped-party-writing", "w32", 0.92),
+    ("05_mao1942_oppose-stereotyped-party-writing", "w36", 0.92),
     (
         "07_renzhengfei1999_ipd-mobilisation-speech_markdown",
         "space",

@@ -217,9 +217,18 @@ fn mark_trailing_counters(text: &str, drafts: &mut [Draft]) {
 
 /// Marks runs of three or more sibling paragraphs that open with parallel
 /// phrases (必须充分认识到 / 必须清醒认识到 / 必须深刻认识到) as points.
+/// Series members between them (第一，…第二，… set out under one point)
+/// neither break a run nor join it.
 fn mark_points(text: &str, drafts: &mut [Draft]) {
     for parent in 0..drafts.len() {
-        let children = drafts[parent].children.clone();
+        let children: Vec<usize> = drafts[parent]
+            .children
+            .iter()
+            .copied()
+            .filter(|&c| {
+                !matches!(drafts[c].style, Some(Style::Numbered { family, .. }) if family.is_series())
+            })
+            .collect();
         let openings: Vec<Option<String>> = children
             .iter()
             .map(|&c| {
@@ -257,7 +266,8 @@ fn mark_points(text: &str, drafts: &mut [Draft]) {
                 for (k, &child) in children[i..j].iter().enumerate() {
                     drafts[child].kind = NodeKind::Point;
                     if let Some(phrase) = &openings[i + k] {
-                        drafts[child].heading = phrase.clone();
+                        let paragraph = &text[drafts[child].start..drafts[child].end];
+                        drafts[child].heading = point_heading(paragraph, phrase);
                     }
                 }
                 i = j;
@@ -265,6 +275,20 @@ fn mark_points(text: &str, drafts: &mut [Draft]) {
                 i += 1;
             }
         }
+    }
+}
+
+/// A point's heading: its opening phrase, and when that announces what
+/// follows a colon (党八股的第一条罪状是：空话连篇，言之无物。), the
+/// sentence it announces too — the phrase alone says nothing.
+fn point_heading(paragraph: &str, phrase: &str) -> String {
+    let announces = paragraph
+        .find(['，', '：', '。', ',', ':', '；'])
+        .is_some_and(|end| paragraph[end..].starts_with(['：', ':']));
+    if announces {
+        first_sentence(paragraph)
+    } else {
+        phrase.to_string()
     }
 }
 

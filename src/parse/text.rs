@@ -312,8 +312,9 @@ fn heading_until(s: &str, is_end: impl Fn(char) -> bool) -> String {
         Some(end) => cleaned(&s[..end]),
         None => clean(s),
     };
-    // A member cut at the next member (一是扩大投资，二是…) keeps no comma.
-    let heading = cleaned.trim_end_matches(['，', '、', ',', ' ']);
+    // A member cut at the next member (一是扩大投资，二是…) keeps no comma,
+    // and a heading no footnote mark (…像个瘪三⑻).
+    let heading = cleaned.trim_end_matches(|c| matches!(c, '，' | '、' | ',' | ' ' | '⑴'..='⒇'));
     clip(heading, MAX_HEADING)
 }
 
