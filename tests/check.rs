@@ -1083,3 +1083,22 @@ fn a_point_that_announces_with_a_colon_is_headed_by_what_it_announces() {
         ",
     );
 }
+
+#[test]
+fn paragraphs_opening_with_a_dash_are_bulleted_points() {
+    // 2017年政府工作报告: ——经济运行缓中趋稳、稳中向好。… ——就业增长超出
+    // 预期。… Three or more in a row; two are not a list.
+    check(
+        "过去一年，我国发展取得新的重大成就。\n\
+         ——经济运行缓中趋稳、稳中向好。国内生产总值增长6.7%。\n\
+         ——就业增长超出预期。全年城镇新增就业1314万人。\n\
+         ——改革开放深入推进。重要领域和关键环节改革取得突破。\n\
+         这些成绩来之不易。\n\
+         ——这是一句。\n——这是两句。\n",
+        "
+        point 经济运行缓中趋稳、稳中向好
+        point 就业增长超出预期
+        point 改革开放深入推进
+        ",
+    );
+}

@@ -463,7 +463,6 @@ const STRICT_BELOW: &[(&str, f64, bool, f64)] = &[
         true,
         1.00,
     ),
-    ("14_gwr2017_zero-width-breaks", 0.91, true, 1.00),
     ("17_mao1937_report-outline_arabic-1dun", 0.93, true, 1.00),
     (
         "18_mao1938_on-protracted-war_lecture_very-long_markdown",

@@ -14,7 +14,7 @@ use std::collections::HashMap;
 
 use super::front::Frame;
 use super::marker::{trailing_counter, Family};
-use super::text::{clean, clean_up_to, cleaned, first_clause, first_sentence, CharIndex};
+use super::text::{clean, clean_up_to, cleaned, first_clause, first_sentence, is_blank, CharIndex};
 use super::tree::{Draft, Style, Tree, MAX_LEVEL_MEMBERS};
 use crate::model::{Node, NodeKind, Span};
 
@@ -24,6 +24,7 @@ const POINT_PHRASE: std::ops::RangeInclusive<usize> = 3..=16;
 pub(crate) fn finish(text: &str, index: &CharIndex, mut tree: Tree, frame: &Frame) -> Vec<Node> {
     demote_false_levels(text, &mut tree);
     mark_trailing_counters(text, &mut tree.drafts);
+    mark_dashed_points(text, &mut tree.drafts);
     mark_points(text, &mut tree.drafts);
     settle_kinds(&mut tree.drafts, 0, false);
     extract_closing(text, &mut tree.drafts);
@@ -215,6 +216,51 @@ fn mark_trailing_counters(text: &str, drafts: &mut [Draft]) {
     }
 }
 
+/// Runs of three or more sibling paragraphs opening with a dash (——经济运行
+/// 缓中趋稳、稳中向好。… in a government work report) are bulleted points,
+/// headed by their first clause after the dash. Series members between
+/// them are stepped over, as in [`mark_points`].
+fn mark_dashed_points(text: &str, drafts: &mut [Draft]) {
+    for parent in 0..drafts.len() {
+        let children: Vec<usize> = drafts[parent]
+            .children
+            .iter()
+            .copied()
+            .filter(|&c| !is_series_member(&drafts[c]))
+            .collect();
+        let dashed: Vec<Option<usize>> = children
+            .iter()
+            .map(|&c| {
+                let draft = &drafts[c];
+                let body = &text[draft.start..draft.end];
+                let lead = body.len() - body.trim_start_matches(is_blank).len();
+                let after = body[lead..].strip_prefix("——")?;
+                let rest = after.trim_start_matches(['—', ' ', '　']);
+                (draft.kind == NodeKind::Paragraph && !rest.is_empty())
+                    .then(|| draft.start + body.len() - rest.len())
+            })
+            .collect();
+        let mut i = 0;
+        while i < children.len() {
+            let j = i + dashed[i..].iter().take_while(|d| d.is_some()).count();
+            if j - i >= 3 {
+                for (&child, start) in children[i..j].iter().zip(&dashed[i..j]) {
+                    let Some(start) = *start else { continue };
+                    let draft = &mut drafts[child];
+                    draft.kind = NodeKind::Point;
+                    draft.heading = first_clause(&text[start..draft.end]);
+                }
+            }
+            i = j.max(i + 1);
+        }
+    }
+}
+
+/// A member of a series (第一，… 一是…), which runs of points step over.
+fn is_series_member(draft: &Draft) -> bool {
+    matches!(draft.style, Some(Style::Numbered { family, .. }) if family.is_series())
+}
+
 /// Marks runs of three or more sibling paragraphs that open with parallel
 /// phrases (必须充分认识到 / 必须清醒认识到 / 必须深刻认识到) as points.
 /// Series members between them (第一，…第二，… set out under one point)
@@ -225,9 +271,7 @@ fn mark_points(text: &str, drafts: &mut [Draft]) {
             .children
             .iter()
             .copied()
-            .filter(|&c| {
-                !matches!(drafts[c].style, Some(Style::Numbered { family, .. }) if family.is_series())
-            })
+            .filter(|&c| !is_series_member(&drafts[c]))
             .collect();
         let openings: Vec<Option<String>> = children
             .iter()
