@@ -222,12 +222,7 @@ fn mark_trailing_counters(text: &str, drafts: &mut [Draft]) {
 /// them are stepped over, as in [`mark_points`].
 fn mark_dashed_points(text: &str, drafts: &mut [Draft]) {
     for parent in 0..drafts.len() {
-        let children: Vec<usize> = drafts[parent]
-            .children
-            .iter()
-            .copied()
-            .filter(|&c| !is_series_member(&drafts[c]))
-            .collect();
+        let children = point_candidates(drafts, parent);
         let dashed: Vec<Option<usize>> = children
             .iter()
             .map(|&c| {
@@ -256,9 +251,17 @@ fn mark_dashed_points(text: &str, drafts: &mut [Draft]) {
     }
 }
 
-/// A member of a series (第一，… 一是…), which runs of points step over.
-fn is_series_member(draft: &Draft) -> bool {
-    matches!(draft.style, Some(Style::Numbered { family, .. }) if family.is_series())
+/// The children of `parent` that may form a run of points: all but the
+/// members of a series (第一，… 一是…), which runs of points step over.
+fn point_candidates(drafts: &[Draft], parent: usize) -> Vec<usize> {
+    drafts[parent]
+        .children
+        .iter()
+        .copied()
+        .filter(|&c| {
+            !matches!(drafts[c].style, Some(Style::Numbered { family, .. }) if family.is_series())
+        })
+        .collect()
 }
 
 /// Marks runs of three or more sibling paragraphs that open with parallel
@@ -267,12 +270,7 @@ fn is_series_member(draft: &Draft) -> bool {
 /// neither break a run nor join it.
 fn mark_points(text: &str, drafts: &mut [Draft]) {
     for parent in 0..drafts.len() {
-        let children: Vec<usize> = drafts[parent]
-            .children
-            .iter()
-            .copied()
-            .filter(|&c| !is_series_member(&drafts[c]))
-            .collect();
+        let children = point_candidates(drafts, parent);
         let openings: Vec<Option<String>> = children
             .iter()
             .map(|&c| {
