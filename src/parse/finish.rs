@@ -15,7 +15,7 @@ use std::collections::HashMap;
 use super::front::Frame;
 use super::marker::{trailing_counter, Family};
 use super::text::{clean, clean_up_to, cleaned, first_clause, first_sentence, is_blank, CharIndex};
-use super::tree::{Draft, Style, Tree, MAX_LEVEL_MEMBERS};
+use super::tree::{Draft, Style, StyleMap, Tree, MAX_LEVEL_MEMBERS};
 use crate::model::{Node, NodeKind, Span};
 
 /// Parallel openings: length bounds of the opening phrase, in chars.
@@ -106,7 +106,7 @@ fn demote_false_levels(text: &str, tree: &mut Tree) {
     // Per style: its longest run (a list that starts again from one, as
     // a) b) c) under every clause of a standard, is many short runs) and
     // whether any member is written with positional numerals.
-    let mut style_members: HashMap<Style, (usize, bool)> = HashMap::new();
+    let mut style_members: StyleMap<(usize, bool)> = StyleMap::default();
     for draft in &tree.drafts {
         if let (Some(series), Some(_)) = (draft.series, draft.style) {
             *members.entry(series).or_default() += 1;
@@ -114,7 +114,7 @@ fn demote_false_levels(text: &str, tree: &mut Tree) {
     }
     for draft in &tree.drafts {
         if let (Some(series), Some(style)) = (draft.series, draft.style) {
-            let entry = style_members.entry(style).or_default();
+            let entry = style_members.entry(style);
             entry.0 = entry.0.max(members[&series]);
             entry.1 |= draft.positional;
         }
@@ -123,7 +123,7 @@ fn demote_false_levels(text: &str, tree: &mut Tree) {
         let (Some(series), Some(style)) = (draft.series, draft.style) else {
             continue;
         };
-        let (count, positional) = style_members[&style];
+        let (count, positional) = style_members.get(style).copied().unwrap_or_default();
         // 第六十六条: a law's articles run into the hundreds.
         let counted_noun = matches!(style, Style::Numbered { noun, .. } if noun > 0);
         let paragraph_numbers = positional || (count > MAX_LEVEL_MEMBERS && !counted_noun);

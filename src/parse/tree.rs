@@ -52,6 +52,51 @@ pub(crate) enum Style {
     Appendix,
 }
 
+/// A small map keyed by [`Style`]: a document has a few styles (at most
+/// some hundreds: families × layouts × counted nouns), looked up by a scan.
+/// Not a hash map, whose code each key and value type adds to the web
+/// app's download.
+#[derive(Clone, Debug)]
+pub(crate) struct StyleMap<V>(Vec<(Style, V)>);
+
+impl<V> Default for StyleMap<V> {
+    fn default() -> Self {
+        StyleMap(Vec::new())
+    }
+}
+
+impl<V> StyleMap<V> {
+    pub(crate) fn get(&self, style: Style) -> Option<&V> {
+        self.0.iter().find(|(s, _)| *s == style).map(|(_, v)| v)
+    }
+
+    /// The value for `style`, inserted as `V::default()` if missing.
+    pub(crate) fn entry(&mut self, style: Style) -> &mut V
+    where
+        V: Default,
+    {
+        let at = match self.0.iter().position(|(s, _)| *s == style) {
+            Some(at) => at,
+            None => {
+                self.0.push((style, V::default()));
+                self.0.len() - 1
+            }
+        };
+        &mut self.0[at].1
+    }
+
+    pub(crate) fn insert(&mut self, style: Style, value: V) {
+        match self.0.iter_mut().find(|(s, _)| *s == style) {
+            Some((_, v)) => *v = value,
+            None => self.0.push((style, value)),
+        }
+    }
+
+    pub(crate) fn clear(&mut self) {
+        self.0.clear();
+    }
+}
+
 /// A node under construction: byte offsets, children by index.
 #[derive(Clone, Debug)]
 pub(crate) struct Draft {
@@ -116,7 +161,7 @@ pub(crate) struct Tree {
     stack: Vec<Open>,
     /// Last value, stack depth and series of each style when its level
     /// closed.
-    closed: HashMap<Style, (u32, usize, usize)>,
+    closed: StyleMap<(u32, usize, usize)>,
     series_count: usize,
     /// The last open state of each closed series.
     closed_series: HashMap<usize, Open>,
@@ -232,7 +277,7 @@ impl Tree {
         Tree {
             drafts: vec![root],
             stack: Vec::new(),
-            closed: HashMap::new(),
+            closed: StyleMap::default(),
             series_count: 0,
             closed_series: HashMap::new(),
             single_paragraph,
@@ -300,7 +345,7 @@ impl Tree {
             ..
         } = style
         {
-            if !self.closed.contains_key(&style) {
+            if self.closed.get(style).is_none() {
                 let depth = self
                     .stack
                     .iter()
@@ -309,7 +354,7 @@ impl Tree {
                 return Some((depth, None));
             }
         }
-        match self.closed.get(&style) {
+        match self.closed.get(style) {
             Some(&(last, depth, series)) if value == last.saturating_add(1) => {
                 // 第三条 after 第二章 / 第一节: articles numbered on across
                 // chapters and sections go under the newest heading, if
