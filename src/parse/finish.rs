@@ -189,29 +189,19 @@ fn mark_trailing_counters(text: &str, drafts: &mut [Draft]) {
                     .flatten()
             })
             .collect();
-        let mut i = 0;
-        while i < children.len() {
-            let form = counters[i].as_ref().map(|&(_, _, form)| form);
-            let mut j = i;
-            while counters
-                .get(j)
-                .and_then(Option::as_ref)
-                .is_some_and(|&(value, _, f)| value as usize == j - i + 1 && Some(f) == form)
-            {
-                j += 1;
+        let lists = runs(&counters, 2, |(_, _, first), (value, _, form), at| {
+            *value as usize == at + 1 && form == first
+        });
+        for run in lists {
+            for (&child, counter) in children[run.clone()].iter().zip(&counters[run]) {
+                let Some((_, label, _)) = counter else {
+                    continue;
+                };
+                let draft = &mut drafts[child];
+                draft.kind = NodeKind::Task;
+                draft.label = Some(label.clone());
+                draft.heading = first_sentence(&text[draft.start..draft.end]);
             }
-            if j - i >= 2 {
-                for (&child, counter) in children[i..j].iter().zip(&counters[i..j]) {
-                    let Some((_, label, _)) = counter else {
-                        continue;
-                    };
-                    let draft = &mut drafts[child];
-                    draft.kind = NodeKind::Task;
-                    draft.label = Some(label.clone());
-                    draft.heading = first_sentence(&text[draft.start..draft.end]);
-                }
-            }
-            i = j.max(i + 1);
         }
     }
 }
@@ -235,20 +225,44 @@ fn mark_dashed_points(text: &str, drafts: &mut [Draft]) {
                     .then(|| draft.start + body.len() - rest.len())
             })
             .collect();
-        let mut i = 0;
-        while i < children.len() {
-            let j = i + dashed[i..].iter().take_while(|d| d.is_some()).count();
-            if j - i >= 3 {
-                for (&child, start) in children[i..j].iter().zip(&dashed[i..j]) {
-                    let Some(start) = *start else { continue };
-                    let draft = &mut drafts[child];
-                    draft.kind = NodeKind::Point;
-                    draft.heading = first_clause(&text[start..draft.end]);
-                }
+        for run in runs(&dashed, 3, |_, _, _| true) {
+            for (&child, start) in children[run.clone()].iter().zip(&dashed[run]) {
+                let Some(start) = *start else { continue };
+                let draft = &mut drafts[child];
+                draft.kind = NodeKind::Point;
+                draft.heading = first_clause(&text[start..draft.end]);
             }
-            i = j.max(i + 1);
         }
     }
+}
+
+/// The runs of `items` at least `min` long: consecutive `Some`s, each of
+/// which `member(first of the run, item, its place in the run)` accepts
+/// (the first is at place 0 and must accept itself).
+fn runs<T>(
+    items: &[Option<T>],
+    min: usize,
+    member: impl Fn(&T, &T, usize) -> bool,
+) -> Vec<std::ops::Range<usize>> {
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < items.len() {
+        let mut j = i;
+        if let Some(first) = &items[i] {
+            while items
+                .get(j)
+                .and_then(Option::as_ref)
+                .is_some_and(|item| member(first, item, j - i))
+            {
+                j += 1;
+            }
+        }
+        if j - i >= min {
+            found.push(i..j);
+        }
+        i = j.max(i + 1);
+    }
+    found
 }
 
 /// The children of `parent` that may form a run of points: all but the
@@ -271,7 +285,7 @@ fn point_candidates(drafts: &[Draft], parent: usize) -> Vec<usize> {
 fn mark_points(text: &str, drafts: &mut [Draft]) {
     for parent in 0..drafts.len() {
         let children = point_candidates(drafts, parent);
-        let openings: Vec<Option<String>> = children
+        let openings: Vec<Option<Opening>> = children
             .iter()
             .map(|&c| {
                 (drafts[c].kind == NodeKind::Paragraph)
@@ -281,14 +295,14 @@ fn mark_points(text: &str, drafts: &mut [Draft]) {
             .collect();
         let mut i = 0;
         while i < children.len() {
-            let Some(first) = &openings[i] else {
+            let Some(Opening { phrase: first, .. }) = &openings[i] else {
                 i += 1;
                 continue;
             };
             let mut prefix: &str = first;
             let mut j = i + 1;
             let mut distinct = false;
-            while let Some(Some(next)) = openings.get(j) {
+            while let Some(Some(Opening { phrase: next, .. })) = openings.get(j) {
                 let common = common_prefix(prefix, next);
                 // 必须充分认识到 / 必须清醒认识到: a short shared opening needs
                 // a shared ending too.
@@ -307,9 +321,9 @@ fn mark_points(text: &str, drafts: &mut [Draft]) {
             if j - i >= 3 && distinct {
                 for (k, &child) in children[i..j].iter().enumerate() {
                     drafts[child].kind = NodeKind::Point;
-                    if let Some(phrase) = &openings[i + k] {
+                    if let Some(opening) = &openings[i + k] {
                         let paragraph = &text[drafts[child].start..drafts[child].end];
-                        drafts[child].heading = point_heading(paragraph, phrase);
+                        drafts[child].heading = point_heading(paragraph, opening);
                     }
                 }
                 i = j;
@@ -323,24 +337,31 @@ fn mark_points(text: &str, drafts: &mut [Draft]) {
 /// A point's heading: its opening phrase, and when that announces what
 /// follows a colon (党八股的第一条罪状是：空话连篇，言之无物。), the
 /// sentence it announces too — the phrase alone says nothing.
-fn point_heading(paragraph: &str, phrase: &str) -> String {
-    let announces = paragraph
-        .find(['，', '：', '。', ',', ':', '；'])
-        .is_some_and(|end| paragraph[end..].starts_with(['：', ':']));
-    if announces {
+fn point_heading(paragraph: &str, opening: &Opening) -> String {
+    if opening.announces {
         first_sentence(paragraph)
     } else {
-        phrase.to_string()
+        opening.phrase.clone()
     }
 }
 
-fn opening_phrase(paragraph: &str) -> Option<String> {
+/// A paragraph's opening phrase (up to its first ，：。；), and whether a
+/// colon ends it.
+struct Opening {
+    phrase: String,
+    announces: bool,
+}
+
+fn opening_phrase(paragraph: &str) -> Option<Opening> {
     // Cleaning keeps these marks: clean only what comes before the first.
     let end = paragraph.find(['，', '：', '。', ',', ':', '；'])?;
     let phrase = cleaned(&paragraph[..end]);
     POINT_PHRASE
         .contains(&phrase.chars().count())
-        .then_some(phrase)
+        .then(|| Opening {
+            phrase,
+            announces: paragraph[end..].starts_with(['：', ':']),
+        })
 }
 
 fn common_suffix<'a>(a: &'a str, b: &str) -> &'a str {

@@ -137,10 +137,10 @@ fn merge_bare_markers(text: &str, paragraphs: Vec<Paragraph>) -> Vec<Paragraph> 
     out
 }
 
-/// Whether `line` continues the paragraph `current`, whose last line is `prev`.
 /// Bytes of a paragraph [`continues_inline_series`] looks back over.
 const SERIES_LOOKBACK: usize = 1500;
 
+/// Whether `line` continues the paragraph `current`, whose last line is `prev`.
 fn continues(text: &str, layout: Layout, prev: &Line, line: &Line, current: &Paragraph) -> bool {
     let prev_text = &text[prev.start..prev.end];
     let line_text = &text[line.start..line.end];
@@ -231,9 +231,9 @@ fn continues(text: &str, layout: Layout, prev: &Line, line: &Line, current: &Par
 /// Whether `line` opens with a series marker (其次，二是 第二，) whose
 /// predecessor opens a sentence inside `paragraph` — not its start, which
 /// would make the series one of paragraphs, nor a clause after a comma
-/// (要做这件事，第一是…), which is weaker evidence than a break. Looks at the paragraph's last
-/// [`SERIES_LOOKBACK`] bytes only: a paragraph's lines cost no more than
-/// their own length.
+/// (要做这件事，第一是…), which is weaker evidence than a break. Looks at
+/// the paragraph's last [`SERIES_LOOKBACK`] bytes only: a paragraph's
+/// lines cost no more than their own length.
 fn continues_inline_series(paragraph: &str, line: &str) -> bool {
     let Some(next) = marker::marker_at(&line[marker::skip_emphasis(line)..]) else {
         return false;

@@ -85,13 +85,6 @@ impl<V> StyleMap<V> {
         &mut self.0[at].1
     }
 
-    pub(crate) fn insert(&mut self, style: Style, value: V) {
-        match self.0.iter_mut().find(|(s, _)| *s == style) {
-            Some((_, v)) => *v = value,
-            None => self.0.push((style, value)),
-        }
-    }
-
     pub(crate) fn clear(&mut self) {
         self.0.clear();
     }
@@ -302,8 +295,7 @@ impl Tree {
         let depth = depth.max(self.floor);
         while self.stack.len() > depth {
             if let Some(open) = self.stack.pop() {
-                self.closed
-                    .insert(open.style, (open.value, self.stack.len(), open.series));
+                *self.closed.entry(open.style) = (open.value, self.stack.len(), open.series);
                 self.closed_series.insert(open.series, open);
             }
         }
