@@ -832,6 +832,43 @@ fn the_caret_outside_every_node_selects_nothing() {
 }
 
 #[test]
+fn the_selection_heard_back_after_a_fold_keeps_the_fold() {
+    // Focus a task (the app selects its sentence in the textarea), fold to
+    // level 1 (the selection goes up to its part), then the textarea's
+    // `select` event for the task's sentence arrives, late.
+    let task = "一要学习。";
+    let start = SPEECH
+        .find(task)
+        .map_or(0, |at| SPEECH[..at].chars().count()) as u32;
+    check_actions(
+        SPEECH,
+        [
+            Action::Focus(key("/一、提高认识/（一）统一思想/一要学习")),
+            Action::ExpandToLevel(1),
+            Action::SourceCaret {
+                start,
+                end: start + task.chars().count() as u32,
+            },
+        ],
+        r#"
+        tab Outline · revision 0 · text 102 chars “在全市工作会议上的讲话⏎同志们：…”
+        the last action changed nothing
+        title 在全市工作会议上的讲话
+        quotes not found yet: 0 speakers, 0 sayings, 0 terms
+        stats 93 字 · 2 个部分 · 2 个小节 · 2 个要点 · 阅读不到 1 分钟 · 讲话不到 1 分钟
+        folded /一、提高认识 /一、提高认识/（一）统一思想 /一、提高认识/（二）明确任务 /二、抓好落实
+        selected /一、提高认识
+        source reveal #1 32..37 “一要学习。”
+        tree reveal #2 IfInTree
+        rows
+          · 同志们：
+          ▸ 一、提高认识 *selected*
+          · 二、抓好落实
+    "#,
+    );
+}
+
+#[test]
 fn the_selection_this_app_made_changes_nothing() {
     let document = gangmu::parse(SPEECH);
     let part = document

@@ -200,6 +200,15 @@ impl AppState {
                 self.refresh_view();
             }
             Action::SourceCaret { start, end } => {
+                // The selection this app last made in the textarea, heard
+                // back (its `select` event comes later, after a fold may
+                // have moved the selection to an ancestor): not the reader's.
+                let echo = self.source_reveal.as_ref().is_some_and(|reveal| {
+                    (reveal.value.start, reveal.value.end) == (start, end) && start < end
+                });
+                if echo {
+                    return false;
+                }
                 let start = utf16_to_char(&self.text, start);
                 let end = utf16_to_char(&self.text, end).max(start);
                 let span = self
