@@ -452,6 +452,21 @@ fn crlf_does_not_make_a_heading() {
     );
 }
 
+/// A salutation is looked for within 60 chars of text: line ends and
+/// indentation do not count (the proptest `crlf_parses_like_lf` found a
+/// salutation lost to three \r).
+#[test]
+fn a_salutation_is_found_however_its_lines_end() {
+    let text = "同志们，\n\u{200B}\n\u{3000}\u{3000}一、一是经济发展，二是社会稳定；（2020年1月8日）（2020年1月8日）；\n\u{A0}\u{A0}同志们，他说：\n\n。\n";
+    let expected = "front 同志们，一、一是经济发展，二是社会稳定\npreamble 同志们，他说：";
+    check(text, expected);
+    check(&text.replace('\n', "\r\n"), expected);
+    check(
+        &text.replace("\n\u{A0}", "\n\u{3000}\u{3000}\u{3000}\u{3000}\u{A0}"),
+        expected,
+    );
+}
+
 #[test]
 fn byte_order_mark() {
     check(&format!("\u{FEFF}{SPEECH}"), SPEECH_OUTLINE);

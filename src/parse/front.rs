@@ -169,14 +169,18 @@ fn salutation_len(s: &str) -> Option<usize> {
     if !OPENERS.iter().any(|opener| s.starts_with(opener)) {
         return None;
     }
-    for (pos, c) in s.char_indices().take(60) {
-        match c {
-            '：' | ':' | '！' | '!' => return Some(pos + c.len_utf8()),
-            '。' | '？' => return None,
-            _ => {}
-        }
-    }
-    None
+    // Within 60 chars of text: line breaks and spacing do not count, so a
+    // salutation is the same however the lines were broken (CRLF, a PDF's
+    // wrapping, indentation).
+    s.char_indices()
+        .filter(|&(_, c)| !is_blank(c))
+        .take(60)
+        .find_map(|(pos, c)| match c {
+            '：' | ':' | '！' | '!' => Some(Some(pos + c.len_utf8())),
+            '。' | '？' => Some(None),
+            _ => None,
+        })
+        .flatten()
 }
 
 /// Sorts leading paragraphs into title and front matter. With `all`, every
