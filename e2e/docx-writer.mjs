@@ -45,7 +45,7 @@ function crc32(bytes) {
 }
 
 /** A ZIP archive (stored entries) of `entries`: [name, Buffer] pairs. */
-function zip(entries) {
+export function zip(entries) {
   const locals = [];
   const centrals = [];
   let offset = 0;

@@ -10,7 +10,7 @@ import { basename, join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { promisify } from 'node:util';
 import { appSession, paste, partLabels, readOutline, ROOT, waitForParts } from './harness.mjs';
-import { docxOf } from './docx-writer.mjs';
+import { docxOf, zip } from './docx-writer.mjs';
 
 const open = appSession();
 const run = promisify(execFile);
@@ -34,7 +34,18 @@ before(async () => {
   await writeFile(files.binary, Buffer.from([0x00, 0xff, 0x13, 0x00, 0x89, 0x00, 0x00, 0x07, 0xfe, 0x00, 0x42]));
   files.pdf = join(dir, '报告.pdf');
   await writeFile(files.pdf, '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << >>\n%%EOF\n');
+  files.zip = join(dir, '材料.docx');
+  await writeFile(files.zip, zip([['说明.txt', Buffer.from('一、不是 Word 文档\n', 'utf8')]]));
 });
+
+/** Whether the page has asked for the lazily loaded .docx reader. */
+const docxReaderRequests = (page) => {
+  const urls = [];
+  page.on('request', (request) => {
+    if (/gangmu_docx/.test(request.url())) urls.push(request.url());
+  });
+  return urls;
+};
 
 after(() => rm(dir, { recursive: true }));
 
@@ -92,14 +103,54 @@ test('a GBK text file opens as its text, and 撤销 brings the old one back', as
 
 test('a .docx from a word processor gives the outline of its text', async () => {
   const page = await open();
+  const requested = docxReaderRequests(page);
   await paste(page, await readFile(DOCX_SOURCE, 'utf8'));
   const expected = await readOutline(page);
   assert.deepEqual(partLabels(expected), ['一、', '二、', '三、', '四、', '五、', '六、']);
 
   await paste(page, '');
+  assert.deepEqual(requested, [], 'the .docx reader is not loaded before a Word file is opened');
   await openFile(page, files.docx);
   await waitForParts(page, ['一、', '二、', '三、', '四、', '五、', '六、']);
   assert.deepEqual(await readOutline(page), expected);
+  const origin = new URL(page.url()).origin;
+  assert.deepEqual(
+    requested.map((url) => [new URL(url).origin, new URL(url).pathname.split('/').pop()]).sort(),
+    [
+      [origin, 'gangmu_docx.js'],
+      [origin, 'gangmu_docx_bg.wasm'],
+    ],
+    'the reader is loaded once, from this origin',
+  );
+});
+
+test('a ZIP that is not a Word document: the reader’s Chinese message, and the text stays', async () => {
+  const page = await open();
+  const before = await textOf(page);
+  await openFile(page, files.zip);
+  const alert = page.getByRole('alert');
+  await alert.waitFor();
+  assert.equal((await alert.locator('p').textContent()).trim(), '这个压缩文件不是 Word 文档（.docx）。');
+  assert.equal(await textOf(page), before);
+});
+
+test('a .docx reader that cannot be fetched is said in Chinese, and the next try loads it', async () => {
+  const page = await open();
+  const before = await textOf(page);
+  await page.route('**/gangmu_docx*', (route) => route.abort('aborted'));
+  await openFile(page, files.docx);
+  const alert = page.getByRole('alert');
+  await alert.waitFor();
+  assert.equal(
+    (await alert.locator('p').textContent()).trim(),
+    '无法加载 Word 文档读取模块，请检查网络连接后重试。',
+  );
+  assert.equal(await textOf(page), before);
+  await alert.getByRole('button', { name: '关闭提示' }).click();
+
+  await page.unroute('**/gangmu_docx*');
+  await openFile(page, files.docx);
+  await waitForParts(page, ['一、', '二、', '三、', '四、', '五、', '六、']);
 });
 
 for (const [what, file, message] of [

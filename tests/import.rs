@@ -133,24 +133,30 @@ fn not_text() {
 
 #[test]
 fn messages() {
-    let all = [
-        ImportError::NotText,
-        ImportError::UnknownEncoding,
-        ImportError::Pdf,
-        ImportError::LegacyDoc,
-        ImportError::NotDocx,
-        ImportError::BadZip,
-        ImportError::UnsupportedZip,
-        ImportError::Encrypted,
-        ImportError::TooLarge,
-    ];
-    for error in all {
+    for (at, error) in ImportError::ALL.into_iter().enumerate() {
+        // ALL lists every variant once: this match has no wildcard, so a
+        // new variant does not compile until it has a place here and there.
+        let place = match error {
+            ImportError::NotText => 0,
+            ImportError::UnknownEncoding => 1,
+            ImportError::Pdf => 2,
+            ImportError::LegacyDoc => 3,
+            ImportError::NotDocx => 4,
+            ImportError::BadZip => 5,
+            ImportError::UnsupportedZip => 6,
+            ImportError::Encrypted => 7,
+            ImportError::TooLarge => 8,
+        };
+        assert_eq!(place, at, "{error:?}");
         assert!(error
             .message()
             .chars()
             .any(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c)));
         assert!(error.to_string().is_ascii());
+        // The page knows the lazily loaded reader's errors by message.
+        assert_eq!(ImportError::from_message(error.message()), Some(error));
     }
+    assert_eq!(ImportError::from_message("别的话"), None);
 }
 
 proptest! {

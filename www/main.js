@@ -10,6 +10,31 @@ try {
   // No storage (private browsing): follow the system.
 }
 
+// The .docx reader, a wasm module of its own loaded on first use so that
+// visitors who never open a Word file do not download it (see
+// src/app/transfer/file_text.rs). Resolves to the text; rejects with the
+// Chinese message (a string) for a document it cannot read, with an Error
+// when the module cannot be loaded — and then tries again next time.
+// (The browser keeps a failed import as failed: a retry asks for a new URL.)
+let docxReader;
+let docxFailures = 0;
+globalThis.gangmuDocxText = async (bytes) => {
+  const url = docxFailures === 0 ? './gangmu_docx.js' : `./gangmu_docx.js?retry=${docxFailures}`;
+  docxReader ??= import(url).then(async (module) => {
+    await module.default();
+    return module;
+  });
+  let module;
+  try {
+    module = await docxReader;
+  } catch (error) {
+    docxReader = undefined;
+    docxFailures += 1;
+    throw error;
+  }
+  return module.docx_text(bytes);
+};
+
 const boot = document.getElementById('boot');
 try {
   await init();

@@ -40,6 +40,7 @@ mod zip;
 use std::fmt;
 
 pub use docx::docx_text;
+pub use zip::is_zip;
 
 /// What [`decode_text`] or [`open`] made of a file.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -77,6 +78,27 @@ pub enum ImportError {
 }
 
 impl ImportError {
+    /// Every variant, as [`ImportError::message`] lists them.
+    pub const ALL: [ImportError; 9] = [
+        ImportError::NotText,
+        ImportError::UnknownEncoding,
+        ImportError::Pdf,
+        ImportError::LegacyDoc,
+        ImportError::NotDocx,
+        ImportError::BadZip,
+        ImportError::UnsupportedZip,
+        ImportError::Encrypted,
+        ImportError::TooLarge,
+    ];
+
+    /// The error whose [`message`](ImportError::message) is `message`: how
+    /// the page knows again an error the lazily loaded .docx reader threw.
+    pub fn from_message(message: &str) -> Option<ImportError> {
+        ImportError::ALL
+            .into_iter()
+            .find(|error| error.message() == message)
+    }
+
     /// A message for users, in Chinese.
     pub fn message(self) -> &'static str {
         match self {
