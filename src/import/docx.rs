@@ -22,8 +22,12 @@ use super::xml::{attr, unescape, Event, Reader};
 use super::zip::Archive;
 use super::ImportError;
 
-/// Largest part read from the archive, inflated.
+/// Largest `document.xml` read from the archive, inflated.
 const MAX_PART_BYTES: usize = 64 * 1024 * 1024;
+
+/// Largest styles or numbering part: real ones are well under 1 MB, and
+/// what is read of them is kept while the document is read.
+const MAX_SIDE_PART_BYTES: usize = 16 * 1024 * 1024;
 
 /// Deepest Markdown heading written; deeper outline levels get this many.
 const MAX_HEADING_LEVEL: usize = 6;
@@ -36,20 +40,28 @@ pub fn docx_text(bytes: &[u8]) -> Result<String, ImportError> {
         .ok_or(ImportError::NotDocx)?;
     let part = |name: &str| -> Result<String, ImportError> {
         Ok(archive
-            .read(name, MAX_PART_BYTES)?
-            .map(|bytes| xml_text(&bytes))
+            .read(name, MAX_SIDE_PART_BYTES)?
+            .map(xml_text)
             .unwrap_or_default())
     };
     let styles = Styles::read(&part("word/styles.xml")?);
     let mut numbering = Numbering::read(&part("word/numbering.xml")?);
-    Ok(paragraphs(&xml_text(&document), &styles, &mut numbering))
+    paragraphs(&xml_text(document), &styles, &mut numbering)
 }
 
-/// An XML part as text: UTF-8 (Word's choice), or UTF-16 with a BOM.
-fn xml_text(bytes: &[u8]) -> String {
-    match super::decode_unicode(bytes) {
-        Some(text) => text,
-        None => String::from_utf8_lossy(bytes).into_owned(),
+/// An XML part as text: UTF-8 (Word's choice, taken over without a copy),
+/// or UTF-16 with a BOM.
+fn xml_text(bytes: Vec<u8>) -> String {
+    match String::from_utf8(bytes) {
+        Ok(text) if !text.starts_with('\u{FEFF}') => text,
+        Ok(text) => super::decode_unicode(text.as_bytes()).unwrap_or_default(),
+        Err(err) => {
+            let bytes = err.into_bytes();
+            match super::decode_unicode(&bytes) {
+                Some(text) => text,
+                None => String::from_utf8_lossy(&bytes).into_owned(),
+            }
+        }
     }
 }
 
@@ -200,8 +212,14 @@ fn is_skipped(name: &str) -> bool {
     ) || name.ends_with(":Fallback")
 }
 
-/// The lines of `document.xml`.
-fn paragraphs(xml: &str, styles: &Styles, numbering: &mut Numbering) -> String {
+/// The lines of `document.xml`; [`ImportError::TooLarge`] as soon as they,
+/// or the paragraph being read, pass [`super::MAX_TEXT_BYTES`] (automatic
+/// numbers can make the text far longer than the XML).
+fn paragraphs(
+    xml: &str,
+    styles: &Styles,
+    numbering: &mut Numbering,
+) -> Result<String, ImportError> {
     let mut out = String::new();
     // Open paragraphs: a text box inside a paragraph holds paragraphs.
     let mut open: Vec<Paragraph> = Vec::new();
@@ -217,11 +235,11 @@ fn paragraphs(xml: &str, styles: &Styles, numbering: &mut Numbering) -> String {
                 name: "w:p",
                 empty: true,
                 ..
-            } => write_line(&mut out, Paragraph::default(), styles, numbering),
+            } => write_line(&mut out, Paragraph::default(), styles, numbering)?,
             Event::Start { name: "w:p", .. } => open.push(Paragraph::default()),
             Event::End { name: "w:p" } => {
                 if let Some(paragraph) = open.pop() {
-                    write_line(&mut out, paragraph, styles, numbering);
+                    write_line(&mut out, paragraph, styles, numbering)?;
                 }
                 in_text = false;
             }
@@ -261,16 +279,27 @@ fn paragraphs(xml: &str, styles: &Styles, numbering: &mut Numbering) -> String {
             }
             _ => {}
         }
+        if open
+            .last()
+            .is_some_and(|p| p.text.len() > super::MAX_TEXT_BYTES)
+        {
+            return Err(ImportError::TooLarge);
+        }
     }
     // A document cut short: keep what was read.
     while let Some(paragraph) = open.pop() {
-        write_line(&mut out, paragraph, styles, numbering);
+        write_line(&mut out, paragraph, styles, numbering)?;
     }
-    out
+    Ok(out)
 }
 
 /// Writes one paragraph as a line, with its heading marks and number.
-fn write_line(out: &mut String, paragraph: Paragraph, styles: &Styles, numbering: &mut Numbering) {
+fn write_line(
+    out: &mut String,
+    paragraph: Paragraph,
+    styles: &Styles,
+    numbering: &mut Numbering,
+) -> Result<(), ImportError> {
     let style_id = paragraph.style.as_deref().unwrap_or("");
     let style = styles.resolve(style_id);
     // numId 0 switches off numbering the style would give.
@@ -289,6 +318,10 @@ fn write_line(out: &mut String, paragraph: Paragraph, styles: &Styles, numbering
         None => style.heading,
     };
     let text = paragraph.text.trim_end();
+    let number_len = number.as_ref().map_or(0, |n| n.number.len() + 3);
+    if out.len() + MAX_HEADING_LEVEL + 2 + number_len + text.len() > super::MAX_TEXT_BYTES {
+        return Err(ImportError::TooLarge);
+    }
     if !text.trim().is_empty() {
         if let Some(level) = heading {
             out.push_str(&"#".repeat(level.min(MAX_HEADING_LEVEL)));
@@ -301,6 +334,7 @@ fn write_line(out: &mut String, paragraph: Paragraph, styles: &Styles, numbering
         out.push_str(text.trim_start_matches([' ', '\t']));
     }
     out.push('\n');
+    Ok(())
 }
 
 #[cfg(test)]

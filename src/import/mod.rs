@@ -42,6 +42,11 @@ use std::fmt;
 pub use docx::docx_text;
 pub use zip::is_zip;
 
+/// The longest text (UTF-8 bytes) an import produces, the limit of what
+/// the app analyses: a .docx whose text would be longer is
+/// [`ImportError::TooLarge`], found while its text is built.
+pub const MAX_TEXT_BYTES: usize = 20_000_000;
+
 /// What [`decode_text`] or [`open`] made of a file.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Decoded {
@@ -73,7 +78,8 @@ pub enum ImportError {
     UnsupportedZip,
     /// A password-protected document.
     Encrypted,
-    /// A part of the document inflates to more than 64 MB.
+    /// A part of the document inflates to more than 64 MB, or its text
+    /// would pass [`MAX_TEXT_BYTES`].
     TooLarge,
 }
 
@@ -116,7 +122,7 @@ impl ImportError {
                 "无法读取这个 Word 文档的压缩格式。请在 Word 中重新保存后再打开。"
             }
             ImportError::Encrypted => "这个 Word 文档设置了密码，请先取消密码保护。",
-            ImportError::TooLarge => "文件太大，无法打开。",
+            ImportError::TooLarge => "文件太大，无法打开（文字不能超过 20 MB）。",
         }
     }
 }

@@ -17,6 +17,11 @@ use super::xml::{attr, Event, Reader};
 
 const LEVELS: usize = 9;
 
+/// Longest number rendered: Word's own are a few dozen bytes, and a
+/// pattern of thousands of placeholders in a damaged or hostile file must
+/// not make every paragraph megabytes long.
+const MAX_NUMBER_BYTES: usize = 256;
+
 /// One level of a list definition.
 #[derive(Clone, Debug, Default)]
 struct Level {
@@ -230,6 +235,9 @@ impl Numbering {
         let mut number = String::new();
         let mut chars = this.pattern.chars().peekable();
         while let Some(c) = chars.next() {
+            if number.len() >= MAX_NUMBER_BYTES {
+                break;
+            }
             let placeholder = chars.peek().and_then(|d| d.to_digit(10));
             match placeholder {
                 Some(digit @ 1..=9) if c == '%' => {

@@ -17,7 +17,7 @@ use crate::Document;
 /// Texts longer than this (bytes of UTF-8) are parsed in the worker.
 pub const LARGE_TEXT: usize = 1_000_000;
 /// Texts longer than this (bytes of UTF-8, 20 MB) are refused.
-pub const TEXT_LIMIT: usize = 20_000_000;
+pub const TEXT_LIMIT: usize = crate::import::MAX_TEXT_BYTES;
 /// A textarea holding more than this many UTF-16 units is hidden: laying
 /// out 3.4 million characters takes Chromium about a second in one frame
 /// (half a million, about 130 ms).
