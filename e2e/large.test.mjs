@@ -52,3 +52,36 @@ test('over 20 MB: a Chinese message; the saved text is kept', async () => {
   await page.locator('[role=treeitem]').first().waitFor();
   assert.equal(await page.getByRole('textbox', { name: '原文' }).inputValue(), MINE);
 });
+
+// Issue 13, item 1: a worker that breaks down (a panic is a trap, which
+// worker.js reports as { serial, error }) costs neither the text nor the
+// app: the reader is told in Chinese, the text is saved, and the next
+// large text goes to a new worker.
+test('a worker that breaks down: a Chinese message, the text kept, a new worker', async () => {
+  let workers = 0;
+  const page = await open({
+    beforeLoad: (page) =>
+      page.route('**/worker.js', (route) => {
+        workers += 1;
+        if (workers > 1) return route.continue();
+        return route.fulfill({
+          contentType: 'text/javascript',
+          body: "self.onmessage = ({ data }) => self.postMessage({ serial: data.serial, error: 'RuntimeError: unreachable' });",
+        });
+      }),
+  });
+  const text = await corpus();
+  const copies = Math.ceil(1_200_000 / Buffer.byteLength(text));
+  await pasteCopies(page, text, copies);
+  await page.getByRole('alert').filter({ hasText: '分析这段文字时程序出错' }).waitFor();
+  await page.waitForFunction(
+    () => localStorage.getItem('gangmu:text') === document.querySelector('textarea.source-text').value,
+  );
+
+  // The next large text: a new worker, an outline.
+  await pasteCopies(page, `一、另一段\n${text}`, copies);
+  await page.locator('[role=tree] > [role=treeitem]').first().waitFor();
+  await page.locator('.analyzing').waitFor({ state: 'detached', timeout: 60_000 });
+  assert.equal(workers, 2);
+  assert.ok((await page.locator('[role=tree] > [role=treeitem]').count()) > 0);
+});

@@ -387,3 +387,28 @@ async fn share_makes_a_link_that_carries_the_text() {
     let status = || app.one(".share-status").text_content().unwrap_or_default();
     wait_for("the clipboard's answer", || !status().starts_with("正在")).await;
 }
+
+/// Issue 13, item 1: what the panic hook does — the textarea's text, even
+/// unsettled, is saved, and a Chinese alert asks for a reload (once).
+#[wasm_bindgen_test]
+async fn issue_13_a_panic_keeps_the_text_and_says_so() {
+    let mounted = Mounted::new().await;
+    let textarea: HtmlTextAreaElement = mounted.one("textarea").unchecked_into();
+    textarea.set_value("一、刚打的字\n");
+    gangmu::app::crash::report();
+    gangmu::app::crash::report();
+    let document = web_sys::window().unwrap().document().unwrap();
+    let alerts = document.query_selector_all("#crash[role=alert]").unwrap();
+    assert_eq!(alerts.length(), 1);
+    let alert = alerts.get(0).unwrap();
+    assert_eq!(
+        alert.text_content().as_deref(),
+        Some(gangmu::app::crash::MESSAGE)
+    );
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    assert_eq!(
+        storage.get_item("gangmu:text").unwrap().as_deref(),
+        Some("一、刚打的字\n")
+    );
+    alert.remove();
+}

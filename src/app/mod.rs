@@ -12,6 +12,7 @@
 //! The page (`www/main.js`) loads the wasm module and calls [`run`].
 
 mod components;
+pub mod crash;
 mod dom;
 mod hooks;
 mod timing;
@@ -110,7 +111,17 @@ pub fn App() -> Html {
     }
     {
         // A large text goes to the analysis worker (see state/analysis.rs).
-        let done = dispatch.reform(|(serial, document)| Action::Analyzed { serial, document });
+        let done = dispatch.reform(|(serial, answer)| match answer {
+            analyzer::Answer::Parsed(document) => Action::Analyzed {
+                serial,
+                document: Some(document),
+            },
+            analyzer::Answer::Unavailable => Action::Analyzed {
+                serial,
+                document: None,
+            },
+            analyzer::Answer::Failed => Action::AnalysisFailed { serial },
+        });
         use_effect_with(state.analysis.clone(), move |analysis| {
             if let Some(analysis) = analysis {
                 analyzer::analyze(analysis.serial, &analysis.value, done);
@@ -211,6 +222,7 @@ pub fn App() -> Html {
 /// `www/main.js` once the wasm module is loaded.
 #[wasm_bindgen]
 pub fn run() {
+    crash::install_hook();
     let root = web_sys::window()
         .and_then(|window| window.document())
         .and_then(|document| document.get_element_by_id("app"));

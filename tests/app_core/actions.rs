@@ -1551,6 +1551,23 @@ fn a_worker_that_failed_leaves_the_parse_to_the_page() {
     );
 }
 
+/// Issue 13, item 1: a worker that panicked on a text does not make the
+/// page parse it (it would panic too): the text is kept, the reader told.
+#[test]
+fn issue_13_a_worker_that_broke_down_keeps_the_text_and_says_so() {
+    check_actions(
+        SPEECH,
+        [text(&large()), Action::AnalysisFailed { serial: 1 }],
+        r#"
+        tab Outline · revision 1 · text 600027 chars “一、开头⏎习近平总书记指出：“实…”
+        quotes found, not listed: 0 speakers, 0 sayings, 0 terms
+        stats 600024 字 · 阅读约 25 小时 · 讲话约 45 小时 27 分钟
+        problem 分析这段文字时程序出错，没能生成提纲。原文已保留并保存在本机；修改后会重新分析。
+        no rows
+    "#,
+    );
+}
+
 #[test]
 fn an_edit_while_the_worker_parses_replaces_its_answer() {
     let large = large();

@@ -41,6 +41,7 @@ pub fn variant(action: &Action) -> &'static str {
     match action {
         Action::SetText(_) => "Action::SetText",
         Action::Analyzed { .. } => "Action::Analyzed",
+        Action::AnalysisFailed { .. } => "Action::AnalysisFailed",
         Action::Clear => "Action::Clear",
         Action::UndoClear => "Action::UndoClear",
         Action::DismissUndo => "Action::DismissUndo",

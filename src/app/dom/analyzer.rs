@@ -3,9 +3,13 @@
 //!
 //! One worker is started at the first large text and kept. Each job
 //! carries the serial of the state's analysis command; the answer comes
-//! back with it, as the parsed [`Document`] (in [`crate::wire`]'s bytes),
-//! or as `None` when the worker could not do it (no module workers, a load
-//! failure), in which case the caller parses on the page instead.
+//! back with it ([`Answer`]): the parsed [`Document`] (in
+//! [`crate::wire`]'s bytes); [`Answer::Unavailable`] when no worker can
+//! run (no module workers, a load failure), in which case the caller
+//! parses on the page instead; or [`Answer::Failed`] when the worker broke
+//! down on the text (a panic is a trap in wasm, which `worker.js` catches
+//! and reports). A worker that broke down is terminated — its wasm
+//! instance may be in any state — and the next job starts a new one.
 
 use std::cell::RefCell;
 
@@ -20,11 +24,23 @@ use crate::Document;
 /// sub-path).
 const SCRIPT: &str = "worker.js";
 
-/// Where an answer goes: the serial of the job, and its document.
-pub type Done = Callback<(u64, Option<Document>)>;
+/// What became of a job.
+pub enum Answer {
+    Parsed(Document),
+    /// No worker can run here: parse on the page.
+    Unavailable,
+    /// The worker broke down on this text.
+    Failed,
+}
+
+/// Where an answer goes: the serial of the job, and what became of it.
+pub type Done = Callback<(u64, Answer)>;
 
 struct Analyzer {
     worker: Worker,
+    /// The worker broke down and was terminated: replace it at the next
+    /// job (not at once: its closures may be running).
+    dead: bool,
     /// The latest job, which an error is reported against.
     latest: u64,
     done: Done,
@@ -42,12 +58,12 @@ thread_local! {
 /// the result (possibly at once, with `None`, if no worker can run).
 pub fn analyze(serial: u64, text: &str, done: Done) {
     if BROKEN.with(|broken| *broken.borrow()) {
-        done.emit((serial, None));
+        done.emit((serial, Answer::Unavailable));
         return;
     }
     let sent = ANALYZER.with(|cell| {
         let mut cell = cell.borrow_mut();
-        if cell.is_none() {
+        if cell.as_ref().is_none_or(|analyzer| analyzer.dead) {
             *cell = start();
         }
         let analyzer = cell.as_mut()?;
@@ -65,7 +81,7 @@ pub fn analyze(serial: u64, text: &str, done: Done) {
     });
     if sent.is_none() {
         fail();
-        done.emit((serial, None));
+        done.emit((serial, Answer::Unavailable));
     }
 }
 
@@ -80,22 +96,31 @@ fn start() -> Option<Analyzer> {
         let serial = field("serial")
             .and_then(|value| value.as_f64())
             .unwrap_or(-1.0);
-        let document = field("bytes")
-            .and_then(|value| value.dyn_into::<js_sys::Uint8Array>().ok())
-            .and_then(|bytes| crate::wire::decode(&bytes.to_vec()));
-        report(serial as u64, document);
+        let answer =
+            match field("bytes").and_then(|value| value.dyn_into::<js_sys::Uint8Array>().ok()) {
+                Some(bytes) => {
+                    crate::wire::decode(&bytes.to_vec()).map_or(Answer::Unavailable, Answer::Parsed)
+                }
+                // `{ serial, error }`: the worker broke down.
+                None => {
+                    retire();
+                    Answer::Failed
+                }
+            };
+        report(serial as u64, answer);
     });
     let on_error = Closure::<dyn FnMut(Event)>::new(|_: Event| {
         let latest = ANALYZER.with(|cell| cell.borrow().as_ref().map(|analyzer| analyzer.latest));
         fail();
         if let Some(latest) = latest {
-            report(latest, None);
+            report(latest, Answer::Unavailable);
         }
     });
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
     Some(Analyzer {
         worker,
+        dead: false,
         latest: 0,
         done: Callback::noop(),
         _on_message: on_message,
@@ -104,11 +129,21 @@ fn start() -> Option<Analyzer> {
 }
 
 /// Calls the latest `done` outside the borrow of the analyzer.
-fn report(serial: u64, document: Option<Document>) {
+fn report(serial: u64, answer: Answer) {
     let done = ANALYZER.with(|cell| cell.borrow().as_ref().map(|analyzer| analyzer.done.clone()));
     if let Some(done) = done {
-        done.emit((serial, document));
+        done.emit((serial, answer));
     }
+}
+
+/// Terminates a worker that broke down; the next job starts another.
+fn retire() {
+    ANALYZER.with(|cell| {
+        if let Some(analyzer) = cell.borrow_mut().as_mut() {
+            analyzer.worker.terminate();
+            analyzer.dead = true;
+        }
+    });
 }
 
 /// Gives up on workers for this page: later large texts parse on the page.

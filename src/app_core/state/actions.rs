@@ -21,6 +21,12 @@ pub enum Action {
         serial: u64,
         document: Option<Document>,
     },
+    /// The analysis worker broke down (a panic, out of memory) on the
+    /// analysis command `serial`: keep the text, say so; a new worker
+    /// takes the next one.
+    AnalysisFailed {
+        serial: u64,
+    },
     /// 清空: empty the text, keeping it for 撤销.
     Clear,
     /// 撤销: bring back the text 清空 removed.
@@ -103,6 +109,7 @@ impl AppState {
         match action {
             Action::SetText(text) => return self.take_text(text),
             Action::Analyzed { serial, document } => return self.analyzed(serial, document),
+            Action::AnalysisFailed { serial } => return self.analysis_failed(serial),
             Action::Clear => {
                 if self.current_text().is_empty() {
                     return false;

@@ -23,6 +23,10 @@ pub const TEXT_LIMIT: usize = crate::import::MAX_TEXT_BYTES;
 /// (half a million, about 130 ms).
 pub const SOURCE_SHOWN_MAX: u32 = 500_000;
 
+/// Said when the worker broke down on a text.
+pub const ANALYSIS_FAILED: &str =
+    "分析这段文字时程序出错，没能生成提纲。原文已保留并保存在本机；修改后会重新分析。";
+
 impl AppState {
     /// Takes a new text from the reader: parses it now, sends it to the
     /// worker, or refuses it. Returns whether anything changed.
@@ -88,6 +92,25 @@ impl AppState {
             }
             None => self.parse(analysis.value),
         }
+        true
+    }
+
+    /// The worker broke down on analysis `serial`: the text is taken (and
+    /// so saved) with an empty outline, and the reader is told. Nothing of
+    /// what they pasted is lost, and the page did not run the parse that
+    /// broke the worker.
+    pub(super) fn analysis_failed(&mut self, serial: u64) -> bool {
+        let Some(analysis) = self.analysis.take() else {
+            return false;
+        };
+        if analysis.serial != serial {
+            self.analysis = Some(analysis);
+            return false;
+        }
+        let document = Rc::new(Document::default());
+        let quoted = Quoted::whole(Rc::clone(&analysis.value), Rc::clone(&document));
+        self.adopt(analysis.value, document, quoted);
+        self.transfer.problem = Some(Rc::from(ANALYSIS_FAILED));
         true
     }
 
