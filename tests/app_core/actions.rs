@@ -1353,6 +1353,45 @@ fn open_a_file_then_undo() {
     );
 }
 
+/// Issue 13, item 2: 打开 (and a link by `hashchange`, the same action)
+/// obeys the 20 MB limit: the text is not replaced, the reader told.
+#[test]
+fn issue_13_open_over_the_limit_changes_nothing() {
+    let large: Rc<str> = Rc::from("一、大\n".repeat(2_200_000));
+    for origin in [Origin::File(Rc::from("大.docx")), Origin::Link] {
+        let name = if origin == Origin::Link {
+            "这段文字"
+        } else {
+            "“大.docx”"
+        };
+        let open = TransferAction::Open {
+            text: Rc::clone(&large),
+            origin,
+        };
+        check_actions(
+            SPEECH,
+            [transfer(open)],
+            &format!(
+                r#"
+        tab Outline · revision 0 · text 102 chars “在全市工作会议上的讲话⏎同志们：…”
+        title 在全市工作会议上的讲话
+        quotes not found yet: 0 speakers, 0 sayings, 0 terms
+        stats 93 字 · 2 个部分 · 2 个小节 · 2 个要点 · 阅读不到 1 分钟 · 讲话不到 1 分钟
+        problem {name}有 22.0 MB，超过了 20.0 MB 的上限，没有打开。原文没有改动。
+        rows
+          · 同志们： (tab stop)
+          ▾ 一、提高认识
+            ▾ （一）统一思想
+              · 一要学习
+              · 二要落实
+            · （二）明确任务
+          · 二、抓好落实
+    "#
+            ),
+        );
+    }
+}
+
 #[test]
 fn undo_after_open_brings_the_old_text_back() {
     let open = TransferAction::Open {

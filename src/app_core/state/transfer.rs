@@ -67,6 +67,23 @@ pub enum TransferAction {
     DismissProblem,
 }
 
+/// Why a text over [`super::TEXT_LIMIT`] was not opened.
+fn too_large_to_open(size: usize, origin: &Origin) -> String {
+    let megabytes = |bytes: usize| {
+        let tenths = (bytes + 50_000) / 100_000;
+        format!("{}.{}", tenths / 10, tenths % 10)
+    };
+    let what = match origin {
+        Origin::File(name) => format!("“{name}”"),
+        Origin::Link | Origin::Saved => "这段文字".to_string(),
+    };
+    format!(
+        "{what}有 {} MB，超过了 {} MB 的上限，没有打开。原文没有改动。",
+        megabytes(size),
+        megabytes(super::TEXT_LIMIT)
+    )
+}
+
 impl super::Action {
     /// Says why something could not be done (see [`TransferAction::Problem`]).
     pub fn problem(message: &str) -> Self {
@@ -104,6 +121,12 @@ impl AppState {
                 _ => return false,
             },
             TransferAction::Open { text, origin } => {
+                // 打开 and a link by `hashchange` obey the limit a paste
+                // does; the text shown stays as it is.
+                if text.len() > super::TEXT_LIMIT {
+                    transfer.problem = Some(Rc::from(too_large_to_open(text.len(), &origin)));
+                    return true;
+                }
                 transfer.problem = None;
                 transfer.undo_note = Some(Rc::from(match &origin {
                     Origin::File(name) => format!("已打开“{name}”"),
