@@ -43,7 +43,7 @@ test('a share link opens the same outline in a fresh browser', async () => {
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
   const link = await share(page);
   const base = page.url().split('#')[0];
-  assert.ok(link.startsWith(`${base}#v1.`), link.slice(0, 80));
+  assert.ok(link.startsWith(`${base}#v2.`), link.slice(0, 80));
   assert.ok(!link.includes('?'), 'the text travels in the fragment, not the query');
   await page.getByText('已复制到剪贴板').waitFor();
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), link);
@@ -77,7 +77,7 @@ test('a truncated link shows why and leaves the saved text alone', async () => {
   const fragment = link.slice(link.indexOf('#') + 1);
   // Cut the payload on a 4-letter boundary: valid base64url, short stream.
   const payload = fragment.slice(3);
-  const cut = `v1.${payload.slice(0, Math.floor(payload.length / 8) * 4)}`;
+  const cut = `v2.${payload.slice(0, Math.floor(payload.length / 8) * 4)}`;
   const base = page.url().split('#')[0];
 
   await page.goto('about:blank');
@@ -107,7 +107,7 @@ test('a shared text replaces the saved one only once it is edited', async () => 
   assert.equal(await textOf(page), SHORT);
   await page.getByText('这是分享链接中的文本').waitFor();
   assert.equal(await page.evaluate(() => localStorage.getItem('gangmu:text')), MINE);
-  assert.ok(page.url().includes('#v1.'), 'the link stays while its text is shown');
+  assert.ok(page.url().includes('#v2.'), 'the link stays while its text is shown');
 
   const edited = `${SHORT}三、加上的部分\n`;
   await paste(page, edited);

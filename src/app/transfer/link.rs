@@ -14,12 +14,12 @@ pub fn page_url() -> Option<String> {
     Some(page.to_string())
 }
 
-/// `<page>#v1.…`, the link that opens the app with `text` (compressed by
+/// `<page>#v2.…`, the link that opens the app with `text` (compressed by
 /// the browser, see [`super::compress`]); `None` where the browser cannot.
 pub async fn share_link(text: &str) -> Option<String> {
     let page = page_url()?;
     let zlib = super::compress::zlib(text).await?;
-    Some(format!("{page}#{}", share::fragment_of_zlib(&zlib)))
+    Some(format!("{page}#{}", share::fragment_of_zlib(&zlib, text)))
 }
 
 /// The text the page's fragment carries, if it is a share link
