@@ -250,3 +250,37 @@ fn two_files_are_a_batch_not_a_format() {
         "--format 只用于单个文件",
     );
 }
+
+/// Issue 13, item 7: terminal escapes in a file never reach the output,
+/// in any format; line breaks and tabs do.
+#[test]
+fn issue_13_control_characters_do_not_reach_the_terminal() {
+    let text = "关于\u{1b}]0;pwned\u{7}工作的报告\n一、总体\u{1b}[2J要求\u{9b}31m\n正文。\n二、主要\t任务\u{7f}\n正文“口号\u{1b}[5m”。\n";
+    for format in ["text", "markdown", "json", "opml", "html", "dump"] {
+        let out = stdout(&gangmu(&["--format", format], Some(text.as_bytes())));
+        let controls: Vec<char> = out
+            .chars()
+            .filter(|c| c.is_control() && *c != '\n' && *c != '\t')
+            .collect();
+        assert!(controls.is_empty(), "{format}: {controls:?} in {out}");
+    }
+    let outline = stdout(&gangmu(&["--format", "text"], Some(text.as_bytes())));
+    assert!(outline.contains("一、总体[2J要求"), "{outline}");
+    assert!(outline.contains("二、主要\t任务"), "{outline}");
+}
+
+/// Issue 13, item 7: the reader is chosen by the content: a PDF named
+/// .docx is a PDF, and a .docx named .txt is a .docx.
+#[test]
+fn issue_13_the_content_not_the_name_chooses_the_reader() {
+    let pdf = temp_file("not-really.docx", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n");
+    let output = gangmu(&[pdf.to_str().unwrap()], None);
+    assert_usage_error(&output, "暂不支持 PDF");
+    let docx = support::docx::docx(&support::docx::paragraph("", "一、总体要求"), None, None);
+    let named_txt = temp_file("really-a-docx.txt", &docx);
+    let out = stdout(&gangmu(
+        &["--format", "text", named_txt.to_str().unwrap()],
+        None,
+    ));
+    assert_eq!(out, "一、总体要求\n");
+}

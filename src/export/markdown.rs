@@ -33,7 +33,7 @@ pub fn markdown(doc: &Document) -> String {
         write_node(&mut out, node, Place::Heading(0));
     }
     write_quotations(&mut out, &Quotations::gather(doc));
-    out
+    super::without_controls(out)
 }
 
 /// Where a node goes: a heading at a structural depth, or a list item at

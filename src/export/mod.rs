@@ -27,6 +27,19 @@ pub fn json(doc: &Document) -> String {
     json
 }
 
+/// `text` without C0 and C1 control characters (and DEL), except line
+/// feeds and tabs: the plain-text formats (提纲, Markdown, the dump) carry
+/// what a document holds as it is, and a terminal or an editor would
+/// obey `ESC ] 0;… BEL` or `ESC [ 2 J` from an untrusted file.
+pub fn without_controls(text: String) -> String {
+    let is_dropped =
+        |c: char| matches!(c, '\u{0}'..='\u{8}' | '\u{b}'..='\u{1f}' | '\u{7f}'..='\u{9f}');
+    if !text.contains(is_dropped) {
+        return text;
+    }
+    text.chars().filter(|&c| !is_dropped(c)).collect()
+}
+
 /// A node's label and heading as one line, as every export writes it.
 pub fn label_and_heading(node: &Node) -> String {
     let label = node.label.as_deref().unwrap_or("");
@@ -85,6 +98,13 @@ pub(crate) fn escape_markup_char(out: &mut String, c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plain_text_loses_controls_but_not_lines_and_tabs() {
+        let text = "标题\u{1b}]0;x\u{7}\u{1b}[2J\t甲\r\n乙\u{85}\u{9b}\u{7f}\n".to_string();
+        assert_eq!(without_controls(text), "标题]0;x[2J\t甲\n乙\n");
+        assert_eq!(without_controls("一、\t二\n".into()), "一、\t二\n");
+    }
 
     #[test]
     fn escapes_markup_quotes_and_controls() {

@@ -19,7 +19,7 @@ pub fn outline(doc: &Document) -> String {
     for node in &doc.nodes {
         write_outline(&mut out, node, 0);
     }
-    out
+    super::without_controls(out)
 }
 
 fn write_outline(out: &mut String, node: &Node, depth: usize) {
@@ -73,7 +73,7 @@ pub fn dump(doc: &Document) -> String {
             diagnostic.kind, diagnostic.span.start, diagnostic.span.end
         );
     }
-    out
+    super::without_controls(out)
 }
 
 fn short(s: &str, max: usize) -> String {

@@ -248,14 +248,36 @@ fn single(format: Format, path: Option<&str>) -> Result<String, String> {
     let name = path.unwrap_or("-");
     let text = open_text(name, &bytes)?;
     let doc = gangmu::parse(&text);
+    // Every format but JSON, HTML and OPML (which escape them) drops
+    // control characters itself (export::without_controls): a file's
+    // `ESC [ 2 J` never reaches the terminal.
     Ok(match format {
-        Format::Json => export::json(&doc),
+        Format::Json => escape_c1(export::json(&doc)),
         Format::Markdown => export::markdown::markdown(&doc),
         Format::Text => export::text::outline(&doc),
         Format::Opml => export::opml::opml(&doc),
         Format::Html => export::html::html(&doc, &text),
         Format::Dump => export::text::dump(&doc),
     })
+}
+
+/// JSON with DEL and the C1 controls (U+007F–U+009F, which some terminals
+/// obey) written as `\u` escapes, as it writes C0: the JSON means the
+/// same, since such chars can only be inside strings.
+fn escape_c1(json: String) -> String {
+    let is_c1 = |c: char| ('\u{7f}'..='\u{9f}').contains(&c);
+    if !json.contains(is_c1) {
+        return json;
+    }
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        if is_c1(c) {
+            out.push_str(&format!("\\u{:04x}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// The bytes of a file, or the message saying why not (`name` is how the
@@ -276,15 +298,9 @@ fn read_file(path: &Path, name: &str) -> Result<Vec<u8>, String> {
 /// The text of a file's bytes, or the message saying why it cannot be
 /// opened.
 fn open_text(name: &str, bytes: &[u8]) -> Result<String, String> {
-    // A .docx is recognised by its content; the name only decides which
-    // error a damaged one gets.
-    let is_docx = name.to_ascii_lowercase().ends_with(".docx");
-    let opened = if is_docx {
-        gangmu::import::docx_text(bytes)
-    } else {
-        open(bytes)
-    };
-    opened.map_err(|err| {
+    // The reader is chosen by the content, never the name: a PDF named
+    // .docx is a PDF.
+    open(bytes).map_err(|err| {
         format!(
             "无法打开 {name}：{}\ncannot open {name}: {err}",
             err.message()
