@@ -410,5 +410,5 @@ async fn issue_13_a_panic_keeps_the_text_and_says_so() {
         storage.get_item("gangmu:text").unwrap().as_deref(),
         Some("一、刚打的字\n")
     );
-    alert.remove();
+    alert.unchecked_into::<web_sys::Element>().remove();
 }
