@@ -130,3 +130,39 @@ for (const [what, script] of [
     await waitForParts(page, ['一、', '二、']);
   });
 }
+
+// Issue 13, item 4: an edit made just before the tab goes away is kept,
+// though the 150 ms debounce has not fired: pagehide (and hiding the
+// page) saves what 原文 holds.
+test('an edit is saved on pagehide, before the debounce', async () => {
+  const page = await open();
+  await paste(page, MINE);
+  await page.waitForFunction((text) => localStorage.getItem('gangmu:text') === text, MINE);
+  const edited = `${MINE}三、刚刚打的字\n`;
+  const saved = await page.getByRole('textbox', { name: '原文' }).evaluate((textarea, edited) => {
+    textarea.value = edited;
+    textarea.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText' }));
+    window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: false }));
+    return localStorage.getItem('gangmu:text');
+  }, edited);
+  assert.equal(saved, edited);
+});
+
+test('closing the tab right after typing keeps the edit', async () => {
+  const page = await open();
+  await paste(page, MINE);
+  await page.waitForFunction((text) => localStorage.getItem('gangmu:text') === text, MINE);
+  const context = page.context();
+  const edited = `${MINE}三、关掉之前打的字\n`;
+  await page.getByRole('textbox', { name: '原文' }).evaluate((textarea, edited) => {
+    textarea.value = edited;
+    textarea.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText' }));
+  }, edited);
+  const url = page.url();
+  await page.close();
+  const again = await context.newPage();
+  await again.goto(url);
+  await again.locator('[role=treeitem]').first().waitFor();
+  assert.equal(await again.getByRole('textbox', { name: '原文' }).inputValue(), edited);
+  await again.close();
+});

@@ -4,7 +4,7 @@ use web_sys::{HtmlElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use crate::app::dom::source_view;
-use crate::app::hooks::use_settled_text;
+use crate::app::hooks::{use_save_on_hide, use_settled_text};
 use crate::app_core::by_ptr::ByPtr;
 use crate::app_core::state::{Action, Command, SourceReveal};
 
@@ -16,7 +16,9 @@ pub struct SourcePaneProps {
     /// The text the textarea starts with. Later values are ignored: the
     /// textarea is uncontrolled, so the input method owns its contents.
     pub initial: ByPtr<str>,
-    /// The text as last parsed, which spans and reveals refer to.
+    /// The text as last parsed, which spans and reveals refer to, and
+    /// which is saved (unless it is an unedited share link's): what the
+    /// textarea holds beyond it is saved when the page is hidden.
     pub text: ByPtr<str>,
     pub revision: u64,
     /// Text to put in the textarea, by the reader's command (清空, 撤销).
@@ -37,6 +39,7 @@ pub fn SourcePane(props: &SourcePaneProps) -> Html {
     let backdrop = use_node_ref();
     let on_text = props.dispatch.reform(Action::SetText);
     let settle = use_settled_text(textarea.clone(), SETTLE_MS, on_text);
+    use_save_on_hide(textarea.clone(), Rc::clone(props.text.rc()));
     let oninput = {
         let (textarea, dispatch) = (textarea.clone(), props.dispatch.clone());
         Callback::from(move |event: InputEvent| {
