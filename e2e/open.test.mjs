@@ -196,3 +196,25 @@ test('a file dropped on 原文 opens; dropped elsewhere it is refused', async ()
   assert.notEqual(before, await textOf(page));
   assert.equal(await page.evaluate(() => document.documentElement.hasAttribute('data-drop')), false);
 });
+
+// Issue 13, item 5: a file opened within the debounce after typing (here
+// in the same task) does not lose the typing: 撤销 brings back what 原文
+// held, not the text last settled.
+test('typing just before 打开 is what 撤销 brings back', async () => {
+  const page = await open();
+  const typed = '一、刚打的字还没停顿\n二、就打开了文件\n';
+  await page.getByRole('textbox', { name: '原文' }).evaluate((textarea, typed) => {
+    textarea.value = typed;
+    textarea.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText' }));
+    const transfer = new DataTransfer();
+    transfer.items.add(new File(['一、打开的文件\n'], '快.txt', { type: 'text/plain' }));
+    textarea.dispatchEvent(new DragEvent('dragover', { bubbles: true, cancelable: true, dataTransfer: transfer }));
+    textarea.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: transfer }));
+  }, typed);
+  const toast = page.getByRole('status').filter({ hasText: '已打开“快.txt”' });
+  await toast.waitFor();
+  assert.equal(await textOf(page), '一、打开的文件\n');
+  await toast.getByRole('button', { name: '撤销' }).click();
+  await waitForParts(page, ['一、', '二、']);
+  assert.equal(await textOf(page), typed);
+});

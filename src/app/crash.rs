@@ -6,9 +6,6 @@
 //! reload. A panic in the analysis worker is not this: the page hears of
 //! it and starts a new worker (`dom::analyzer`).
 
-use wasm_bindgen::JsCast;
-use web_sys::HtmlTextAreaElement;
-
 use super::dom::storage;
 
 /// What the reader is told.
@@ -24,16 +21,8 @@ pub fn report() {
     let Some(document) = web_sys::window().and_then(|window| window.document()) else {
         return;
     };
-    let textarea = document
-        .query_selector("textarea.source-text")
-        .ok()
-        .flatten()
-        .and_then(|element| element.dyn_into::<HtmlTextAreaElement>().ok());
-    if let Some(textarea) = textarea {
-        let text = textarea.value();
-        if !text.is_empty() {
-            storage::save_text(&text);
-        }
+    if let Some(text) = super::dom::typed_text().filter(|text| !text.is_empty()) {
+        storage::save_text(&text);
     }
     if document.get_element_by_id("crash").is_some() {
         return;

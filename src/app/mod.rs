@@ -95,7 +95,16 @@ pub fn App() -> Html {
 
     // The gangmu:outline measure starts before an action that may parse
     // (the effect above ends it once the outline is drawn).
+    //
+    // An action that replaces the text (打开, a link, 清空) first takes
+    // what 原文 holds, settled or not: typing less than the debounce
+    // before is then what 撤销 brings back, not lost.
     let dispatch = use_callback(state.dispatcher(), |action: Action, dispatcher| {
+        if action.replaces_text() {
+            if let Some(typed) = dom::typed_text() {
+                dispatcher.dispatch(Action::SetText(Rc::from(typed)));
+            }
+        }
         if action.may_parse() {
             timing::mark_parse_start();
         }

@@ -103,6 +103,18 @@ impl Action {
     }
 }
 
+impl Action {
+    /// Whether this action replaces the text, keeping the one before for
+    /// 撤销. The root component hands the reader's unsettled typing over
+    /// first (as `SetText`), so that 撤销 brings back what 原文 held.
+    pub fn replaces_text(&self) -> bool {
+        matches!(
+            self,
+            Action::Clear | Action::LoadSample | Action::Transfer(TransferAction::Open { .. })
+        )
+    }
+}
+
 impl AppState {
     /// Carries out `action`; returns whether anything changed.
     pub(super) fn apply(&mut self, action: Action) -> bool {
