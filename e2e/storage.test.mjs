@@ -149,20 +149,31 @@ test('an edit is saved on pagehide, before the debounce', async () => {
 });
 
 test('closing the tab right after typing keeps the edit', async () => {
-  const page = await open();
-  await paste(page, MINE);
-  await page.waitForFunction((text) => localStorage.getItem('gangmu:text') === text, MINE);
-  const context = page.context();
-  const edited = `${MINE}三、关掉之前打的字\n`;
-  await page.getByRole('textbox', { name: '原文' }).evaluate((textarea, edited) => {
-    textarea.value = edited;
-    textarea.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText' }));
-  }, edited);
-  const url = page.url();
-  await page.close();
-  const again = await context.newPage();
-  await again.goto(url);
-  await again.locator('[role=treeitem]').first().waitFor();
-  assert.equal(await again.getByRole('textbox', { name: '原文' }).inputValue(), edited);
-  await again.close();
+  // A context of its own, which outlives the tab that is closed (the
+  // harness's pages own theirs).
+  const first = await open();
+  const url = first.url();
+  const context = await first.context().browser().newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.locator('[role=treeitem]').first().waitFor();
+    await paste(page, MINE);
+    await page.waitForFunction((text) => localStorage.getItem('gangmu:text') === text, MINE);
+    const edited = `${MINE}三、关掉之前打的字\n`;
+    const before = await page.getByRole('textbox', { name: '原文' }).evaluate((textarea, edited) => {
+      textarea.value = edited;
+      textarea.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText' }));
+      return localStorage.getItem('gangmu:text');
+    }, edited);
+    // Not yet saved by the debounce: only the flush on pagehide can save it.
+    assert.equal(before, MINE);
+    await page.close({ runBeforeUnload: true });
+    const again = await context.newPage();
+    await again.goto(url);
+    await again.locator('[role=treeitem]').first().waitFor();
+    assert.equal(await again.getByRole('textbox', { name: '原文' }).inputValue(), edited);
+  } finally {
+    await context.close();
+  }
 });
