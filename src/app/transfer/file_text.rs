@@ -56,6 +56,11 @@ async fn docx_text(bytes: &[u8]) -> Result<String, &'static str> {
     let promise = docx_text_lazily(bytes).map_err(|_| READER_UNAVAILABLE)?;
     match JsFuture::from(promise).await {
         Ok(text) => text.as_string().ok_or(UNREADABLE),
+        // A trap in the reader (a bug, never a file's fault to be told as
+        // the network's) is a file that could not be read.
+        Err(error) if error.is_instance_of::<js_sys::WebAssembly::RuntimeError>() => {
+            Err(UNREADABLE)
+        }
         Err(error) => Err(error
             .as_string()
             .and_then(|message| ImportError::from_message(&message))
