@@ -177,3 +177,45 @@ test('closing the tab right after typing keeps the edit', async () => {
     await context.close();
   }
 });
+
+// Issue 13, item 9: on a first visit the sample is marked 示例, and the
+// first paste into it — wherever the caret is — replaces it whole, for
+// 撤销 to bring back; later keys edit the reader's text as usual.
+test('the first paste into the untouched sample replaces it, and 撤销 brings it back', async () => {
+  const page = await open();
+  const textarea = page.getByRole('textbox', { name: '原文' });
+  const sample = await textarea.inputValue();
+  const mark = page.locator('.sample-mark', { hasText: '示例' });
+  assert.equal(await mark.count(), 1, '原文 says the text is a sample');
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.evaluate((text) => navigator.clipboard.writeText(text), MINE);
+  await textarea.click({ position: { x: 200, y: 120 } });
+  await page.keyboard.press('ControlOrMeta+V');
+  await waitForParts(page, ['一、', '二、']);
+  assert.equal(await textarea.inputValue(), MINE, 'the paste replaced the sample whole');
+  assert.equal(await mark.count(), 0);
+  // Typing goes on at the caret, into the reader's own text.
+  await page.keyboard.type('补充');
+  await page.waitForFunction(
+    (text) => localStorage.getItem('gangmu:text') === text,
+    `${MINE}补充`,
+  );
+
+  await page.reload();
+  await page.locator('[role=treeitem]').first().waitFor();
+  assert.equal(await mark.count(), 0, 'a saved text is no sample');
+  await page.getByRole('button', { name: '清空' }).click();
+  await page.getByRole('button', { name: '载入示例' }).click();
+  await waitForParts(page, ['一、', '二、', '三、']);
+  assert.equal(await mark.count(), 1, '载入示例 marks it again');
+  // An input method's first characters replace it too.
+  await textarea.click({ position: { x: 200, y: 120 } });
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Input.imeSetComposition', { text: 'ji', selectionStart: 2, selectionEnd: 2 });
+  await cdp.send('Input.insertText', { text: '讲话' });
+  await page.waitForFunction(() => document.querySelector('textarea').value === '讲话');
+  const toast = page.getByRole('status').filter({ hasText: '已替换示例' });
+  await toast.getByRole('button', { name: '撤销' }).click();
+  await waitForParts(page, ['一、', '二、', '三、']);
+  assert.equal(await textarea.inputValue(), sample);
+});

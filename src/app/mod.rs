@@ -188,6 +188,7 @@ pub fn App() -> Html {
                         write={state.source_write.clone()}
                         reveal={state.source_reveal.clone()}
                         hidden={state.source_hidden}
+                        sample={state.sample}
                         dispatch={dispatch.clone()}
                     />
                 }) }

@@ -2,7 +2,9 @@
 
 use std::rc::Rc;
 
-use gangmu::app_core::state::{Action, AppState, Origin, Prefs, Tab, Theme, TransferAction};
+use gangmu::app_core::state::{
+    initial_state, Action, AppState, Origin, Prefs, Tab, Theme, TransferAction,
+};
 use gangmu::app_core::tree_keys::TreeKey;
 use gangmu::Span;
 
@@ -1200,6 +1202,7 @@ fn load_sample_replaces_an_empty_text() {
         title 在全市以案促改警示教育暨全面修复净化政治生态集中专项行动动员大会上的讲话
         quotes not found yet: 0 speakers, 0 sayings, 0 terms
         stats 8103 字 · 3 个部分 · 10 个要点 · 阅读约 20 分钟 · 讲话约 37 分钟
+        the untouched sample (示例)
         source write #1 “在全市以案促改警示教育暨全面修复…”
         rows
           · 同志们： (tab stop)
@@ -1222,6 +1225,63 @@ fn load_sample_replaces_an_empty_text() {
           · 同志们，以案促改全面修复净化政治生态任务艰巨、意义重大
     "#,
     );
+}
+
+/// The first state of a visit with nothing saved, then `actions`.
+fn first_visit(actions: impl IntoIterator<Item = Action>) -> Rc<AppState> {
+    let mut state = Rc::new(initial_state(None, || None, Prefs::default()));
+    assert!(state.sample, "a first visit shows the sample, marked");
+    for action in actions {
+        state = Rc::clone(&state).reduced(action);
+    }
+    state
+}
+
+#[test]
+fn the_first_paste_into_the_untouched_sample_replaces_it_for_undo() {
+    let state = first_visit([text("我的讲话\n一、第一部分\n")]);
+    assert!(!state.sample);
+    assert_eq!(&*state.text, "我的讲话\n一、第一部分\n");
+    assert_eq!(state.cleared.as_deref(), Some(gangmu::SAMPLE_SPEECH));
+    assert_eq!(state.transfer.undo_note.as_deref(), Some("已替换示例"));
+    // 撤销 brings the sample back, to be edited this time.
+    let state = Rc::clone(&state).reduced(Action::UndoClear);
+    assert_eq!(&*state.text, gangmu::SAMPLE_SPEECH);
+    assert!(!state.sample && state.cleared.is_none());
+    let edited = format!("{}补充。", gangmu::SAMPLE_SPEECH);
+    let state = Rc::clone(&state).reduced(text(&edited));
+    assert_eq!(&*state.text, edited);
+    assert!(
+        state.cleared.is_none(),
+        "an edit of the sample brought back is an edit"
+    );
+}
+
+#[test]
+fn only_the_sample_itself_is_marked_as_one() {
+    let saved = initial_state(None, || Some("本机保存的讲话".into()), Prefs::default());
+    assert!(!saved.sample);
+    let saved_sample = initial_state(
+        None,
+        || Some(gangmu::SAMPLE_SPEECH.into()),
+        Prefs::default(),
+    );
+    assert!(
+        saved_sample.sample,
+        "the sample saved untouched is still the sample"
+    );
+    let linked = initial_state(
+        Some(Ok(gangmu::SAMPLE_SPEECH.into())),
+        || None,
+        Prefs::default(),
+    );
+    assert!(
+        !linked.sample,
+        "a shared text is the sender's, whatever it is"
+    );
+    // 清空 then typing is not a replacement of the sample.
+    let state = first_visit([Action::Clear, text("新")]);
+    assert!(!state.sample && state.cleared.is_none());
 }
 
 fn transfer(action: TransferAction) -> Action {

@@ -131,6 +131,9 @@ fn state_lines(state: &AppState, out: &mut String) {
     if let Some(cleared) = &state.cleared {
         let _ = writeln!(out, "cleared, can be undone: {}", quoted(cleared));
     }
+    if state.sample {
+        out.push_str("the untouched sample (示例)\n");
+    }
     if let Some(size) = state.too_large {
         let _ = writeln!(out, "too large: {size} bytes");
     }

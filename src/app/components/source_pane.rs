@@ -1,6 +1,8 @@
 use std::rc::Rc;
 
-use web_sys::{HtmlElement, HtmlTextAreaElement};
+use gloo_events::EventListener;
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlElement, HtmlTextAreaElement, InputEvent};
 use yew::prelude::*;
 
 use crate::app::dom::source_view;
@@ -28,6 +30,10 @@ pub struct SourcePaneProps {
     /// `state::SOURCE_SHOWN_MAX`).
     #[prop_or_default]
     pub hidden: bool,
+    /// The text is the untouched sample: marked 示例, and replaced whole
+    /// by the first paste or typing.
+    #[prop_or_default]
+    pub sample: bool,
     pub dispatch: Callback<Action>,
 }
 
@@ -72,6 +78,30 @@ pub fn SourcePane(props: &SourcePaneProps) -> Html {
                 textarea.set_value(&write.value);
                 textarea.set_scroll_top(0);
             }
+        });
+    }
+    {
+        // The first text put into the untouched sample — a key, a paste,
+        // an input method, a drop — replaces it whole: the sample is
+        // selected before the input reaches it (`beforeinput`; Yew has no
+        // listener for it). Keys typed before that edit settles are the
+        // reader's text: only a textarea still holding the sample is.
+        let textarea = textarea.clone();
+        let text = props.text.clone();
+        use_effect_with(props.sample, move |&sample| {
+            let element = textarea.cast::<HtmlTextAreaElement>().filter(|_| sample);
+            let listener = element.map(|element| {
+                let target = element.clone();
+                EventListener::new(&target, "beforeinput", move |event| {
+                    let inserts = event
+                        .dyn_ref::<InputEvent>()
+                        .is_some_and(|event| event.input_type().starts_with("insert"));
+                    if inserts && element.value() == *text {
+                        element.select();
+                    }
+                })
+            });
+            move || drop(listener)
         });
     }
     {
@@ -147,7 +177,12 @@ pub fn SourcePane(props: &SourcePaneProps) -> Html {
         <>
             <div class="pane-bar">
                 <h2 class="pane-title" id="source-title">{ "原文" }</h2>
-                <span class="pane-hint">{ "粘贴或输入全文" }</span>
+                if props.sample {
+                    <span class="sample-mark" id="sample-mark">{ "示例" }</span>
+                    <span class="pane-hint">{ "粘贴或输入即替换示例" }</span>
+                } else {
+                    <span class="pane-hint">{ "粘贴或输入全文" }</span>
+                }
                 <div class="toolbar">
                     <button type="button" onclick={clear} disabled={props.text.is_empty()}>
                         { "清空" }
@@ -168,6 +203,7 @@ pub fn SourcePane(props: &SourcePaneProps) -> Html {
                     ref={textarea}
                     class="source-text"
                     aria-label="原文"
+                    aria-describedby={props.sample.then_some("sample-mark")}
                     spellcheck="false"
                     placeholder="在此粘贴讲话、报告的全文……"
                     {oninput}

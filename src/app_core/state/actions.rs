@@ -144,6 +144,7 @@ impl AppState {
             Action::LoadSample => {
                 self.cleared = None;
                 self.write_source(Rc::from(crate::SAMPLE_SPEECH));
+                self.sample = true;
                 self.tab = Tab::Outline;
             }
             Action::Toggle(key) => self.toggle(&key),
@@ -310,6 +311,7 @@ impl AppState {
         });
         self.selected = None;
         self.source_reveal = None;
+        self.sample = false;
         self.hide_long_source(&text);
         self.load(text);
     }

@@ -51,7 +51,12 @@ impl AppState {
         {
             return notice;
         }
-        if !text.trim().is_empty() {
+        if std::mem::take(&mut self.sample) {
+            // The first edit of the untouched sample replaced it whole
+            // (the textarea selected it all first): 撤销 brings it back.
+            self.cleared = Some(Rc::clone(&self.text));
+            self.transfer.undo_note = Some(Rc::from("已替换示例"));
+        } else if !text.trim().is_empty() {
             self.cleared = None;
         }
         self.load(text);

@@ -92,6 +92,10 @@ pub struct AppState {
     pub source_write: Option<Command<Rc<str>>>,
     /// The text before 清空, while it can be brought back.
     pub cleared: Option<Rc<str>>,
+    /// The text is the built-in sample, untouched since it was put there
+    /// (a first visit, 载入示例): 原文 marks it 示例, and the first paste
+    /// or typing replaces it whole, for 撤销 to bring back.
+    pub sample: bool,
     pub tab: Tab,
     /// The reader's choice of theme; `None` follows the system.
     pub theme: Option<Theme>,
@@ -140,6 +144,7 @@ impl AppState {
             tree_reveal: None,
             source_write: None,
             cleared: None,
+            sample: false,
             tab,
             theme: prefs.theme,
             system_dark: prefs.system_dark,
@@ -265,14 +270,19 @@ pub fn initial_state(
     saved: impl FnOnce() -> Option<String>,
     prefs: Prefs,
 ) -> AppState {
-    let saved = || Rc::from(saved().unwrap_or_else(|| crate::SAMPLE_SPEECH.to_string()));
+    let saved = || {
+        let text: Rc<str> = Rc::from(saved().unwrap_or_else(|| crate::SAMPLE_SPEECH.to_string()));
+        let mut state = AppState::new(Rc::clone(&text), prefs);
+        state.sample = &*text == crate::SAMPLE_SPEECH;
+        state
+    };
     match incoming {
         Some(Ok(text)) => AppState::from_link(Rc::from(text), prefs),
         Some(Err(error)) => {
-            let mut state = AppState::new(saved(), prefs);
+            let mut state = saved();
             state.transfer.problem = Some(Rc::from(error.message()));
             state
         }
-        None => AppState::new(saved(), prefs),
+        None => saved(),
     }
 }
