@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import {
   appSession,
+  item,
   measureCount,
   partLabels,
   readOutline,
@@ -95,4 +96,36 @@ test('every parse is measured as gangmu:outline', async () => {
     performance.getEntriesByName('gangmu:outline').map((entry) => entry.duration),
   );
   assert.ok(measure >= 0, `duration ${measure}`);
+});
+
+// Issue 13, item 10: drag-selecting rows of 提纲 and copying gives the
+// rows as seen — the parts with their labels too, indented by level,
+// folded rows left out — and folds nothing on the way.
+test('copying a selection of rows copies what is seen, with labels', async () => {
+  const page = await open();
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  const first = item(page, '一、').locator(':scope > .row');
+  const last = item(page, '二要').first().locator(':scope > .row');
+  // Fold 一、's points away first: they are not seen, so not copied.
+  await item(page, '一、').locator(':scope > .row').click();
+  await page.waitForFunction(
+    () => document.querySelector('[role=tree] > [role=treeitem]:nth-child(2)')?.getAttribute('aria-expanded') === 'false',
+  );
+  const from = await first.boundingBox();
+  const to = await last.boundingBox();
+  await page.mouse.move(from.x + 4, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(to.x + to.width - 4, to.y + to.height / 2, { steps: 8 });
+  await page.mouse.up();
+  const expanded = await item(page, '二、').getAttribute('aria-expanded');
+  assert.equal(expanded, 'true', 'the drag folded nothing');
+  await page.keyboard.press('ControlOrMeta+C');
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  const lines = copied.split('\n').filter(Boolean);
+  assert.match(lines[0], /^一、深刻认识开展集中专项行动的重大意义/);
+  assert.match(lines[1], /^二、准确把握集中专项行动的重点任务/);
+  assert.equal(lines[2], '\u3000\u3000一要把“一把手”监督抓严抓实');
+  assert.equal(lines[3], '\u3000\u3000二要把选人用人导向校正校准');
+  assert.equal(lines.length, 4, copied);
+  assert.ok(!copied.includes('必须充分认识到'), 'folded rows are not copied');
 });

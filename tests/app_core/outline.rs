@@ -217,3 +217,27 @@ fn stats_and_quotations_of_the_sample() {
         "{counts:?}"
     );
 }
+
+/// Issue 13, item 10: a selection over rows copies them as shown, with
+/// their labels and levels — the parts too, not only the leaves.
+#[test]
+fn rows_copy_with_their_labels_indented_by_level() {
+    use gangmu::app_core::outline::{rows_as_text, Row};
+    fn flatten<'a>(rows: &'a [Rc<Row>], out: &mut Vec<&'a Row>) {
+        for row in rows {
+            out.push(row);
+            flatten(&row.children, out);
+        }
+    }
+    let index = index();
+    let view = build(&index, &[], "", None, &View::default());
+    let mut rows = Vec::new();
+    flatten(&view.roots, &mut rows);
+    let from_part_one: Vec<&Row> = rows[1..7].to_vec();
+    assert_eq!(
+        rows_as_text(from_part_one),
+        "一、第一部分\n\u{3000}\u{3000}（一）第一节\n\u{3000}\u{3000}\u{3000}\u{3000}一要甲\n\u{3000}\u{3000}\u{3000}\u{3000}二要乙\n\u{3000}\u{3000}（二）第二节\n二、第二部分\n"
+    );
+    // Begun below the top, the copy starts at its own margin.
+    assert_eq!(rows_as_text(rows[3..5].to_vec()), "一要甲\n二要乙\n");
+}

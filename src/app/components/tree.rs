@@ -1,13 +1,16 @@
 use std::rc::Rc;
 
 use wasm_bindgen::JsCast;
-use web_sys::{Element, FocusOptions, HtmlElement, ScrollIntoViewOptions, ScrollLogicalPosition};
+use web_sys::{
+    ClipboardEvent, Element, FocusOptions, HtmlElement, ScrollIntoViewOptions,
+    ScrollLogicalPosition,
+};
 use yew::prelude::*;
 
 use crate::app::dom::tree_dom;
 use crate::app::hooks::is_page_key;
 use crate::app_core::by_ptr::ByPtr;
-use crate::app_core::outline::Row;
+use crate::app_core::outline::{rows_as_text, Row};
 use crate::app_core::state::{Action, Command, TreeFocus, TreeReveal};
 use crate::app_core::tree_keys::TreeKey;
 
@@ -104,6 +107,10 @@ pub fn Tree(props: &TreeProps) -> Html {
     let onclick = {
         let (dispatch, key_of) = (props.dispatch.clone(), key_of.clone());
         Callback::from(move |event: MouseEvent| {
+            // The end of a drag that selected text is no click on a row.
+            if text_selected() {
+                return;
+            }
             let item = target(&event).and_then(|target| tree_dom::clicked(&target));
             if let Some(key) = item.and_then(&key_of) {
                 dispatch.emit(Action::Choose(key));
@@ -119,9 +126,85 @@ pub fn Tree(props: &TreeProps) -> Html {
             }
         })
     };
+    // A double click folds and opens again; it does not select a word.
+    let onmousedown = Callback::from(|event: MouseEvent| {
+        if event.detail() > 1 {
+            event.prevent_default();
+        }
+    });
+    // A selection over several rows copies them as seen: in order, with
+    // their labels, indented by level, without the badges and counts.
+    let oncopy = {
+        let (tree, shown) = (tree.clone(), shown.clone());
+        Callback::from(move |event: Event| {
+            let Some(tree) = tree.cast::<Element>() else {
+                return;
+            };
+            let text = selected_rows_text(&tree, &shown.borrow());
+            let clipboard = event
+                .dyn_ref::<ClipboardEvent>()
+                .and_then(ClipboardEvent::clipboard_data);
+            if let (Some(text), Some(clipboard)) = (text, clipboard) {
+                if clipboard.set_data("text/plain", &text).is_ok() {
+                    event.prevent_default();
+                }
+            }
+        })
+    };
     html! {
-        <ul class="tree" role="tree" aria-label="提纲" ref={tree} {onkeydown} {onclick} {onfocusin}></ul>
+        <ul
+            class="tree"
+            role="tree"
+            aria-label="提纲"
+            ref={tree}
+            {onkeydown}
+            {onclick}
+            {onfocusin}
+            {onmousedown}
+            {oncopy}
+        ></ul>
     }
+}
+
+/// Whether the page has a selection of text (not a mere caret).
+fn text_selected() -> bool {
+    web_sys::window()
+        .and_then(|window| window.get_selection().ok().flatten())
+        .is_some_and(|selection| !selection.is_collapsed())
+}
+
+/// The rows shown that the page's selection touches, as text
+/// (`rows_as_text`), when it touches more than one; a selection inside
+/// one row is copied as the browser copies it.
+fn selected_rows_text(tree: &Element, shown: &[Rc<Row>]) -> Option<String> {
+    let selection = web_sys::window()?.get_selection().ok()??;
+    if selection.is_collapsed() {
+        return None;
+    }
+    let items = tree.query_selector_all("[role=treeitem]").ok()?;
+    let mut rows = Vec::new();
+    for at in 0..items.length() {
+        let Some(item) = items
+            .item(at)
+            .and_then(|node| node.dyn_into::<Element>().ok())
+        else {
+            continue;
+        };
+        // Folded rows stay in the DOM, hidden: not seen, not copied.
+        if item.closest("[hidden]").ok().flatten().is_some() {
+            continue;
+        }
+        let Some(row) = item.query_selector(":scope > .row").ok().flatten() else {
+            continue;
+        };
+        if selection
+            .contains_node_with_allow_partial_containment(&row, true)
+            .unwrap_or(false)
+        {
+            rows.extend(tree_dom::row_at(tree, &item, shown).map(Rc::clone));
+        }
+    }
+    (rows.len() > 1).then(|| rows_as_text(rows.iter().map(|row| &**row)))
 }
 
 fn target(event: &Event) -> Option<Element> {

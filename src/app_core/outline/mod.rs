@@ -7,4 +7,4 @@ mod view;
 
 pub use index::{Entry, NodeKey, OutlineIndex};
 pub use search::Query;
-pub use view::{Row, Settings, View, Visible};
+pub use view::{rows_as_text, Row, Settings, View, Visible};

@@ -41,6 +41,24 @@ pub struct Row {
     pub children: Rc<[Rc<Row>]>,
 }
 
+/// Rows as the reader copies them from the tree: each row's label and
+/// heading on a line, indented by its level (from the shallowest copied)
+/// as 复制提纲 indents, in the order given.
+pub fn rows_as_text<'a>(rows: impl IntoIterator<Item = &'a Row>) -> String {
+    let rows: Vec<&Row> = rows.into_iter().collect();
+    let top = rows.iter().map(|row| row.level).min().unwrap_or(1);
+    let mut out = String::new();
+    for row in rows {
+        out.push_str(&"\u{3000}\u{3000}".repeat(row.level - top));
+        let label = row.label.as_deref().unwrap_or("");
+        out.push_str(label);
+        out.push_str(crate::export::label_gap(label));
+        out.push_str(&row.heading);
+        out.push('\n');
+    }
+    out
+}
+
 impl Row {
     /// Equal fields, and children that are the very same rows.
     fn same_as(&self, other: &Row) -> bool {
