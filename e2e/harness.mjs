@@ -84,9 +84,15 @@ export function launchChromium() {
 export async function openApp(
   browser,
   url,
-  { viewport = { width: 1280, height: 800 }, deviceScaleFactor = 1, colorScheme = 'light', beforeLoad } = {},
+  {
+    viewport = { width: 1280, height: 800 },
+    deviceScaleFactor = 1,
+    colorScheme = 'light',
+    hasTouch = false,
+    beforeLoad,
+  } = {},
 ) {
-  const page = await browser.newPage({ viewport, deviceScaleFactor, colorScheme });
+  const page = await browser.newPage({ viewport, deviceScaleFactor, colorScheme, hasTouch });
   const errors = [];
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(`console: ${message.text()}`);

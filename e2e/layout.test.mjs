@@ -57,6 +57,53 @@ test('at 375 px a quotation switches to the source and scrolls there', async () 
   assert.equal(await textarea.evaluate((textarea) => document.activeElement === textarea), false);
 });
 
+// Issue 13, item 11: on a phone the first screen says what the app is,
+// its bars leave three quarters of the screen to the text, and a tapped
+// row shows its passage as a tapped quotation does.
+for (const viewport of [{ width: 360, height: 640 }, { width: 390, height: 844 }]) {
+  test(`at ${viewport.width}×${viewport.height} the bars take a quarter, the tagline shows`, async () => {
+    const page = await open({ viewport, hasTouch: true });
+    const tagline = page.locator('.app-tagline');
+    assert.equal(await shown(tagline), true, 'the tagline is on the first screen');
+    const box = await tagline.boundingBox();
+    assert.ok(box.y + box.height <= viewport.height / 4, 'the tagline is at the top');
+    assert.match(await tagline.innerText(), /结构提纲/);
+    // Where the content begins, below the header, the tabs and the bar.
+    const top = (selector) =>
+      page.locator(selector).evaluate((element) => element.getBoundingClientRect().top);
+    const outline = await top('.outline-scroll');
+    assert.ok(outline <= viewport.height / 4, `提纲 begins at ${outline}px`);
+    await page.getByRole('tab', { name: '原文' }).tap();
+    await page.waitForFunction(() => document.querySelector('textarea').getClientRects().length > 0);
+    const source = await top('.source-box');
+    assert.ok(source <= viewport.height / 4, `原文 begins at ${source}px`);
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= viewport.width, `the page is ${width}px wide`);
+  });
+}
+
+test('on a phone a tapped task shows its passage; a tapped part folds', async () => {
+  const page = await open({ viewport: { width: 360, height: 640 }, hasTouch: true });
+  const part = page.locator('[role=treeitem]', { hasText: '准确把握' }).first();
+  await part.locator(':scope > .row').tap();
+  await page.waitForFunction(
+    () => [...document.querySelectorAll('[role=tree] > [role=treeitem]')]
+      .some((item) => item.textContent.includes('准确把握') && item.getAttribute('aria-expanded') === 'false'),
+  );
+  assert.equal(await page.getByRole('tab', { name: '提纲' }).getAttribute('aria-selected'), 'true');
+  await part.locator(':scope > .row').tap();
+  const task = page.locator('[role=treeitem]', { hasText: '三要把发展环境塑优塑活' }).last();
+  await task.locator(':scope > .row').tap();
+  const textarea = page.getByRole('textbox', { name: '原文' });
+  await page.waitForFunction(() => document.querySelector('textarea').getClientRects().length > 0);
+  assert.equal(await page.getByRole('tab', { name: '原文' }).getAttribute('aria-selected'), 'true');
+  const selected = await textarea.evaluate((textarea) =>
+    textarea.value.slice(textarea.selectionStart, textarea.selectionEnd));
+  assert.match(selected, /^三要把发展环境塑优塑活/);
+  await page.waitForFunction(() => document.querySelector('textarea').scrollTop > 0);
+  assert.equal(await textarea.evaluate((textarea) => document.activeElement === textarea), false);
+});
+
 test('the theme follows the system until the reader chooses, and is kept', async () => {
   const page = await open();
   const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);

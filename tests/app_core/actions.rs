@@ -266,6 +266,51 @@ fn choose_selects_folds_and_reveals_in_the_source() {
 }
 
 #[test]
+fn a_tapped_task_opens_its_passage_and_a_tapped_part_folds() {
+    // Issue 13, item 11: on a phone a row gives its text as a quotation
+    // does; a row with children still folds and opens where it is.
+    check_actions(
+        SPEECH,
+        [Action::Tap(key("/一、提高认识/（一）统一思想/二要落实"))],
+        r#"
+        tab Source · revision 0 · text 102 chars “在全市工作会议上的讲话⏎同志们：…”
+        title 在全市工作会议上的讲话
+        quotes not found yet: 0 speakers, 0 sayings, 0 terms
+        stats 93 字 · 2 个部分 · 2 个小节 · 2 个要点 · 阅读不到 1 分钟 · 讲话不到 1 分钟
+        selected /一、提高认识/（一）统一思想/二要落实
+        source reveal #1 37..42 “二要落实。”
+        rows
+          · 同志们：
+          ▾ 一、提高认识
+            ▾ （一）统一思想
+              · 一要学习
+              · 二要落实 *selected*
+            · （二）明确任务
+          · 二、抓好落实
+    "#,
+    );
+    check_actions(
+        SPEECH,
+        [Action::Tap(key(SECTION_ONE))],
+        r#"
+        tab Outline · revision 0 · text 102 chars “在全市工作会议上的讲话⏎同志们：…”
+        title 在全市工作会议上的讲话
+        quotes not found yet: 0 speakers, 0 sayings, 0 terms
+        stats 93 字 · 2 个部分 · 2 个小节 · 2 个要点 · 阅读不到 1 分钟 · 讲话不到 1 分钟
+        folded /一、提高认识/（一）统一思想
+        selected /一、提高认识/（一）统一思想
+        source reveal #1 24..42 “（一）统一思想⏎一要学习。二要落…”
+        rows
+          · 同志们：
+          ▾ 一、提高认识
+            ▸ （一）统一思想 *selected*
+            · （二）明确任务
+          · 二、抓好落实
+    "#,
+    );
+}
+
+#[test]
 fn choosing_a_row_whose_children_are_paragraphs_folds_it_unseen() {
     check_actions(
         SPEECH,

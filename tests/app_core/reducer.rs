@@ -51,6 +51,7 @@ pub fn variant(action: &Action) -> &'static str {
         Action::LoadSample => "Action::LoadSample",
         Action::Toggle(_) => "Action::Toggle",
         Action::Choose(_) => "Action::Choose",
+        Action::Tap(_) => "Action::Tap",
         Action::Focus(_) => "Action::Focus",
         Action::TreeKey(_) => "Action::TreeKey",
         Action::TypeAhead { .. } => "Action::TypeAhead",

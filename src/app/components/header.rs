@@ -19,8 +19,12 @@ pub fn Header(props: &HeaderProps) -> Html {
     html! {
         <header class="app-header">
             <h1 class="app-name">{ "纲目" }</h1>
+            // Said shorter on a phone, where it must fit one line.
             <p class="app-tagline">
-                { "粘贴一篇讲话或报告，立即看到它的结构提纲。全部在浏览器中完成，文字不离开本机。" }
+                <span class="tagline-long">
+                    { "粘贴一篇讲话或报告，立即看到它的结构提纲。全部在浏览器中完成，文字不离开本机。" }
+                </span>
+                <span class="tagline-short">{ "粘贴讲话或报告，即见结构提纲；文字不离开本机。" }</span>
             </p>
             <div class="header-actions">
                 { props.children.clone() }

@@ -113,7 +113,11 @@ pub fn Tree(props: &TreeProps) -> Html {
             }
             let item = target(&event).and_then(|target| tree_dom::clicked(&target));
             if let Some(key) = item.and_then(&key_of) {
-                dispatch.emit(Action::Choose(key));
+                dispatch.emit(if one_pane() {
+                    Action::Tap(key)
+                } else {
+                    Action::Choose(key)
+                });
             }
         })
     };
@@ -165,6 +169,17 @@ pub fn Tree(props: &TreeProps) -> Html {
         ></ul>
     }
 }
+
+/// Whether the screen shows one pane at a time (a phone: the stylesheet's
+/// narrow layout, whose tabs switch the panes).
+fn one_pane() -> bool {
+    web_sys::window()
+        .and_then(|window| window.match_media(ONE_PANE).ok().flatten())
+        .is_some_and(|query| query.matches())
+}
+
+/// The media query of `www/style.css`'s narrow layout.
+const ONE_PANE: &str = "(max-width: 760px)";
 
 /// Whether the page has a selection of text (not a mere caret).
 fn text_selected() -> bool {

@@ -45,6 +45,10 @@ pub enum Action {
     Toggle(NodeKey),
     /// A row was clicked: select it, fold or open it, show it in the source.
     Choose(NodeKey),
+    /// A row was tapped where one pane shows at a time (a phone): as
+    /// [`Action::Choose`], and a row without children opens 原文 at its
+    /// passage, as a quotation does (a row with children folds or opens).
+    Tap(NodeKey),
     /// A row got the focus: select it and show it in the source.
     Focus(NodeKey),
     /// A key of the tree view pattern pressed in the tree.
@@ -149,15 +153,12 @@ impl AppState {
             }
             Action::Toggle(key) => self.toggle(&key),
             Action::Choose(key) => {
-                self.select(NodeKey::clone(&key));
-                let foldable = self
-                    .index
-                    .find(&key)
-                    .is_some_and(|at| self.index.entries[at].has_children(at) && !self.searching());
-                if foldable {
-                    self.toggle(&key);
+                self.choose(&key);
+            }
+            Action::Tap(key) => {
+                if !self.choose(&key) {
+                    self.tab = Tab::Source;
                 }
-                self.reveal_selected_in_source(false);
             }
             Action::Focus(key) => {
                 if !self.select(key) {
@@ -314,6 +315,21 @@ impl AppState {
         self.sample = false;
         self.hide_long_source(&text);
         self.load(text);
+    }
+
+    /// Selects the row of `key`, folds or opens it, and shows it in the
+    /// source; returns whether it folded or opened.
+    fn choose(&mut self, key: &NodeKey) -> bool {
+        self.select(NodeKey::clone(key));
+        let foldable = self
+            .index
+            .find(key)
+            .is_some_and(|at| self.index.entries[at].has_children(at) && !self.searching());
+        if foldable {
+            self.toggle(key);
+        }
+        self.reveal_selected_in_source(false);
+        foldable
     }
 
     /// Folds every node with children at `depth` or deeper, opens the rest.
