@@ -12,7 +12,9 @@ import { appSession, paste, readOutline, ROOT } from './harness.mjs';
 const open = appSession();
 const TITLE = '在全市以案促改警示教育暨全面修复净化政治生态集中专项行动动员大会上的讲话';
 /** Words of the app's own that must not be printed. */
-const UI = ['原文', '搜索', '分享', '导出', '打开', '打印', '清空', '深色', '全部展开', '全部折叠', '显示段落', '引语', '术语'];
+const UI = ['原文', '搜索', '分享', '导出', '打开', '打印', '清空', '深色', '全部展开', '全部折叠', '显示段落', '引语', '术语',
+  // The tree's tags of node kinds (issue 13, item 12).
+  '开头', '结语', '题注'];
 
 /** The text of the page printed to PDF (A4, from the print stylesheet). */
 async function printed(page) {
@@ -154,4 +156,25 @@ test('打印 opens the browser’s print dialog', async () => {
   });
   await page.getByRole('button', { name: '打印', exact: true }).click();
   assert.equal(await page.evaluate(() => window.printed), 1);
+});
+
+// Issue 13, item 12: page 1 is not left blank but for the title (a chain
+// of headings that avoid a break after them pushed everything to page 2:
+// a law's flat articles, a resolution's parts); the front matter prints
+// once, under the title, and the tree's front rows not again.
+test('page 1 carries the outline, and the front matter prints once', async () => {
+  const page = await open();
+  for (const [name, front] of [
+    ['27_law_flat-articles_repeated-title.txt', '1982年12月10日第五届全国人民代表大会第五次会议通过'],
+    ['37_mao1929_gutian-resolution_jia-yi_bare-digits_markdown.txt', '（一九二九年十二月）'],
+    ['14_gwr2017_zero-width-breaks.txt', '——2017年3月5日在第十二届全国人民代表大会第五次会议上'],
+  ]) {
+    await paste(page, await readFile(`${ROOT}tests/corpus/${name}`, 'utf8'));
+    const pages = (await printed(page)).split('\f').map((text) => text.split('\n').filter((line) => line.trim()));
+    assert.ok(pages.length >= 3, `${name}: ${pages.length} pages`);
+    assert.ok(pages[0].length >= 0.6 * pages[1].length, `${name}: page 1 has ${pages[0].length} lines, page 2 ${pages[1].length}`);
+    const flat = squeeze(pages.flat().join(''));
+    assert.equal(flat.split(squeeze(front)).length - 1, 1, `${name}: ${front} printed once`);
+    assert.ok(flat.indexOf(squeeze(front)) < 80, `${name}: ${front} heads the page`);
+  }
 });

@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use crate::app_core::by_ptr::ByPtr;
 use crate::app_core::state::Action;
-use crate::Document;
+use crate::{Document, NodeKind};
 
 /// The checkbox's id, which the print stylesheet asks about:
 /// `:root:has(#print-unfold:checked)` shows folded groups on paper.
@@ -100,17 +100,33 @@ pub struct PrintHeadProps {
     pub document: ByPtr<Document>,
 }
 
-/// What heads the printed page: the title and the front matter's date
-/// line. Only the print stylesheet shows it.
+/// What heads the printed page: the title, then the front matter
+/// (subtitle, date, speaker, source, an editor's note) once, as a document
+/// sets it under its title; the tree leaves its front rows off paper. Only
+/// the print stylesheet shows it.
 #[component]
 pub fn PrintHead(props: &PrintHeadProps) -> Html {
     let document = &props.document;
+    let front = document
+        .nodes
+        .iter()
+        .filter(|node| node.kind == NodeKind::Front)
+        .map(|node| {
+            // A long line is a note, set as a paragraph; short ones centred.
+            let note = node.heading.chars().count() > FRONT_LINE_MAX;
+            html! {
+                <p class={classes!("print-front", note.then_some("print-note"))}>
+                    { node.heading.clone() }
+                </p>
+            }
+        });
     html! {
         <div class="print-head">
             <p class="print-title">{ document.title.clone().unwrap_or_else(|| "提纲".to_string()) }</p>
-            if let Some(date) = document.dateline() {
-                <p class="print-date">{ date }</p>
-            }
+            { for front }
         </div>
     }
 }
+
+/// Chars beyond which a front-matter line prints as a note.
+const FRONT_LINE_MAX: usize = 40;
