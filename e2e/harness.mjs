@@ -8,6 +8,8 @@ import { readdir, readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, afterEach, before } from 'node:test';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { chromium } from 'playwright-core';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -315,6 +317,19 @@ export function watchFrames(page) {
     }).observe(document.body, { childList: true, subtree: true });
     return type;
   });
+}
+
+/**
+ * Every input of `tests/support/adversarial.rs` at `bytes`, as
+ * `examples/adversarial.rs` prints them: `[{ name, what, text }]`.
+ */
+export async function adversarialInputs(bytes) {
+  const { stdout } = await promisify(execFile)(
+    'cargo',
+    ['run', '--quiet', '--release', '--example', 'adversarial', '--', String(bytes)],
+    { cwd: ROOT, maxBuffer: 1 << 30 },
+  );
+  return stdout.trim().split('\n').map((line) => JSON.parse(line));
 }
 
 /** Pastes `copies` copies of `text` (built in the page); returns its size in bytes. */

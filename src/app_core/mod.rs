@@ -19,3 +19,4 @@ pub mod state;
 pub mod stats;
 pub mod text_offsets;
 pub mod tree_keys;
+pub mod wrapping;

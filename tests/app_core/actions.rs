@@ -1815,6 +1815,31 @@ fn a_large_text_opened_hides_the_source() {
     );
 }
 
+/// Issue 13, item 8: a run no line can break in, too long to lay out, is
+/// hidden like a text too long to show, whether pasted or written.
+#[test]
+fn a_text_with_an_unbreakable_run_is_hidden_until_shown() {
+    let runs = format!("同志们：\n一、第一部分\n{}\n", "“".repeat(20_000));
+    let state = Rc::new(AppState::new(Rc::from(""), Prefs::default()));
+    let state = state.reduced(Action::Transfer(TransferAction::Open {
+        text: Rc::from(runs.as_str()),
+        origin: Origin::File(Rc::from("引号.txt")),
+    }));
+    assert!(state.source_hidden, "an opened text with the run is hidden");
+    let state = state.reduced(Action::ShowSource);
+    assert!(!state.source_hidden);
+    // Pasted: the textarea says so before it is laid out.
+    let state = Rc::clone(&state).reduced(Action::HideSource);
+    assert!(state.source_hidden);
+    let again = Rc::clone(&state).reduced(Action::HideSource);
+    assert!(
+        Rc::ptr_eq(&state, &again),
+        "hiding a hidden textarea changes nothing"
+    );
+    let short = AppState::new(Rc::from("“".repeat(9_000).as_str()), Prefs::default());
+    assert!(!short.source_hidden, "a shorter run is laid out, unwrapped");
+}
+
 #[test]
 fn a_long_textarea_is_hidden_until_shown() {
     check_actions(

@@ -241,3 +241,20 @@ fn rows_copy_with_their_labels_indented_by_level() {
     // Begun below the top, the copy starts at its own margin.
     assert_eq!(rows_as_text(rows[3..5].to_vec()), "一要甲\n二要乙\n");
 }
+
+/// Issue 13, item 8: a run the browser cannot break is found, so that 原文
+/// lays it out unwrapped; Chinese text, links and long words are not.
+#[test]
+fn a_run_with_no_break_opportunity_is_found() {
+    use gangmu::app_core::wrapping::{has_long_run, RUN_MAX};
+    assert!(has_long_run(&"“".repeat(RUN_MAX + 1)));
+    assert!(has_long_run(&format!("正文。{}正文。", "”".repeat(4000))));
+    assert!(has_long_run(&"“‘「『".repeat(200)));
+    assert!(!has_long_run(&"“".repeat(RUN_MAX)));
+    assert!(!has_long_run(&"加强领导狠抓落实".repeat(10_000)));
+    assert!(!has_long_run(&"“一把手”".repeat(10_000)));
+    assert!(!has_long_run(&"**#*> ".repeat(10_000)));
+    assert!(!has_long_run(gangmu::SAMPLE_SPEECH));
+    let link = format!("https://example.org/{}", "a".repeat(300));
+    assert!(!has_long_run(&link));
+}

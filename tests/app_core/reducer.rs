@@ -47,6 +47,7 @@ pub fn variant(action: &Action) -> &'static str {
         Action::DismissUndo => "Action::DismissUndo",
         Action::SourceLength(_) => "Action::SourceLength",
         Action::ShowSource => "Action::ShowSource",
+        Action::HideSource => "Action::HideSource",
         Action::ShowQuotes => "Action::ShowQuotes",
         Action::LoadSample => "Action::LoadSample",
         Action::Toggle(_) => "Action::Toggle",
@@ -91,7 +92,7 @@ fn every_action_is_checked() {
         count += 1;
         assert!(tests.contains(name), "no test in actions.rs uses {name}");
     }
-    assert_eq!(count, 33, "the names in `variant` were not all read");
+    assert_eq!(count, 35, "the names in `variant` were not all read");
 }
 
 /// `expected` without its blank first and last lines, and without the

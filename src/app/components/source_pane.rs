@@ -43,17 +43,37 @@ pub struct SourcePaneProps {
 pub fn SourcePane(props: &SourcePaneProps) -> Html {
     let textarea = use_node_ref();
     let backdrop = use_node_ref();
-    let on_text = props.dispatch.reform(Action::SetText);
+    let source_box = use_node_ref();
+    // The textarea's length when its wrapping was last decided.
+    let wrapped_at = use_mut_ref(|| 0_u32);
+    let on_text = {
+        let (dispatch, source_box) = (props.dispatch.clone(), source_box.clone());
+        Callback::from(move |text: Rc<str>| {
+            // (Hidden, if need be, when it was pasted.)
+            source_view::set_wrapping(&source_box, &text);
+            dispatch.emit(Action::SetText(text));
+        })
+    };
     let settle = use_settled_text(textarea.clone(), SETTLE_MS, on_text);
     use_save_on_hide(textarea.clone(), Rc::clone(props.text.rc()));
     let oninput = {
         let (textarea, dispatch) = (textarea.clone(), props.dispatch.clone());
+        let source_box = source_box.clone();
         Callback::from(move |event: InputEvent| {
             source_view::clear();
-            // Before the browser lays out a huge text: maybe hide it.
+            // Before the browser lays out a huge text: maybe hide it, and
+            // after a paste (more than a key's worth of change) decide how
+            // to wrap it; typing is checked when it settles.
             if let Some(textarea) = textarea.cast::<HtmlTextAreaElement>() {
                 let length = textarea.text_length();
                 dispatch.emit(Action::SourceLength(length));
+                let mut at = wrapped_at.borrow_mut();
+                if length.abs_diff(*at) > 1 {
+                    *at = length;
+                    if source_view::set_wrapping(&source_box, &textarea.value()) {
+                        dispatch.emit(Action::HideSource);
+                    }
+                }
             }
             settle.emit(event);
         })
@@ -61,20 +81,22 @@ pub fn SourcePane(props: &SourcePaneProps) -> Html {
 
     {
         // Set the starting text once, on mount.
-        let textarea = textarea.clone();
+        let (textarea, source_box) = (textarea.clone(), source_box.clone());
         let initial = props.initial.clone();
         use_effect_with((), move |_| {
             if let Some(textarea) = textarea.cast::<HtmlTextAreaElement>() {
+                source_view::set_wrapping(&source_box, &initial);
                 textarea.set_value(&initial);
             }
         });
     }
     {
         // Otherwise the text is written only at the reader's command.
-        let textarea = textarea.clone();
+        let (textarea, source_box) = (textarea.clone(), source_box.clone());
         use_effect_with(props.write.clone(), move |write| {
             if let (Some(write), Some(textarea)) = (write, textarea.cast::<HtmlTextAreaElement>()) {
                 source_view::clear();
+                source_view::set_wrapping(&source_box, &write.value);
                 textarea.set_value(&write.value);
                 textarea.set_scroll_top(0);
             }
@@ -192,12 +214,12 @@ pub fn SourcePane(props: &SourcePaneProps) -> Html {
             if props.hidden {
                 <div class="source-hidden" role="note">
                     <p>
-                        { "全文很长，为了页面流畅，原文暂不在此显示；提纲照常生成。显示原文时页面可能停顿几秒。" }
+                        { "全文很长（或含有很长的无法换行的字符串），为了页面流畅，原文暂不在此显示；提纲照常生成。显示原文时页面可能停顿几秒。" }
                     </p>
                     <button type="button" onclick={show}>{ "显示原文" }</button>
                 </div>
             }
-            <div class="source-box" hidden={props.hidden}>
+            <div class="source-box" hidden={props.hidden} ref={source_box}>
                 <div class="source-backdrop" ref={backdrop} aria-hidden="true"></div>
                 <textarea
                     ref={textarea}

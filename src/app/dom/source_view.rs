@@ -16,6 +16,7 @@ use web_sys::{FocusOptions, HtmlElement, HtmlTextAreaElement, Range};
 
 use super::highlight;
 use crate::app_core::state::SourceReveal;
+use crate::app_core::wrapping;
 
 /// Where the revealed line lands: this fraction of the textarea's height
 /// from its top, so some text before it stays in view.
@@ -71,6 +72,23 @@ fn range_of(backdrop: &HtmlElement, start: u32, end: u32) -> Option<Range> {
 /// Keeps the backdrop scrolled with the textarea.
 pub fn follow_scroll(textarea: &HtmlTextAreaElement, backdrop: &HtmlElement) {
     backdrop.set_scroll_top(textarea.scroll_top());
+    backdrop.set_scroll_left(textarea.scroll_left());
+}
+
+/// Lays `text` out unwrapped when it has a run the browser cannot break
+/// (`data-unwrapped` on the 原文 box; see `app_core::wrapping`), before
+/// the browser lays it out. Returns whether the run is too long to lay
+/// out at all ([`wrapping::RUN_SHOWN_MAX`]).
+pub fn set_wrapping(source_box: &yew::NodeRef, text: &str) -> bool {
+    let run = wrapping::longest_run(text, wrapping::RUN_SHOWN_MAX);
+    if let Some(source_box) = source_box.cast::<web_sys::Element>() {
+        let _ = if run > wrapping::RUN_MAX {
+            source_box.set_attribute("data-unwrapped", "")
+        } else {
+            source_box.remove_attribute("data-unwrapped")
+        };
+    }
+    run > wrapping::RUN_SHOWN_MAX
 }
 
 /// Removes the paint, e.g. once the reader edits the text.

@@ -34,6 +34,10 @@ pub enum Action {
     DismissUndo,
     /// The textarea now holds this many UTF-16 units (at every input).
     SourceLength(u32),
+    /// The textarea now holds a run no line can break in, too long to lay
+    /// out without freezing the page (`wrapping::RUN_SHOWN_MAX`): hide it
+    /// until 显示原文, as a text too long to show.
+    HideSource,
     /// 显示原文: show a textarea hidden for its length.
     ShowSource,
     /// The outline of a parse is drawn: find its quotations, if they are
@@ -143,6 +147,7 @@ impl AppState {
             }
             Action::SourceLength(length) => return self.source_length(length),
             Action::ShowSource => return std::mem::take(&mut self.source_hidden),
+            Action::HideSource => return !std::mem::replace(&mut self.source_hidden, true),
             Action::ShowQuotes => return self.show_quotes(),
             Action::DismissUndo => return self.cleared.take().is_some(),
             Action::LoadSample => {

@@ -12,6 +12,7 @@
 use std::rc::Rc;
 
 use super::{AppState, Command, Quoted};
+use crate::app_core::wrapping::{longest_run, RUN_SHOWN_MAX};
 use crate::Document;
 
 /// Texts longer than this (bytes of UTF-8) are parsed in the worker.
@@ -131,7 +132,8 @@ impl AppState {
     /// Hides the textarea if `text`, about to be written there, is too long.
     pub(super) fn hide_long_source(&mut self, text: &str) {
         let long = text.len() > SOURCE_SHOWN_MAX as usize;
-        self.source_hidden = long && text.encode_utf16().count() > SOURCE_SHOWN_MAX as usize;
+        self.source_hidden = long && text.encode_utf16().count() > SOURCE_SHOWN_MAX as usize
+            || longest_run(text, RUN_SHOWN_MAX) > RUN_SHOWN_MAX;
     }
 
     /// The text the reader sees: the one being analysed, else the parsed one.
