@@ -24,26 +24,26 @@ async function exportAs(page, name) {
 /**
  * The outline in a page — the app's tree or the exported HTML — as nested
  * { text, children }, text being label and heading; plain paragraphs,
- * which the app hides by default, left out.
+ * which the app hides by default, left out unless `paragraphs`.
  */
-function outlineIn(page, rootSelector) {
-  return page.locator(rootSelector).first().evaluate((root) => {
+function outlineIn(page, rootSelector, paragraphs = false) {
+  return page.locator(rootSelector).first().evaluate((root, paragraphs) => {
     const own = (item, part) =>
       item.querySelector(`:scope > .row .${part}, :scope > details > summary .${part}, :scope > .${part}`)
         ?.textContent ?? '';
     const read = (list) =>
       [...(list?.children ?? [])]
-        .filter((item) => item.matches('li.node:not(.node-paragraph)'))
+        .filter((item) => item.matches(paragraphs ? 'li.node' : 'li.node:not(.node-paragraph)'))
         .map((item) => ({
           kind: item.className.match(/node-(\w+)/)?.[1],
           text: own(item, 'label') + own(item, 'heading'),
           children: read(item.querySelector(':scope > [role=group], :scope > details > ul')),
         }));
     return read(root);
-  });
+  }, paragraphs);
 }
 
-const appOutline = (page) => outlineIn(page, '[role=tree]');
+const appOutline = (page, paragraphs = false) => outlineIn(page, '[role=tree]', paragraphs);
 
 /** The same outline as lines, depth-first: each with its depth and text. */
 function flatten(items, depth = 1, out = []) {
@@ -54,11 +54,9 @@ function flatten(items, depth = 1, out = []) {
   return out;
 }
 
-/** Lines of the structure only: Markdown and 提纲 leave out the salutation and the closing address. */
+/** The tree's rows as lines: every export holds what the tree shows, the salutation and the closing address too. */
 async function structure(page) {
-  return flatten(await appOutline(page))
-    .filter((row) => row.kind !== 'preamble' && row.kind !== 'closing')
-    .map(({ depth, text }) => ({ depth, text }));
+  return flatten(await appOutline(page)).map(({ depth, text }) => ({ depth, text }));
 }
 
 /** Nested { text, children } without kinds (OPML has none). */
@@ -110,6 +108,25 @@ test('the OPML parses as XML and nests as the tree', async () => {
   assert.deepEqual(parsed.outline, texts(await appOutline(page)));
 });
 
+test('with 显示段落 the files list the paragraph rows too, as the tree does', async () => {
+  const page = await open();
+  await page.getByRole('button', { name: '显示段落' }).click();
+  await page.locator('[role=tree] .node-paragraph').first().waitFor();
+  const { path } = await exportAs(page, 'OPML');
+  const xml = await readFile(path, 'utf8');
+  const outline = await page.evaluate((xml) => {
+    const doc = new DOMParser().parseFromString(xml, 'application/xml');
+    const read = (parent) =>
+      [...parent.children]
+        .filter((child) => child.tagName === 'outline')
+        .map((outline) => ({ text: outline.getAttribute('text'), children: read(outline) }));
+    return read(doc.querySelector('body'));
+  }, xml);
+  const tree = texts(await appOutline(page, true));
+  assert.ok(tree.find((row) => row.text === '同志们：').children.length > 0, 'the preamble shows its paragraphs');
+  assert.deepEqual(outline, tree);
+});
+
 test('the Markdown headings and list items follow the tree', async () => {
   const page = await open();
   const { path } = await exportAs(page, 'Markdown');
@@ -122,9 +139,11 @@ test('the Markdown headings and list items follow the tree', async () => {
     const heading = line.match(/^(#+) (.*)$/);
     if (heading) return { depth: heading[1].length - 1, text: unescape(heading[2]) };
     const item = line.match(/^( *)- (.*)$/);
-    return { item: true, text: unescape(item[2]) };
+    if (item) return { item: true, text: unescape(item[2]) };
+    return { line: true, text: unescape(line) };
   });
-  // Parts as ##, their points as ###, tasks as list items.
+  // The salutation and the closing address as lines of text, parts as ##,
+  // their points as ###, tasks as list items.
   const tree = await structure(page);
   assert.deepEqual(
     shown.map((row) => row.text),
@@ -132,6 +151,7 @@ test('the Markdown headings and list items follow the tree', async () => {
   );
   for (const [at, row] of shown.entries()) {
     if (row.item) assert.match(tree[at].text, /^[一二三四五六七八九十]+要/);
+    else if (row.line) assert.match(tree[at].text, /^同志们/);
     else assert.equal(row.depth, tree[at].depth);
   }
 });

@@ -114,6 +114,30 @@ fn text_is_the_outline() {
     );
 }
 
+/// Issue 13, item 13: the outline formats list what the app's tree shows,
+/// plain paragraphs only with `--paragraphs` (the app's 显示段落).
+#[test]
+fn paragraphs_are_listed_when_asked_for() {
+    let path = seed_path();
+    let path = path.to_str().unwrap();
+    // The page holds the whole text under 原文 anyway.
+    for (format, paragraph) in [
+        ("text", "经过前段时间的充分准备"),
+        ("markdown", "经过前段时间的充分准备"),
+        ("opml", "经过前段时间的充分准备"),
+        ("html", "class=\"node node-paragraph"),
+    ] {
+        let hidden = stdout(&gangmu(&["-f", format, path], None));
+        let shown = stdout(&gangmu(&["-f", format, "--paragraphs", path], None));
+        assert!(!hidden.contains(paragraph), "{format}: {hidden}");
+        assert!(shown.contains(paragraph), "{format}: {shown}");
+    }
+    assert_usage_error(
+        &gangmu(&["--paragraphs", path, path], None),
+        "--paragraphs 只用于单个文件",
+    );
+}
+
 #[test]
 fn reads_standard_input_without_a_file() {
     let text = support::corpus_text(SEED);

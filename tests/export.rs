@@ -6,8 +6,13 @@
 
 mod support;
 
-use gangmu::export::{html::html, json, markdown::markdown, opml::opml, text::outline};
+use gangmu::export::{html::html, json, markdown::markdown, opml::opml, text::outline, Options};
 use gangmu::{Document, Node, NodeKind};
+
+/// The app's default: plain paragraphs hidden.
+const HIDDEN: Options = Options { paragraphs: false };
+/// 显示段落.
+const SHOWN: Options = Options { paragraphs: true };
 
 const SEED: &str = "00_seed_city-mobilisation-speech";
 
@@ -18,25 +23,17 @@ struct Shape {
     children: Vec<Shape>,
 }
 
-/// The nodes for which `keep` holds, nested as in the document; a kept
-/// node inside a dropped one takes its place.
-fn shape(nodes: &[Node], keep: &dyn Fn(&Node) -> bool) -> Vec<Shape> {
-    let mut shapes = Vec::new();
-    for node in nodes {
-        if keep(node) {
-            shapes.push(Shape {
-                text: gangmu::export::label_and_heading(node),
-                children: shape(&node.children, keep),
-            });
-        } else {
-            shapes.extend(shape(&node.children, keep));
-        }
-    }
-    shapes
-}
-
-fn in_opml(node: &Node) -> bool {
-    node.kind.is_structural() || matches!(node.kind, NodeKind::Preamble | NodeKind::Closing)
+/// The nodes an export lists with `options`, nested as in the document;
+/// a node left out takes its subtree with it, as in the app's tree.
+fn shape(nodes: &[Node], options: Options) -> Vec<Shape> {
+    nodes
+        .iter()
+        .filter(|node| options.shows(node.kind))
+        .map(|node| Shape {
+            text: gangmu::export::label_and_heading(node),
+            children: shape(&node.children, options),
+        })
+        .collect()
 }
 
 /// The `<outline>` tree under an element.
@@ -65,7 +62,7 @@ fn opml_nesting_is_the_tree() {
     for name in support::corpus_names() {
         let text = support::corpus_text(&name);
         let doc = gangmu::parse(&text);
-        let xml = opml(&doc);
+        let xml = opml(&doc, HIDDEN);
         let parsed = roxmltree::Document::parse(&xml)
             .unwrap_or_else(|err| panic!("{name}: OPML is not XML: {err}"));
         let root = parsed.root_element();
@@ -87,14 +84,14 @@ fn opml_nesting_is_the_tree() {
             .children()
             .find(|n| n.has_tag_name("body"))
             .expect("body");
-        assert_same_tree(&opml_shape(body), &shape(&doc.nodes, &in_opml), &name);
+        assert_same_tree(&opml_shape(body), &shape(&doc.nodes, HIDDEN), &name);
     }
 }
 
 #[test]
 fn opml_of_the_seed() {
     let (_, doc) = seed();
-    let xml = opml(&doc);
+    let xml = opml(&doc, HIDDEN);
     let parsed = roxmltree::Document::parse(&xml).expect("XML");
     let body = parsed
         .descendants()
@@ -115,7 +112,7 @@ fn opml_of_the_seed() {
 fn opml_escapes_attributes() {
     let text = "关于<b>&\"测试\"的报告\n一、要把<script>alert(1)</script>\" onerror=\"x\u{1}落实\n正文。\n二、第二部分\n正文。\n";
     let doc = gangmu::parse(text);
-    let xml = opml(&doc);
+    let xml = opml(&doc, SHOWN);
     let parsed = roxmltree::Document::parse(&xml).expect("escaped OPML is XML");
     let texts: Vec<_> = parsed
         .descendants()
@@ -135,59 +132,49 @@ fn html_is_well_formed_and_nests_as_the_tree() {
     for name in support::corpus_names() {
         let text = support::corpus_text(&name);
         let doc = gangmu::parse(&text);
-        let page = html(&doc, &text);
-        let parsed = roxmltree::Document::parse_with_options(
-            &page,
-            roxmltree::ParsingOptions {
-                allow_dtd: true,
-                ..Default::default()
-            },
-        )
-        .unwrap_or_else(|err| panic!("{name}: HTML is not well-formed: {err}"));
-        let tree = parsed
-            .descendants()
-            .find(|n| n.attribute("class") == Some("tree"))
-            .expect("the outline list");
-        assert_same_tree(&html_shape(tree), &shape(&doc.nodes, &|_| true), &name);
-        let mut with_children = 0;
-        doc.walk(|node, _| with_children += usize::from(!node.children.is_empty()));
-        let details = parsed
-            .descendants()
-            .filter(|n| n.has_tag_name("details") && n.attribute("open").is_some())
-            .count();
-        assert_eq!(
-            details, with_children,
-            "{name}: one open <details> per node with children"
-        );
+        for options in [HIDDEN, SHOWN] {
+            let page = html(&doc, &text, options);
+            let parsed = roxmltree::Document::parse_with_options(
+                &page,
+                roxmltree::ParsingOptions {
+                    allow_dtd: true,
+                    ..Default::default()
+                },
+            )
+            .unwrap_or_else(|err| panic!("{name}: HTML is not well-formed: {err}"));
+            let tree = parsed
+                .descendants()
+                .find(|n| n.attribute("class") == Some("tree"))
+                .expect("the outline list");
+            let listed = shape(&doc.nodes, options);
+            assert_same_tree(&html_shape(tree), &listed, &name);
+            fn with_children(shapes: &[Shape]) -> usize {
+                let own = shapes.iter().filter(|s| !s.children.is_empty()).count();
+                own + shapes
+                    .iter()
+                    .map(|s| with_children(&s.children))
+                    .sum::<usize>()
+            }
+            let details = parsed
+                .descendants()
+                .filter(|n| n.has_tag_name("details") && n.attribute("open").is_some())
+                .count();
+            assert_eq!(
+                details,
+                with_children(&listed),
+                "{name}: one open <details> per listed node with listed children"
+            );
+        }
     }
 }
 
 /// The label-and-heading tree of the page's outline list: each `<li>`'s
-/// row (`.label`, the gap after it and `.heading`, in its `<summary>`
-/// when it has one) and
-/// the `<li>`s of its nested list.
+/// row and the `<li>`s of its nested list.
 fn html_shape(list: roxmltree::Node) -> Vec<Shape> {
     list.children()
         .filter(|n| n.has_tag_name("li"))
         .map(|item| {
-            let details = item.children().find(|n| n.has_tag_name("details"));
-            let row = details
-                .and_then(|d| d.children().find(|n| n.has_tag_name("summary")))
-                .unwrap_or(item);
-            // The label, the gap written after it, and the heading.
-            let mut text = String::new();
-            for n in row.children() {
-                match n.attribute("class") {
-                    Some("label") => text.extend(n.text()),
-                    Some("heading") => {
-                        text.extend(n.text());
-                        break;
-                    }
-                    _ if n.is_text() && !text.is_empty() => text.extend(n.text()),
-                    _ => {}
-                }
-            }
-            let nested = details.and_then(|d| d.children().find(|n| n.has_tag_name("ul")));
+            let (text, nested) = support::html_item::html_item(item);
             Shape {
                 text,
                 children: nested.map(html_shape).unwrap_or_default(),
@@ -221,7 +208,7 @@ fn assert_same_tree(actual: &[Shape], expected: &[Shape], name: &str) {
 #[test]
 fn html_of_the_seed() {
     let (text, doc) = seed();
-    let page = html(&doc, &text);
+    let page = html(&doc, &text, HIDDEN);
     assert!(page.starts_with("<!DOCTYPE html>\n<html lang=\"zh-CN\">"));
     assert!(page.contains("<meta charset=\"utf-8\" />"));
     assert!(page.contains(&format!("<title>{}</title>", doc.title.as_deref().unwrap())));
@@ -241,14 +228,14 @@ fn html_of_the_seed() {
     for outside in ["<script", "src=", "href=", "url(", "@import", "http"] {
         assert!(!page.contains(outside), "{outside}");
     }
-    assert_eq!(page, html(&doc, &text), "deterministic");
+    assert_eq!(page, html(&doc, &text, HIDDEN), "deterministic");
 }
 
 #[test]
 fn html_escapes_everything() {
     let text = "<script>alert(1)</script>的报告\n同志们：\n一、\" onerror=\"alert(2)<img src=x onerror=alert(3)>\n习近平总书记指出：“<script>alert(4)</script>。”\n二、第二部分&amp;\n正文“<i>术语</i>”。\n";
     let doc = gangmu::parse(text);
-    let page = html(&doc, text);
+    let page = html(&doc, text, SHOWN);
     assert!(!page.to_ascii_lowercase().contains("<script"), "{page}");
     assert!(!page.contains("<img"));
     assert!(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
@@ -270,14 +257,14 @@ fn html_escapes_everything() {
 #[test]
 fn html_of_an_empty_document() {
     let doc = gangmu::parse("");
-    let page = html(&doc, "");
+    let page = html(&doc, "", HIDDEN);
     assert!(page.contains("<title>提纲</title>") && page.ends_with("</html>\n"));
 }
 
 #[test]
 fn markdown_headings_match_the_tree() {
     let (_, doc) = seed();
-    let md = markdown(&doc);
+    let md = markdown(&doc, HIDDEN);
     let headings: Vec<&str> = md.lines().filter(|l| l.starts_with('#')).collect();
     let mut expected = vec![format!("# {}", doc.title.as_deref().unwrap())];
     for part in doc.nodes.iter().filter(|n| n.kind == NodeKind::Part) {
@@ -290,7 +277,7 @@ fn markdown_headings_match_the_tree() {
             expected.push(format!("### {}", point.heading));
         }
     }
-    expected.extend(["## 引语", "### 习近平总书记", "### 名言与警句", "## 术语"].map(String::from));
+    expected.extend(["## 引语", "### 习近平总书记", "### 未署名引文", "## 术语"].map(String::from));
     assert_eq!(headings, expected);
     let tasks: Vec<&str> = md
         .lines()
@@ -314,8 +301,9 @@ fn node(kind: NodeKind, label: &str, heading: &str, children: Vec<Node>) -> Node
 }
 
 /// Parts are `##`, sections below them `###`, tasks list items; a
-/// section below a task stays in the list, nested; paragraphs, preamble
-/// and closing are left out but their structural children are not.
+/// section below a task stays in the list, nested; the preamble and the
+/// closing are lines of text, their children list items below them;
+/// hidden paragraphs are left out.
 #[test]
 fn markdown_levels() {
     use NodeKind::*;
@@ -370,15 +358,15 @@ fn markdown_levels() {
         ..Document::default()
     };
     assert_eq!(
-        markdown(&doc),
-        "# 关于做好工作的报告\n\n## 一、总体要求\n\n### （一）加强学习\n\n- 一要读原著\n  - 1.精读\n- 二要悟原理\n\n### （二）狠抓\\*落实\\*\n\n#### 1.第三级\n\n- （1）第四级\n- 一要坚定信心\n"
+        markdown(&doc, HIDDEN),
+        "# 关于做好工作的报告\n\n同志们：\n\n## 一、总体要求\n\n### （一）加强学习\n\n- 一要读原著\n  - 1.精读\n- 二要悟原理\n\n### （二）狠抓\\*落实\\*\n\n#### 1.第三级\n\n- （1）第四级\n\n同志们，\n\n- 一要坚定信心\n"
     );
 }
 
 #[test]
 fn plain_text_outline_of_the_seed() {
     let (_, doc) = seed();
-    let text = outline(&doc);
+    let text = outline(&doc, HIDDEN);
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(lines[0], doc.title.as_deref().unwrap());
     assert_eq!(lines[1], "");
@@ -389,6 +377,7 @@ fn plain_text_outline_of_the_seed() {
     assert_eq!(
         starts,
         [
+            "同志们：",
             "一、深刻",
             "　　必须",
             "　　必须",
@@ -405,6 +394,7 @@ fn plain_text_outline_of_the_seed() {
             "　　三要",
             "　　四要",
             "　　五要",
+            "同志们，",
         ]
     );
     // No markup: it pastes into Word as it is.

@@ -1,81 +1,73 @@
 //! The quotations of a document as the 引语 and 术语 panels list them:
-//! attributed quotations grouped by speaker (in order of first
-//! appearance), then sayings, and quoted terms counted by their text.
+//! the groups and terms of [`crate::export::quotations`], which every
+//! export writes too, held in `Rc`s for the components.
 
-use std::collections::HashMap;
 use std::rc::Rc;
 
-use crate::{Document, QuoteKind, Span};
+use crate::export::quotations::{self, Quotations, UNATTRIBUTED};
+use crate::{Document, Span};
 
-/// One quotation to list.
+/// One quotation or term to list, and every place it is quoted.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Listed {
     pub text: Rc<str>,
-    pub span: Span,
+    /// In document order; never empty.
+    pub spans: Vec<Span>,
 }
 
+impl Listed {
+    fn new(listed: &quotations::Listed) -> Self {
+        Listed {
+            text: Rc::from(listed.text),
+            spans: listed.spans.clone(),
+        }
+    }
+
+    /// Where it is first quoted.
+    pub fn span(&self) -> Span {
+        self.spans.first().copied().unwrap_or_default()
+    }
+}
+
+/// A speaker's quotations, or (without a speaker) the unattributed ones.
 #[derive(Clone, Debug, PartialEq)]
-pub struct SpeakerGroup {
-    pub speaker: Rc<str>,
+pub struct Group {
+    pub speaker: Option<Rc<str>>,
     pub quotes: Vec<Listed>,
 }
 
-/// A quoted term and every place it is quoted.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Term {
-    pub text: Rc<str>,
-    pub spans: Vec<Span>,
+impl Group {
+    /// Its heading: the speaker, or 未署名引文.
+    pub fn name(&self) -> &str {
+        self.speaker.as_deref().unwrap_or(UNATTRIBUTED)
+    }
 }
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct QuoteList {
-    pub speakers: Vec<SpeakerGroup>,
-    pub sayings: Vec<Listed>,
+    /// Speakers in order of their first quotation, then 未署名引文.
+    pub groups: Vec<Group>,
     /// Most frequent first; ties in order of first appearance.
-    pub terms: Vec<Term>,
+    pub terms: Vec<Listed>,
 }
 
 impl QuoteList {
     pub fn new(document: &Document) -> Self {
-        let mut list = QuoteList::default();
-        let mut speaker_at: HashMap<&str, usize> = HashMap::new();
-        let mut term_at: HashMap<&str, usize> = HashMap::new();
-        for quote in &document.quotes {
-            let listed = || Listed {
-                text: Rc::from(quote.text.as_str()),
-                span: quote.span,
-            };
-            match (quote.kind, quote.speaker.as_deref()) {
-                (QuoteKind::Attributed, Some(speaker)) => {
-                    let at = *speaker_at.entry(speaker).or_insert_with(|| {
-                        list.speakers.push(SpeakerGroup {
-                            speaker: Rc::from(speaker),
-                            quotes: Vec::new(),
-                        });
-                        list.speakers.len() - 1
-                    });
-                    list.speakers[at].quotes.push(listed());
-                }
-                (QuoteKind::Attributed | QuoteKind::Saying, _) => list.sayings.push(listed()),
-                (QuoteKind::Term, _) => {
-                    let at = *term_at.entry(&quote.text).or_insert_with(|| {
-                        list.terms.push(Term {
-                            text: Rc::from(quote.text.as_str()),
-                            spans: Vec::new(),
-                        });
-                        list.terms.len() - 1
-                    });
-                    list.terms[at].spans.push(quote.span);
-                }
-            }
-        }
-        // A stable sort keeps first appearance among equal counts.
-        list.terms
-            .sort_by_key(|term| std::cmp::Reverse(term.spans.len()));
-        list
+        let gathered = Quotations::gather(document);
+        let groups = gathered
+            .groups
+            .iter()
+            .map(|group| Group {
+                speaker: group.speaker.map(Rc::from),
+                quotes: group.quotes.iter().map(Listed::new).collect(),
+            })
+            .collect();
+        let terms = gathered.terms.iter().map(Listed::new).collect();
+        QuoteList { groups, terms }
     }
 
+    /// Whether there are quotations to list (terms aside).
     pub fn is_empty(&self) -> bool {
-        self.speakers.is_empty() && self.sayings.is_empty()
+        self.groups.is_empty()
     }
 }

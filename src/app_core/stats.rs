@@ -1,7 +1,8 @@
 //! The statistics line: how long the text is, what the outline holds, and
 //! how long it takes to read and to deliver.
 
-use crate::{Document, NodeKind, QuoteKind};
+use crate::export::contents::Counts;
+use crate::Document;
 
 /// Silent reading speed of Chinese prose, in characters a minute.
 const READING_PER_MINUTE: usize = 400;
@@ -12,48 +13,36 @@ const SPEAKING_PER_MINUTE: usize = 220;
 pub struct Stats {
     /// Characters other than whitespace, as a word processor counts 字数.
     pub chars: usize,
-    pub parts: usize,
-    pub sections: usize,
-    pub tasks: usize,
-    /// Attributed quotations and sayings; quoted terms are not counted.
-    pub quotes: usize,
+    /// What the outline and its quotations hold, counted as every export
+    /// counts it.
+    pub counts: Counts,
 }
 
 impl Stats {
     pub fn new(text: &str, document: &Document) -> Self {
         Stats {
             chars: text.chars().filter(|c| !c.is_whitespace()).count(),
-            parts: document.count(NodeKind::Part),
-            sections: document.count(NodeKind::Section),
-            tasks: document.count(NodeKind::Task),
-            quotes: Stats::quotes_in(document),
+            counts: Counts::new(document),
         }
     }
 
-    /// The attributed quotations and sayings of `document`.
-    pub fn quotes_in(document: &Document) -> usize {
-        document
-            .quotes
-            .iter()
-            .filter(|quote| quote.kind != QuoteKind::Term)
-            .count()
+    /// The same statistics with the quotations of `document` (the same
+    /// text, its quotations found) counted.
+    pub fn with_quotations_of(&self, document: &Document) -> Self {
+        let quotations = Counts::quotations_in(document);
+        Stats {
+            counts: Counts {
+                quotations,
+                ..self.counts
+            },
+            ..self.clone()
+        }
     }
 
     /// The pieces of the line, e.g. `["8131 字", "3 个部分", …, "讲话约 37 分钟"]`.
     pub fn pieces(&self) -> Vec<String> {
         let mut pieces = vec![format!("{} 字", self.chars)];
-        for (count, kind) in [
-            (self.parts, NodeKind::Part),
-            (self.sections, NodeKind::Section),
-            (self.tasks, NodeKind::Task),
-        ] {
-            if count > 0 {
-                pieces.push(format!("{count} 个{}", kind.display_name()));
-            }
-        }
-        if self.quotes > 0 {
-            pieces.push(format!("{} 处引语", self.quotes));
-        }
+        pieces.extend(self.counts.pieces());
         if self.chars > 0 {
             pieces.push(format!("阅读{}", duration(self.chars, READING_PER_MINUTE)));
             pieces.push(format!("讲话{}", duration(self.chars, SPEAKING_PER_MINUTE)));

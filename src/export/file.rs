@@ -6,9 +6,11 @@
 //! use gangmu::export::file::{file_name, Format};
 //! assert_eq!(file_name(Some("春耕工作报告"), Format::Markdown), "纲目-春耕工作报告.md");
 //! let doc = gangmu::parse("一、提高认识\n二、狠抓落实\n");
-//! assert!(Format::Outline.render(&doc, "").contains("二、狠抓落实"));
+//! let options = gangmu::export::Options::default();
+//! assert!(Format::Outline.render(&doc, "", options).contains("二、狠抓落实"));
 //! ```
 
+use super::Options;
 use crate::model::Document;
 
 /// One kind of file the outline can be written to.
@@ -33,14 +35,16 @@ impl Format {
         Format::Html,
     ];
 
-    /// The file's contents. `text` is the source, which only HTML embeds.
-    pub fn render(self, doc: &Document, text: &str) -> String {
+    /// The file's contents. `text` is the source, which only HTML embeds;
+    /// `options` are the reader's (显示段落), which JSON, the whole model,
+    /// does not need.
+    pub fn render(self, doc: &Document, text: &str, options: Options) -> String {
         match self {
-            Format::Markdown => super::markdown::markdown(doc),
-            Format::Opml => super::opml::opml(doc),
+            Format::Markdown => super::markdown::markdown(doc, options),
+            Format::Opml => super::opml::opml(doc, options),
             Format::Json => super::json(doc),
-            Format::Outline => super::text::outline(doc),
-            Format::Html => super::html::html(doc, text),
+            Format::Outline => super::text::outline(doc, options),
+            Format::Html => super::html::html(doc, text, options),
         }
     }
 
@@ -162,7 +166,7 @@ mod tests {
     fn every_format_renders_the_sample() {
         let doc = crate::parse(crate::SAMPLE_SPEECH);
         for format in Format::ALL {
-            let out = format.render(&doc, crate::SAMPLE_SPEECH);
+            let out = format.render(&doc, crate::SAMPLE_SPEECH, Options::default());
             assert!(
                 out.contains("深刻认识开展集中专项行动的重大意义"),
                 "{format:?}"

@@ -2,13 +2,16 @@
 //! with no script and no external resource, foldable with `<details>`,
 //! printable.
 //!
-//! * The outline lists every node, as the app does: a node with children
-//!   is `<details open><summary>label heading (n)</summary>` over a list of
-//!   them, with n the number of children; a leaf is a plain `<li>`. All
-//!   start open, so the page prints whole as it is; a reader folds what
-//!   they do not need.
-//! * 引语: attributed quotations grouped by speaker, then sayings; 术语:
-//!   each term with its count.
+//! * Under the title, the counts of the app's statistics line (部分, 小节,
+//!   要点, 引语).
+//! * The outline lists the nodes an export holds ([`super::contents`]:
+//!   the rows of the app's tree, plain paragraphs only with 显示段落): a
+//!   node with children is `<details open><summary>label heading
+//!   (n)</summary>` over a list of them, with n the number of children
+//!   listed; a leaf is a plain `<li>`. All start open, so the page prints
+//!   whole as it is; a reader folds what they do not need.
+//! * 引语: per group (a speaker, then 未署名引文) its quotations; 术语: each
+//!   term with its count.
 //! * 原文: the text itself, a paragraph per line, folded.
 //! * Inline CSS with a CJK font stack, a dark scheme, and a print
 //!   stylesheet that hides the fold markers and, where the browser
@@ -19,10 +22,11 @@
 //! XML (checked by the tests with an XML parser). There is no date in it:
 //! the same document gives the same bytes.
 
-use crate::model::{Document, Node, NodeKind, Quote};
+use crate::model::{Document, Node};
 
+use super::contents::{Contents, Item, Options};
 use super::escape_into;
-use super::quotations::Quotations;
+use super::quotations::{Listed, Quotations};
 
 const STYLE: &str = r#"
 :root {
@@ -77,9 +81,10 @@ footer { margin-top: 3rem; font-size: .85rem; text-align: center; }
 /// drops the whole rule, so it stands alone.
 const PRINT_OPEN: &str = "@media print { ul.tree details::details-content { content-visibility: visible; display: block; } }\n";
 
-pub fn html(doc: &Document, text: &str) -> String {
+pub fn html(doc: &Document, text: &str, options: Options) -> String {
+    let contents = Contents::new(doc, options);
     let mut out = String::with_capacity(text.len() * 2 + 8 * 1024);
-    let title = doc.title.as_deref().unwrap_or("提纲");
+    let title = contents.title.unwrap_or("提纲");
     out.push_str("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\" />\n");
     out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n");
     out.push_str("<meta name=\"generator\" content=\"纲目 gangmu\" />\n<title>");
@@ -90,37 +95,21 @@ pub fn html(doc: &Document, text: &str) -> String {
     out.push_str("</style>\n</head>\n<body>\n<header>\n<h1>");
     escape_into(&mut out, title);
     out.push_str("</h1>\n<p class=\"summary\">");
-    out.push_str(&summary(doc));
+    out.push_str(&contents.counts.pieces().join(" · "));
     out.push_str("</p>\n</header>\n<main>\n");
 
     out.push_str("<section class=\"outline\">\n<h2>提纲</h2>\n");
     out.push_str("<p class=\"hint\">点击标题可折叠或展开；打印时提纲全部展开。</p>\n");
     out.push_str("<ul class=\"tree\">\n");
-    for node in &doc.nodes {
-        write_node(&mut out, node);
+    for item in &contents.items {
+        write_item(&mut out, item);
     }
     out.push_str("</ul>\n</section>\n");
 
-    write_quotations(&mut out, &Quotations::gather(doc));
+    write_quotations(&mut out, &contents.quotations);
     write_source(&mut out, text);
     out.push_str("</main>\n<footer>由 纲目 生成</footer>\n</body>\n</html>\n");
     out
-}
-
-/// “3 个部分 · 10 个要点 · 45 处引语”, the counts that are not zero.
-fn summary(doc: &Document) -> String {
-    let counts = [
-        (doc.count(NodeKind::Part), "个部分"),
-        (doc.count(NodeKind::Section), "个小节"),
-        (doc.count(NodeKind::Task), "个要点"),
-        (doc.quotes.len(), "处引语"),
-    ];
-    let shown: Vec<String> = counts
-        .iter()
-        .filter(|(count, _)| *count > 0)
-        .map(|(count, unit)| format!("{count} {unit}"))
-        .collect();
-    shown.join(" · ")
 }
 
 /// The label, heading and badge of a node (the content of its row).
@@ -141,51 +130,42 @@ fn write_row(out: &mut String, node: &Node) {
     }
 }
 
-fn write_node(out: &mut String, node: &Node) {
+fn write_item(out: &mut String, item: &Item) {
+    let node = item.node;
     out.push_str("<li class=\"node node-");
     out.push_str(node.kind.as_str());
-    out.push_str(if node.children.is_empty() {
-        " leaf\">"
-    } else {
-        "\">"
-    });
-    if node.children.is_empty() {
+    if item.children.is_empty() {
+        out.push_str(" leaf\">");
         write_row(out, node);
     } else {
-        out.push_str("<details open=\"\"><summary>");
+        out.push_str("\"><details open=\"\"><summary>");
         write_row(out, node);
         out.push_str(&format!(
             " <small>({})</small></summary>\n<ul>\n",
-            node.children.len()
+            item.children.len()
         ));
-        for child in &node.children {
-            write_node(out, child);
+        for child in &item.children {
+            write_item(out, child);
         }
         out.push_str("</ul></details>");
     }
     out.push_str("</li>\n");
 }
 
-fn write_quote(out: &mut String, quote: &Quote) {
+fn write_quote(out: &mut String, quote: &Listed) {
     out.push_str("<blockquote><p>");
-    escape_into(out, &quote.text);
+    escape_into(out, quote.text);
     out.push_str("</p></blockquote>\n");
 }
 
 fn write_quotations(out: &mut String, quotations: &Quotations) {
-    if !quotations.attributed.is_empty() || !quotations.sayings.is_empty() {
+    if quotations.has_quotes() {
         out.push_str("<section class=\"quotes\">\n<h2>引语</h2>\n");
-        for (speaker, quotes) in &quotations.attributed {
+        for group in &quotations.groups {
             out.push_str("<h3>");
-            escape_into(out, speaker);
-            out.push_str(&format!(" <small>({})</small></h3>\n", quotes.len()));
-            for quote in quotes {
-                write_quote(out, quote);
-            }
-        }
-        if !quotations.sayings.is_empty() {
-            out.push_str("<h3>名言与警句</h3>\n");
-            for quote in &quotations.sayings {
+            escape_into(out, group.name());
+            out.push_str(&format!(" <small>({})</small></h3>\n", group.quotes.len()));
+            for quote in &group.quotes {
                 write_quote(out, quote);
             }
         }
@@ -193,10 +173,10 @@ fn write_quotations(out: &mut String, quotations: &Quotations) {
     }
     if !quotations.terms.is_empty() {
         out.push_str("<section class=\"terms\">\n<h2>术语</h2>\n<ul class=\"terms\">\n");
-        for (term, count) in &quotations.terms {
+        for term in &quotations.terms {
             out.push_str("<li>“");
-            escape_into(out, term);
-            out.push_str(&format!("” <small>×{count}</small></li>\n"));
+            escape_into(out, term.text);
+            out.push_str(&format!("” <small>×{}</small></li>\n", term.spans.len()));
         }
         out.push_str("</ul>\n</section>\n");
     }

@@ -1,22 +1,26 @@
-//! The document as Markdown (CommonMark):
+//! The document as Markdown (CommonMark). It holds what every export
+//! holds ([`super::contents`]: the rows of the app's tree, its quotation
+//! groups):
 //!
 //! * the title as `#`;
-//! * parts as `##`, and the numbered levels below them (sections, points)
-//!   as `###` and `####`;
+//! * parts as `##`, and the numbered levels below them (sections, points,
+//!   appendices) as `###` and `####`;
 //! * tasks, and anything deeper, as list items, nested by level;
-//! * plain paragraphs, the preamble, the closing, front and back matter
-//!   are left out (a structural node inside one takes its place), as in
-//!   the 提纲;
-//! * 引语 after the outline: attributed quotations as block quotes grouped
-//!   under their speaker, then sayings; 术语: each term with its count.
+//! * front matter, the preamble, the closing, back matter and (with
+//!   显示段落) plain paragraphs as lines of text where a heading could
+//!   stand, their children as list items below them; as list items inside
+//!   a list;
+//! * 引语 after the outline: per group (a speaker, then 未署名引文) a `###`
+//!   and its quotations as block quotes; 术语: each term with its count.
 //!
 //! Text is escaped so that it reads as written: `*` `_` `#` `[` `<` …
 //! are backslash-escaped, never markup.
 
 use std::fmt::Write;
 
-use crate::model::{Document, Node, NodeKind};
+use crate::model::{Document, NodeKind};
 
+use super::contents::{Contents, Item, Options};
 use super::label_and_heading;
 use super::quotations::Quotations;
 
@@ -24,35 +28,38 @@ use super::quotations::Quotations;
 /// are list items.
 const HEADING_LEVELS: usize = 3;
 
-pub fn markdown(doc: &Document) -> String {
+pub fn markdown(doc: &Document, options: Options) -> String {
+    let contents = Contents::new(doc, options);
     let mut out = String::new();
-    if let Some(title) = &doc.title {
+    if let Some(title) = contents.title {
         let _ = writeln!(out, "# {}", escape(title));
     }
-    for node in &doc.nodes {
-        write_node(&mut out, node, Place::Heading(0));
+    for item in &contents.items {
+        write_item(&mut out, item, Place::Heading(0));
     }
-    write_quotations(&mut out, &Quotations::gather(doc));
+    write_quotations(&mut out, &contents.quotations);
     super::without_controls(out)
 }
 
-/// Where a node goes: a heading at a structural depth, or a list item at
-/// an indent.
+/// Where a node goes: among headings at a structural depth, or a list
+/// item at an indent.
 #[derive(Clone, Copy)]
 enum Place {
     Heading(usize),
     List(usize),
 }
 
-fn write_node(out: &mut String, node: &Node, place: Place) {
-    if !node.kind.is_structural() {
-        for child in &node.children {
-            write_node(out, child, place);
-        }
-        return;
-    }
+fn write_item(out: &mut String, item: &Item, place: Place) {
+    let node = item.node;
     let line = escape(&label_and_heading(node));
     let children = match place {
+        Place::Heading(_) if !node.kind.is_structural() => {
+            // A line of text between headings: a paragraph of its own.
+            blank_line(out);
+            let _ = writeln!(out, "{line}");
+            out.push('\n');
+            Place::List(0)
+        }
         Place::Heading(depth) if depth < HEADING_LEVELS && node.kind != NodeKind::Task => {
             blank_line(out);
             let _ = writeln!(out, "{} {line}", "#".repeat(depth + 2));
@@ -68,8 +75,8 @@ fn write_node(out: &mut String, node: &Node, place: Place) {
             Place::List(indent + 1)
         }
     };
-    for child in &node.children {
-        write_node(out, child, children);
+    for child in &item.children {
+        write_item(out, child, children);
     }
 }
 
@@ -81,38 +88,45 @@ fn blank_line(out: &mut String) {
 }
 
 fn write_quotations(out: &mut String, quotations: &Quotations) {
-    if !quotations.attributed.is_empty() || !quotations.sayings.is_empty() {
+    if quotations.has_quotes() {
         blank_line(out);
         out.push_str("## 引语\n");
-        for (speaker, quotes) in &quotations.attributed {
-            let _ = writeln!(out, "\n### {}\n", escape(speaker));
-            for quote in quotes {
-                let _ = writeln!(out, "> {}\n", escape(&quote.text));
-            }
-        }
-        if !quotations.sayings.is_empty() {
-            out.push_str("\n### 名言与警句\n\n");
-            for quote in &quotations.sayings {
-                let _ = writeln!(out, "> {}\n", escape(&quote.text));
+        for group in &quotations.groups {
+            let _ = writeln!(out, "\n### {}\n", escape(group.name()));
+            for quote in &group.quotes {
+                let _ = writeln!(out, "> {}\n", escape(quote.text));
             }
         }
     }
     if !quotations.terms.is_empty() {
         blank_line(out);
         out.push_str("## 术语\n\n");
-        for (term, count) in &quotations.terms {
-            let _ = writeln!(out, "- “{}” ×{count}", escape(term));
+        for term in &quotations.terms {
+            let _ = writeln!(out, "- “{}” ×{}", escape(term.text), term.spans.len());
         }
     }
 }
 
 /// Backslash-escapes the ASCII punctuation that can start markup inside a
-/// line, and a `-` or `+` that would start a list; line breaks become
-/// spaces, since every exported item is one line.
+/// line, and a `-` or `+` or `1.` `1)` that would start a list; line
+/// breaks become spaces, since every exported item is one line.
 fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    // An ordered list starts with up to nine digits, `.` or `)`, then a
+    // space or the end of the line.
+    let digits = text.len() - text.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let numbers_a_list = (1..=9).contains(&digits)
+        && text[digits..].starts_with(['.', ')'])
+        && text[digits + 1..]
+            .chars()
+            .next()
+            .is_none_or(|c| c == ' ' || c == '\t');
     for (at, c) in text.char_indices() {
         match c {
+            '.' | ')' if at == digits && numbers_a_list => {
+                out.push('\\');
+                out.push(c);
+            }
             '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~' | '&' | '!' => {
                 out.push('\\');
                 out.push(c);
@@ -138,5 +152,9 @@ mod tests {
         assert_eq!(escape("<b>_x_</b>"), "\\<b\\>\\_x\\_\\</b\\>");
         assert_eq!(escape("- a-b"), "\\- a-b");
         assert_eq!(escape("a\nb"), "a b");
+        assert_eq!(escape("1. 总则"), "1\\. 总则");
+        assert_eq!(escape("12)"), "12\\)");
+        assert_eq!(escape("1.精读"), "1.精读");
+        assert_eq!(escape("2024年"), "2024年");
     }
 }

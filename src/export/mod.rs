@@ -1,6 +1,9 @@
 //! Writing a [`Document`] out in other formats. Each is a pure function
-//! of the document (and, for HTML, the text), deterministic: the same
-//! input gives the same bytes, with no date or random id in it.
+//! of the document and the reader's [`Options`] (and, for HTML, the
+//! text), deterministic: the same input gives the same bytes, with no date
+//! or random id in it. What they hold — which nodes, which quotation
+//! groups under which names, which counts — is defined once, in
+//! [`contents`], as the app shows it; a format only writes it down.
 //!
 //! * [`text`]: an indented plain-text 提纲, for pasting into Word;
 //! * [`markdown`]: headings and lists, quotations as block quotes;
@@ -9,13 +12,16 @@
 //! * [`json`]: the document model itself (`docs/FORMAT.md`);
 //! * [`file`]: the formats as files, with their names, for the app.
 
+pub mod contents;
 pub mod file;
 pub mod html;
 pub mod markdown;
 pub mod opml;
 mod pretty_json;
-mod quotations;
+pub mod quotations;
 pub mod text;
+
+pub use contents::Options;
 
 use crate::model::{Document, Node};
 

@@ -16,59 +16,43 @@
 //! </opml>
 //! ```
 //!
-//! One `<outline>` per node that the 提纲 lists: parts, sections, tasks,
-//! points, and the preamble and closing, nested as in the document; its
-//! `text` is the label as written followed by the heading. Plain
-//! paragraphs, front and back matter are left out — an outliner shows
-//! every outline as a topic, and a speech's hundreds of paragraphs would
-//! bury its structure; a structural node inside a left-out node takes its
-//! place. The title is `<head><title>` (mind maps make it the central
+//! One `<outline>` per node an export holds ([`super::contents`]: the
+//! rows of the app's tree, plain paragraphs only with 显示段落), nested as
+//! in the document; its `text` is the label as written followed by the
+//! heading. The title is `<head><title>` (mind maps make it the central
 //! topic) and 未命名 when the document has none. Quotations are not
 //! exported. No dates, so the output is deterministic.
 
-use crate::model::{Document, Node, NodeKind};
-
+use super::contents::{Contents, Item, Options};
 use super::{escape_into, label_and_heading};
+use crate::model::Document;
 
-/// Whether a node becomes an `<outline>`.
-fn is_exported(node: &Node) -> bool {
-    node.kind.is_structural() || matches!(node.kind, NodeKind::Preamble | NodeKind::Closing)
-}
-
-pub fn opml(doc: &Document) -> String {
+pub fn opml(doc: &Document, options: Options) -> String {
+    let contents = Contents::new(doc, options);
     let mut out = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<opml version=\"2.0\">\n  <head>\n    <title>",
     );
-    escape_into(&mut out, doc.title.as_deref().unwrap_or("未命名"));
+    escape_into(&mut out, contents.title.unwrap_or("未命名"));
     out.push_str("</title>\n  </head>\n  <body>\n");
-    write_nodes(&mut out, &doc.nodes, 2);
+    write_items(&mut out, &contents.items, 2);
     out.push_str("  </body>\n</opml>\n");
     out
 }
 
-fn write_nodes(out: &mut String, nodes: &[Node], depth: usize) {
-    for node in nodes {
-        if !is_exported(node) {
-            write_nodes(out, &node.children, depth);
-            continue;
-        }
-        let indent = "  ".repeat(depth);
+fn write_items(out: &mut String, items: &[Item], depth: usize) {
+    let indent = "  ".repeat(depth);
+    for item in items {
         out.push_str(&indent);
         out.push_str("<outline text=\"");
-        escape_into(out, &label_and_heading(node));
+        escape_into(out, &label_and_heading(item.node));
         out.push('"');
-        if node.children.iter().any(has_exported) {
+        if item.children.is_empty() {
+            out.push_str("/>\n");
+        } else {
             out.push_str(">\n");
-            write_nodes(out, &node.children, depth + 1);
+            write_items(out, &item.children, depth + 1);
             out.push_str(&indent);
             out.push_str("</outline>\n");
-        } else {
-            out.push_str("/>\n");
         }
     }
-}
-
-/// Whether the node or one of its descendants is exported.
-fn has_exported(node: &Node) -> bool {
-    is_exported(node) || node.children.iter().any(has_exported)
 }

@@ -1,38 +1,32 @@
 //! The outline as indented plain text (提纲).
 //!
-//! Structural nodes (parts, sections, tasks, points) are listed with their
-//! labels and headings, two full-width spaces of indent per level; plain
-//! paragraphs are left out unless `paragraphs` is set (the debugging dump
-//! used by the snapshot tests shows everything, with kinds and spans).
+//! The nodes an export holds ([`super::contents`]: what the app's tree
+//! shows) with their labels and headings, two full-width spaces of indent
+//! per level. The debugging dump used by the snapshot tests shows every
+//! node, with kinds and spans.
 
 use std::fmt::Write;
 
-use crate::model::{Document, Node, NodeKind};
+use super::contents::{Contents, Item, Options};
+use crate::model::Document;
 
 /// The 提纲 a reader would paste into a document.
-pub fn outline(doc: &Document) -> String {
+pub fn outline(doc: &Document, options: Options) -> String {
+    let contents = Contents::new(doc, options);
     let mut out = String::new();
-    if let Some(title) = &doc.title {
+    if let Some(title) = contents.title {
         let _ = writeln!(out, "{title}");
         out.push('\n');
     }
-    for node in &doc.nodes {
-        write_outline(&mut out, node, 0);
-    }
+    write_items(&mut out, &contents.items, 0);
     super::without_controls(out)
 }
 
-fn write_outline(out: &mut String, node: &Node, depth: usize) {
-    let shown = node.kind.is_structural();
-    if shown {
-        let indent = "\u{3000}\u{3000}".repeat(depth);
-        let label = node.label.as_deref().unwrap_or("");
-        let gap = super::label_gap(label);
-        let _ = writeln!(out, "{indent}{label}{gap}{}", node.heading);
-    }
-    let child_depth = if shown { depth + 1 } else { depth };
-    for child in &node.children {
-        write_outline(out, child, child_depth);
+fn write_items(out: &mut String, items: &[Item], depth: usize) {
+    let indent = "\u{3000}\u{3000}".repeat(depth);
+    for item in items {
+        let _ = writeln!(out, "{indent}{}", super::label_and_heading(item.node));
+        write_items(out, &item.children, depth + 1);
     }
 }
 
@@ -81,9 +75,4 @@ fn short(s: &str, max: usize) -> String {
         Some((pos, _)) => format!("{}…", &s[..pos]),
         None => s.to_string(),
     }
-}
-
-/// Whether a node is listed in the outline.
-pub fn is_listed(node: &Node) -> bool {
-    node.kind.is_structural() || node.kind == NodeKind::Closing
 }

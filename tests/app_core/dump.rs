@@ -60,22 +60,25 @@ pub fn dump(state: &AppState, changed: bool) -> String {
     } else {
         "not found yet"
     };
+    let (speakers, unattributed): (Vec<_>, Vec<_>) = quotes
+        .groups
+        .iter()
+        .partition(|group| group.speaker.is_some());
+    let sayings: Vec<_> = unattributed
+        .iter()
+        .flat_map(|group| &group.quotes)
+        .collect();
     let _ = writeln!(
         out,
         "quotes {listed}: {} speakers, {} sayings, {} terms",
-        quotes.speakers.len(),
-        quotes.sayings.len(),
+        speakers.len(),
+        sayings.len(),
         quotes.terms.len()
     );
-    for group in &quotes.speakers {
-        let _ = writeln!(
-            out,
-            "  {}: {} quotations",
-            group.speaker,
-            group.quotes.len()
-        );
+    for group in &speakers {
+        let _ = writeln!(out, "  {}: {} quotations", group.name(), group.quotes.len());
     }
-    for saying in &quotes.sayings {
+    for saying in &sayings {
         let _ = writeln!(out, "  saying {}", quoted(&saying.text));
     }
     for term in &quotes.terms {

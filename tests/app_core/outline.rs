@@ -209,7 +209,8 @@ fn stats_and_quotations_of_the_sample() {
     );
 
     let quotes = QuoteList::new(&document);
-    assert_eq!(&*quotes.speakers[0].speaker, "习近平总书记");
+    assert_eq!(quotes.groups[0].name(), "习近平总书记");
+    assert_eq!(quotes.groups[1].name(), "未署名引文");
     assert_eq!(&*quotes.terms[0].text, "一把手");
     let counts: Vec<usize> = quotes.terms.iter().map(|term| term.spans.len()).collect();
     assert!(

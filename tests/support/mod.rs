@@ -6,6 +6,7 @@
 //! * [`invariants`]: the span and label invariants every parse must keep
 //!   (also used by the fuzz target);
 //! * [`docx`]: a minimal ZIP writer and .docx builder for the import tests;
+//! * [`html_item`]: an item of an exported page's outline read back;
 //! * [`adversarial`]: inputs that try to make the parser slow (also used by
 //!   the benchmark and `examples/throughput.rs`);
 //! * the corpus of real documents in `tests/corpus/`.
@@ -14,6 +15,9 @@
 
 pub mod adversarial;
 pub mod docx;
+// roxmltree is a native dev-dependency only.
+#[cfg(not(target_arch = "wasm32"))]
+pub mod html_item;
 pub mod invariants;
 pub mod score;
 pub mod variants;

@@ -4,6 +4,7 @@ use crate::app::transfer::download::download;
 use crate::app_core::by_ptr::ByPtr;
 use crate::app_core::state::{Action, Quoted};
 use crate::export::file::{file_name, Format};
+use crate::export::Options;
 
 const MENU_ID: &str = "export-menu";
 
@@ -13,6 +14,9 @@ pub struct ExportMenuProps {
     /// for, if 引语 and 术语 have not yet) and its text (the HTML page
     /// embeds it).
     pub quoted: ByPtr<Quoted>,
+    /// Whether the tree shows plain paragraphs (显示段落): the files list
+    /// what the tree lists.
+    pub paragraphs: bool,
     pub dispatch: Callback<Action>,
 }
 
@@ -20,12 +24,15 @@ pub struct ExportMenuProps {
 /// (`纲目-<title>.<ext>`). Nothing is sent anywhere.
 #[component]
 pub fn ExportMenu(props: &ExportMenuProps) -> Html {
+    let options = Options {
+        paragraphs: props.paragraphs,
+    };
     let items = Format::ALL.into_iter().map(|format| {
         let (quoted, dispatch) = (props.quoted.clone(), props.dispatch.clone());
         let onclick = Callback::from(move |_: MouseEvent| {
             let document = quoted.document();
             let name = file_name(document.title.as_deref(), format);
-            let contents = format.render(document, quoted.text());
+            let contents = format.render(document, quoted.text(), options);
             if download(&name, format.media_type(), &contents).is_err() {
                 dispatch.emit(Action::problem(
                     "浏览器没有保存文件。请检查是否禁止了下载。",

@@ -13,13 +13,14 @@ pub struct QuotesPanelProps {
     pub dispatch: Callback<Action>,
 }
 
-/// 引语: attributed quotations grouped by speaker, then sayings. Each one
-/// shows its place in the source when chosen.
+/// 引语: attributed quotations grouped by speaker, then 未署名引文 (the
+/// groups every export writes too). Each one shows its place in the source
+/// when chosen.
 #[component]
 pub fn QuotesPanel(props: &QuotesPanelProps) -> Html {
     let list = &props.quotes;
     let item = |quote: &Listed| {
-        let span = quote.span;
+        let span = quote.span();
         let onclick = props
             .dispatch
             .reform(move |_: MouseEvent| Action::RevealQuote(span));
@@ -42,22 +43,15 @@ pub fn QuotesPanel(props: &QuotesPanelProps) -> Html {
             </div>
         }
     };
-    let total: usize = list
-        .speakers
-        .iter()
-        .map(|group| group.quotes.len())
-        .sum::<usize>()
-        + list.sayings.len();
+    let total: usize = list.groups.iter().map(|group| group.quotes.len()).sum();
 
     // A huge document lists its first QUOTES_LISTED quotations only, so
     // that the panel stays cheap to draw.
     let mut budget = QUOTES_LISTED;
-    let sayings = (!list.sayings.is_empty()).then_some(("未署名引文", &list.sayings[..]));
     let all = list
-        .speakers
+        .groups
         .iter()
-        .map(|speaker| (&*speaker.speaker, &speaker.quotes[..]))
-        .chain(sayings);
+        .map(|group| (group.name(), &group.quotes[..]));
     let mut groups = Vec::new();
     for (name, quotes) in all {
         if budget == 0 {

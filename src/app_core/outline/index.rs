@@ -116,7 +116,7 @@ impl OutlineIndex {
             .rev()
             .find_map(|(at, entry)| {
                 let holds = entry.span.contains_offset(start) && end <= entry.span.end;
-                let shown = paragraphs || entry.kind != NodeKind::Paragraph;
+                let shown = crate::export::Options { paragraphs }.shows(entry.kind);
                 (holds && shown).then_some(at)
             })
     }

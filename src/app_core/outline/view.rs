@@ -88,6 +88,15 @@ pub struct Settings<'a> {
     pub selected: Option<&'a str>,
 }
 
+impl Settings<'_> {
+    /// Whether rows of `kind` are shown: the rule every export follows
+    /// too ([`crate::export::Options::shows`]).
+    fn shows(&self, kind: NodeKind) -> bool {
+        let paragraphs = self.paragraphs;
+        crate::export::Options { paragraphs }.shows(kind)
+    }
+}
+
 /// The rows of the tree.
 #[derive(Debug, Default)]
 pub struct View {
@@ -176,7 +185,7 @@ impl Builder<'_> {
         while at < range.end {
             let entry = &self.index.entries[at];
             let next = entry.end.max(at + 1);
-            if entry.kind == NodeKind::Paragraph && !self.settings.paragraphs {
+            if !self.settings.shows(entry.kind) {
                 at = next;
                 continue;
             }

@@ -203,10 +203,7 @@ impl AppState {
         }
         let whole = Rc::clone(self.quoted.document());
         if !Rc::ptr_eq(&whole, &self.document) {
-            self.stats = Rc::new(Stats {
-                quotes: Stats::quotes_in(&whole),
-                ..Stats::clone(&self.stats)
-            });
+            self.stats = Rc::new(self.stats.with_quotations_of(&whole));
             self.document = whole;
         }
         self.quotes = Rc::new(QuoteList::new(&self.document));

@@ -2,7 +2,7 @@
 //! of many at once.
 //!
 //! ```text
-//! gangmu [--format json|markdown|text|opml|html] [FILE]
+//! gangmu [--format json|markdown|text|opml|html] [--paragraphs] [FILE]
 //! gangmu --jsonl [--threads N] PATH...
 //! gangmu --table nodes|quotes [--csv] [--threads N] PATH...
 //! ```
@@ -30,16 +30,17 @@ use std::process::ExitCode;
 use gangmu::export;
 use gangmu::import::ImportError;
 
-const USAGE: &str = "用法：gangmu [--format json|markdown|text|opml|html] [文件]
+const USAGE: &str = "用法：gangmu [--format json|markdown|text|opml|html] [--paragraphs] [文件]
       gangmu --jsonl [--threads N] 路径…
       gangmu --table nodes|quotes [--csv] [--threads N] 路径…
-usage: gangmu [--format json|markdown|text|opml|html] [FILE]
+usage: gangmu [--format json|markdown|text|opml|html] [--paragraphs] [FILE]
        gangmu --jsonl [--threads N] PATH...
        gangmu --table nodes|quotes [--csv] [--threads N] PATH...";
 
 const HELP: &str = "
 单个文件（无文件时读标准输入；UTF-8、UTF-16、GBK/GB18030 或 .docx）：
   -f, --format F     json（默认，文档模型）、markdown、text（提纲）、opml、html
+  --paragraphs       提纲中也列出普通段落（同网页上的“显示段落”）
 批量（多个文件、目录或通配符时自动进入；目录递归查找 .txt .text .md .markdown .docx）：
   --jsonl            每行一篇文档：{\"path\": …, 文档模型}（默认）
   --table nodes      每行一个节点：doc path level kind label heading start end parent
@@ -52,7 +53,8 @@ const HELP: &str = "
   -h, --help         显示本帮助
 
 One file (standard input without one): --format json (default: the document
-model), markdown, text, opml or html. A batch (--jsonl, --table, or several
+model), markdown, text, opml or html; --paragraphs lists plain paragraphs
+too, as 显示段落 does in the app. A batch (--jsonl, --table, or several
 files, a directory searched recursively, a glob): one JSON line per document
 ({\"path\": …, then the model}), or one row per node or quotation as JSON
 Lines or --csv; --threads N (default: every core). A file that cannot be read
@@ -99,6 +101,7 @@ enum Command {
     Help,
     Single {
         format: Format,
+        options: export::Options,
         path: Option<String>,
     },
     Batch(BatchOptions),
@@ -114,7 +117,11 @@ fn main() -> ExitCode {
             print!("{USAGE}\n{HELP}");
             ExitCode::SUCCESS
         }
-        Command::Single { format, path } => match single(format, path.as_deref()) {
+        Command::Single {
+            format,
+            options,
+            path,
+        } => match single(format, options, path.as_deref()) {
             Ok(output) => {
                 print!("{output}");
                 ExitCode::SUCCESS
@@ -132,6 +139,7 @@ fn usage_error(message: &str) -> ExitCode {
 
 fn parse_args(args: Vec<String>) -> Result<Command, String> {
     let mut format: Option<Format> = None;
+    let mut paragraphs = false;
     let mut output: Option<BatchOutput> = None;
     let mut csv = false;
     let mut threads = 0;
@@ -152,6 +160,7 @@ fn parse_args(args: Vec<String>) -> Result<Command, String> {
         match name {
             "-h" | "--help" => return Ok(Command::Help),
             "--format" | "-f" => format = Some(format_named(&value("--format")?)?),
+            "--paragraphs" => paragraphs = true,
             "--jsonl" => output = Some(BatchOutput::Documents),
             "--table" => output = Some(table_named(&value("--table")?)?),
             "--csv" => csv = true,
@@ -173,12 +182,18 @@ fn parse_args(args: Vec<String>) -> Result<Command, String> {
     if !batch {
         return Ok(Command::Single {
             format: format.unwrap_or(Format::Json),
+            options: export::Options { paragraphs },
             path: paths.pop(),
         });
     }
     if format.is_some() {
         return Err(format!(
             "--format 只用于单个文件；批量请用 --jsonl 或 --table\n--format is for one file; a batch writes --jsonl or --table\n{USAGE}"
+        ));
+    }
+    if paragraphs {
+        return Err(format!(
+            "--paragraphs 只用于单个文件的提纲\n--paragraphs is for the outline of one file\n{USAGE}"
         ));
     }
     let output = output.unwrap_or(BatchOutput::Documents);
@@ -233,8 +248,8 @@ fn names_many(path: &str) -> bool {
     as_given.is_dir() || (!as_given.exists() && path.contains(['*', '?', '[']))
 }
 
-/// One document, written in `format`.
-fn single(format: Format, path: Option<&str>) -> Result<String, String> {
+/// One document, written in `format` with `options`.
+fn single(format: Format, options: export::Options, path: Option<&str>) -> Result<String, String> {
     let bytes = match path {
         None | Some("-") => {
             let mut bytes = Vec::new();
@@ -253,10 +268,10 @@ fn single(format: Format, path: Option<&str>) -> Result<String, String> {
     // `ESC [ 2 J` never reaches the terminal.
     Ok(match format {
         Format::Json => escape_c1(export::json(&doc)),
-        Format::Markdown => export::markdown::markdown(&doc),
-        Format::Text => export::text::outline(&doc),
-        Format::Opml => export::opml::opml(&doc),
-        Format::Html => export::html::html(&doc, &text),
+        Format::Markdown => export::markdown::markdown(&doc, options),
+        Format::Text => export::text::outline(&doc, options),
+        Format::Opml => export::opml::opml(&doc, options),
+        Format::Html => export::html::html(&doc, &text, options),
         Format::Dump => export::text::dump(&doc),
     })
 }

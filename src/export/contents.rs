@@ -1,0 +1,156 @@
+//! What an export holds: one definition for every format, and the same as
+//! what the app shows.
+//!
+//! * **The nodes** are the rows of the app's tree, unfolded: every node in
+//!   document order and nesting — front matter, the salutation and
+//!   preamble, parts, sections, tasks, points, the closing, appendices,
+//!   back matter — except plain paragraphs unless [`Options::paragraphs`]
+//!   (显示段落) is set; a paragraph left out takes its subtree with it, as
+//!   in the tree. [`Options::shows`] is the rule, and the app's view
+//!   uses it too.
+//! * **The quotations** are grouped as 引语 lists them: by speaker, then
+//!   未署名引文; the terms as 术语 lists them ([`Quotations`]).
+//! * **The counts** are the statistics line's ([`Counts`]): parts,
+//!   sections, tasks, and quotations without the quoted terms.
+//!
+//! Each format decides only how to write these down; none chooses nodes,
+//! groups or counts of its own.
+
+use crate::model::{Document, Node, NodeKind, QuoteKind};
+
+use super::quotations::Quotations;
+
+/// The reader's choices that shape an export, as they shape the app's
+/// tree. The default is the app's: paragraphs hidden.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Options {
+    /// Whether plain paragraphs are listed (显示段落).
+    pub paragraphs: bool,
+}
+
+impl Options {
+    /// Whether a node of `kind` is listed (with its subtree): the app's
+    /// tree and every export ask this.
+    pub fn shows(self, kind: NodeKind) -> bool {
+        self.paragraphs || kind != NodeKind::Paragraph
+    }
+}
+
+/// A listed node and its listed children.
+#[derive(Debug)]
+pub struct Item<'a> {
+    pub node: &'a Node,
+    pub children: Vec<Item<'a>>,
+}
+
+/// Everything an export writes down.
+#[derive(Debug)]
+pub struct Contents<'a> {
+    pub title: Option<&'a str>,
+    /// The top-level listed nodes.
+    pub items: Vec<Item<'a>>,
+    pub quotations: Quotations<'a>,
+    pub counts: Counts,
+}
+
+impl<'a> Contents<'a> {
+    pub fn new(doc: &'a Document, options: Options) -> Self {
+        Contents {
+            title: doc.title.as_deref(),
+            items: items(&doc.nodes, options),
+            quotations: Quotations::gather(doc),
+            counts: Counts::new(doc),
+        }
+    }
+}
+
+fn items(nodes: &[Node], options: Options) -> Vec<Item<'_>> {
+    nodes
+        .iter()
+        .filter(|node| options.shows(node.kind))
+        .map(|node| Item {
+            node,
+            children: items(&node.children, options),
+        })
+        .collect()
+}
+
+/// What the statistics line counts of the outline and its quotations.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub parts: usize,
+    pub sections: usize,
+    pub tasks: usize,
+    /// Attributed quotations and sayings; quoted terms are not counted.
+    pub quotations: usize,
+}
+
+impl Counts {
+    pub fn new(doc: &Document) -> Self {
+        Counts {
+            parts: doc.count(NodeKind::Part),
+            sections: doc.count(NodeKind::Section),
+            tasks: doc.count(NodeKind::Task),
+            quotations: Counts::quotations_in(doc),
+        }
+    }
+
+    /// The attributed quotations and sayings of `doc`.
+    pub fn quotations_in(doc: &Document) -> usize {
+        doc.quotes
+            .iter()
+            .filter(|quote| quote.kind != QuoteKind::Term)
+            .count()
+    }
+
+    /// The counts that are not zero, as the statistics line says them:
+    /// `["3 个部分", "10 个要点", "2 处引语"]`.
+    pub fn pieces(&self) -> Vec<String> {
+        let nodes = [
+            (self.parts, NodeKind::Part),
+            (self.sections, NodeKind::Section),
+            (self.tasks, NodeKind::Task),
+        ];
+        let mut pieces: Vec<String> = nodes
+            .iter()
+            .filter(|(count, _)| *count > 0)
+            .map(|(count, kind)| format!("{count} 个{}", kind.display_name()))
+            .collect();
+        if self.quotations > 0 {
+            pieces.push(format!("{} 处引语", self.quotations));
+        }
+        pieces
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paragraphs_are_listed_only_when_asked_for() {
+        let doc = crate::parse(crate::SAMPLE_SPEECH);
+        let count = |items: &[Item]| {
+            fn go(items: &[Item], count: &mut usize) {
+                for item in items {
+                    *count += 1;
+                    go(&item.children, count);
+                }
+            }
+            let mut count = 0;
+            go(items, &mut count);
+            count
+        };
+        let hidden = Contents::new(&doc, Options::default());
+        let shown = Contents::new(&doc, Options { paragraphs: true });
+        let mut all = 0;
+        doc.walk(|_, _| all += 1);
+        assert_eq!(count(&shown.items), all);
+        assert_eq!(count(&hidden.items), all - doc.count(NodeKind::Paragraph));
+        assert_eq!(hidden.items[0].node.kind, NodeKind::Preamble);
+        assert_eq!(
+            hidden.counts.pieces(),
+            ["3 个部分", "10 个要点", "2 处引语"]
+        );
+    }
+}
