@@ -11,7 +11,9 @@
 //! * **The quotations** are grouped as 引语 lists them: by speaker, then
 //!   未署名引文; the terms as 术语 lists them ([`Quotations`]).
 //! * **The counts** are the statistics line's ([`Counts`]): parts,
-//!   sections, tasks, and quotations without the quoted terms.
+//!   sections, 要点 (the tasks and the points the tree shows under them:
+//!   一要…, 必须…), and the places quotations are quoted, quoted terms
+//!   aside.
 //!
 //! Each format decides only how to write these down; none chooses nodes,
 //! groups or counts of its own.
@@ -80,8 +82,11 @@ fn items(nodes: &[Node], options: Options) -> Vec<Item<'_>> {
 pub struct Counts {
     pub parts: usize,
     pub sections: usize,
-    pub tasks: usize,
-    /// Attributed quotations and sayings; quoted terms are not counted.
+    /// 要点: tasks (一要…) and points (必须充分认识到…), the rows the tree
+    /// shows below a part or section.
+    pub points: usize,
+    /// Attributed quotations and sayings, each place one is quoted;
+    /// quoted terms are not counted.
     pub quotations: usize,
 }
 
@@ -90,7 +95,7 @@ impl Counts {
         Counts {
             parts: doc.count(NodeKind::Part),
             sections: doc.count(NodeKind::Section),
-            tasks: doc.count(NodeKind::Task),
+            points: doc.count(NodeKind::Task) + doc.count(NodeKind::Point),
             quotations: Counts::quotations_in(doc),
         }
     }
@@ -104,17 +109,17 @@ impl Counts {
     }
 
     /// The counts that are not zero, as the statistics line says them:
-    /// `["3 个部分", "10 个要点", "2 处引语"]`.
+    /// `["3 个部分", "13 个要点", "2 处引语"]`.
     pub fn pieces(&self) -> Vec<String> {
         let nodes = [
-            (self.parts, NodeKind::Part),
-            (self.sections, NodeKind::Section),
-            (self.tasks, NodeKind::Task),
+            (self.parts, "部分"),
+            (self.sections, "小节"),
+            (self.points, "要点"),
         ];
         let mut pieces: Vec<String> = nodes
             .iter()
             .filter(|(count, _)| *count > 0)
-            .map(|(count, kind)| format!("{count} 个{}", kind.display_name()))
+            .map(|(count, name)| format!("{count} 个{name}"))
             .collect();
         if self.quotations > 0 {
             pieces.push(format!("{} 处引语", self.quotations));
@@ -150,7 +155,7 @@ mod tests {
         assert_eq!(hidden.items[0].node.kind, NodeKind::Preamble);
         assert_eq!(
             hidden.counts.pieces(),
-            ["3 个部分", "10 个要点", "2 处引语"]
+            ["3 个部分", "13 个要点", "2 处引语"]
         );
     }
 }

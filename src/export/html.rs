@@ -10,8 +10,8 @@
 //!   (n)</summary>` over a list of them, with n the number of children
 //!   listed; a leaf is a plain `<li>`. All start open, so the page prints
 //!   whole as it is; a reader folds what they do not need.
-//! * 引语: per group (a speaker, then 未署名引文) its quotations; 术语: each
-//!   term with its count.
+//! * 引语: per group (a speaker, then 未署名引文) its quotations, each
+//!   once, `×n` when quoted n times; 术语: each term with its count.
 //! * 原文: the text itself, a paragraph per line, folded.
 //! * Inline CSS with a CJK font stack, a dark scheme, and a print
 //!   stylesheet that hides the fold markers and, where the browser
@@ -152,9 +152,13 @@ fn write_item(out: &mut String, item: &Item) {
     out.push_str("</li>\n");
 }
 
+/// A quotation, with how many times it is quoted when more than once.
 fn write_quote(out: &mut String, quote: &Listed) {
     out.push_str("<blockquote><p>");
     escape_into(out, quote.text);
+    if quote.spans.len() > 1 {
+        out.push_str(&format!(" <small>×{}</small>", quote.spans.len()));
+    }
     out.push_str("</p></blockquote>\n");
 }
 

@@ -11,7 +11,8 @@
 //!   stand, their children as list items below them; as list items inside
 //!   a list;
 //! * 引语 after the outline: per group (a speaker, then 未署名引文) a `###`
-//!   and its quotations as block quotes; 术语: each term with its count.
+//!   and its quotations as block quotes, each once (` ×n` after one
+//!   quoted n times); 术语: each term with its count.
 //!
 //! Text is escaped so that it reads as written: `*` `_` `#` `[` `<` …
 //! are backslash-escaped, never markup.
@@ -94,7 +95,11 @@ fn write_quotations(out: &mut String, quotations: &Quotations) {
         for group in &quotations.groups {
             let _ = writeln!(out, "\n### {}\n", escape(group.name()));
             for quote in &group.quotes {
-                let _ = writeln!(out, "> {}\n", escape(quote.text));
+                let times = match quote.spans.len() {
+                    1 => String::new(),
+                    times => format!(" ×{times}"),
+                };
+                let _ = writeln!(out, "> {}{times}\n", escape(quote.text));
             }
         }
     }

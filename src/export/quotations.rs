@@ -2,6 +2,14 @@
 //! 术语 list them and every export writes them: attributed quotations by
 //! speaker, then the rest under [`UNATTRIBUTED`]; the terms with every
 //! place each is used.
+//!
+//! Each quotation is listed once, by its words: quoted again, it keeps
+//! every place it is quoted (the first is where it is listed), under the
+//! speaker it is first attributed to anywhere in the text. A term must
+//! hold [`MIN_TERM_CHARS`] letters or digits: one character in quotation
+//! marks (“疫” “左” “化”) marks the character itself — a word to notice,
+//! a pun, a nickname for a line — and is not listed among the terms; it
+//! stays a quotation of the document.
 
 use std::collections::HashMap;
 
@@ -10,6 +18,10 @@ use crate::model::{Document, QuoteKind, Span};
 /// The name of the group of quotations without a speaker (sayings, and
 /// attributed quotations whose speaker was not found).
 pub const UNATTRIBUTED: &str = "未署名引文";
+
+/// Fewest letters or digits (CJK ideographs count as letters) a term needs
+/// to be listed: “一把手” “5G”, not “疫”.
+pub const MIN_TERM_CHARS: usize = 2;
 
 /// One listed quotation or term: its words and where they are quoted, in
 /// document order.
@@ -44,40 +56,55 @@ pub struct Quotations<'a> {
 
 impl<'a> Quotations<'a> {
     pub fn gather(doc: &'a Document) -> Self {
+        // The speaker each quotation's words are first attributed to.
+        let mut speaker_of: HashMap<&str, &str> = HashMap::new();
+        for quote in &doc.quotes {
+            if let (QuoteKind::Attributed, Some(speaker)) = (quote.kind, quote.speaker.as_deref()) {
+                speaker_of.entry(&quote.text).or_insert(speaker);
+            }
+        }
         let mut groups: Vec<Group> = Vec::new();
-        let mut unattributed = Vec::new();
+        let mut unattributed: Vec<Listed> = Vec::new();
         let mut terms: Vec<Listed> = Vec::new();
-        // Where each speaker and term is in the lists above.
+        // Where each speaker, quotation and term is in the lists above (a
+        // quotation: its group, `None` for the unattributed, and place).
         let mut speaker_at: HashMap<&str, usize> = HashMap::new();
+        let mut quote_at: HashMap<&str, (Option<usize>, usize)> = HashMap::new();
         let mut term_at: HashMap<&str, usize> = HashMap::new();
         for quote in &doc.quotes {
-            let listed = || Listed {
-                text: &quote.text,
-                spans: vec![quote.span],
-            };
-            match (quote.kind, quote.speaker.as_deref()) {
-                (QuoteKind::Attributed, Some(speaker)) => {
-                    let at = *speaker_at.entry(speaker).or_insert_with(|| {
+            let text = quote.text.as_str();
+            if quote.kind == QuoteKind::Term {
+                if is_listed_term(text) {
+                    let at = *term_at.entry(text).or_insert_with(|| {
+                        terms.push(Listed::new(text));
+                        terms.len() - 1
+                    });
+                    terms[at].spans.push(quote.span);
+                }
+                continue;
+            }
+            let (group, at) = *quote_at.entry(text).or_insert_with(|| {
+                let group = speaker_of.get(text).map(|&speaker| {
+                    *speaker_at.entry(speaker).or_insert_with(|| {
                         groups.push(Group {
                             speaker: Some(speaker),
                             quotes: Vec::new(),
                         });
                         groups.len() - 1
-                    });
-                    groups[at].quotes.push(listed());
-                }
-                (QuoteKind::Term, _) => {
-                    let at = *term_at.entry(&quote.text).or_insert_with(|| {
-                        terms.push(Listed {
-                            text: &quote.text,
-                            spans: Vec::new(),
-                        });
-                        terms.len() - 1
-                    });
-                    terms[at].spans.push(quote.span);
-                }
-                _ => unattributed.push(listed()),
-            }
+                    })
+                });
+                let list = match group {
+                    Some(group) => &mut groups[group].quotes,
+                    None => &mut unattributed,
+                };
+                list.push(Listed::new(text));
+                (group, list.len() - 1)
+            });
+            let list = match group {
+                Some(group) => &mut groups[group].quotes,
+                None => &mut unattributed,
+            };
+            list[at].spans.push(quote.span);
         }
         if !unattributed.is_empty() {
             groups.push(Group {
@@ -93,5 +120,69 @@ impl<'a> Quotations<'a> {
     /// Whether there are quotations (terms aside).
     pub fn has_quotes(&self) -> bool {
         !self.groups.is_empty()
+    }
+}
+
+impl<'a> Listed<'a> {
+    fn new(text: &'a str) -> Self {
+        Listed {
+            text,
+            spans: Vec::new(),
+        }
+    }
+}
+
+/// Whether a quoted term is listed among the terms (see the module doc).
+pub fn is_listed_term(text: &str) -> bool {
+    let letters = text.chars().filter(|c| c.is_alphanumeric());
+    letters.take(MIN_TERM_CHARS).count() == MIN_TERM_CHARS
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::export::contents::Counts;
+
+    #[test]
+    fn terms_hold_two_letters_or_digits() {
+        assert!(is_listed_term("一把手") && is_listed_term("5G") && is_listed_term("三不"));
+        assert!(!is_listed_term("疫") && !is_listed_term("A") && !is_listed_term("……"));
+    }
+
+    /// The 1977 report quotes “要搞马克思主义，不要搞修正主义；…” twice.
+    #[test]
+    fn a_saying_quoted_twice_is_listed_once() {
+        let text =
+            include_str!("../../tests/corpus/08_cpc11-1977_political-report_split-quotes.txt");
+        let doc = crate::parse(text);
+        let quotations = Quotations::gather(&doc);
+        let listed: Vec<&Listed> = quotations.groups.iter().flat_map(|g| &g.quotes).collect();
+        let mut texts: Vec<&str> = listed.iter().map(|quote| quote.text).collect();
+        texts.sort_unstable();
+        texts.dedup();
+        assert_eq!(texts.len(), listed.len(), "every quotation listed once");
+        let repeated = listed
+            .iter()
+            .find(|quote| quote.text.starts_with("要搞马克思主义，不要搞修正主义"))
+            .expect("the saying");
+        assert_eq!(repeated.spans.len(), 2);
+        let places: usize = listed.iter().map(|quote| quote.spans.len()).sum();
+        assert_eq!(places, Counts::quotations_in(&doc), "every place kept");
+    }
+
+    /// The same words attributed once and quoted bare elsewhere are one
+    /// quotation, under its speaker.
+    #[test]
+    fn a_quotation_goes_under_its_speaker_wherever_it_is_first_quoted() {
+        let doc = crate::parse(
+            "“人民对美好生活的向往，就是我们的奋斗目标。”
+
+习近平总书记指出：“人民对美好生活的向往，就是我们的奋斗目标。”
+",
+        );
+        let quotations = Quotations::gather(&doc);
+        assert_eq!(quotations.groups.len(), 1, "{quotations:?}");
+        assert_eq!(quotations.groups[0].name(), "习近平总书记");
+        assert_eq!(quotations.groups[0].quotes[0].spans.len(), 2);
     }
 }

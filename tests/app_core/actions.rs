@@ -1246,7 +1246,7 @@ fn load_sample_replaces_an_empty_text() {
         tab Outline · revision 1 · text 8132 chars “在全市以案促改警示教育暨全面修复…”
         title 在全市以案促改警示教育暨全面修复净化政治生态集中专项行动动员大会上的讲话
         quotes not found yet: 0 speakers, 0 sayings, 0 terms
-        stats 8103 字 · 3 个部分 · 10 个要点 · 阅读约 20 分钟 · 讲话约 37 分钟
+        stats 8103 字 · 3 个部分 · 13 个要点 · 阅读约 20 分钟 · 讲话约 37 分钟
         the untouched sample (示例)
         source write #1 “在全市以案促改警示教育暨全面修复…”
         rows

@@ -259,3 +259,74 @@ fn a_run_with_no_break_opportunity_is_found() {
     let link = format!("https://example.org/{}", "a".repeat(300));
     assert!(!has_long_run(&link));
 }
+
+/// Issue 13, item 14: the statistics count every 要点 the tree shows —
+/// the sample's three 必须…认识到 points as well as its ten tasks.
+#[test]
+fn issue_13_stats_count_the_points_the_tree_shows() {
+    let document = gangmu::parse(gangmu::SAMPLE_SPEECH);
+    let index = OutlineIndex::new(&document);
+    let view = build(&index, &[], "", None, &View::default());
+    let rows: Vec<_> = view.visible().iter().map(|v| v.row.kind).collect();
+    let points = rows
+        .iter()
+        .filter(|kind| matches!(kind, gangmu::NodeKind::Task | gangmu::NodeKind::Point))
+        .count();
+    assert_eq!(points, 13, "ten tasks and three 必须… points in the tree");
+    let pieces = Stats::new(gangmu::SAMPLE_SPEECH, &document).pieces();
+    assert!(pieces.contains(&"13 个要点".to_string()), "{pieces:?}");
+}
+
+/// Issue 13, item 14: a quotation quoted again is listed once, with every
+/// place it is quoted, under the speaker it is first attributed to; the
+/// count of 引语 still counts every place.
+#[test]
+fn issue_13_a_quotation_quoted_again_is_listed_once() {
+    let again = "我们要牢记：“善除害者察其本，善理疾者绝其源。”还要牢记：“善除害者察其本，善理疾者绝其源。”\n";
+    let text = format!("{}{again}", gangmu::SAMPLE_SPEECH);
+    let document = gangmu::parse(&text);
+    let quotes = QuoteList::new(&document);
+    let names: Vec<&str> = quotes.groups.iter().map(|group| group.name()).collect();
+    assert_eq!(names, ["习近平总书记", "未署名引文"]);
+    let sayings = &quotes.groups[1].quotes;
+    assert_eq!(sayings.len(), 1, "{sayings:?}");
+    assert_eq!(&*sayings[0].text, "善除害者察其本，善理疾者绝其源。");
+    assert_eq!(sayings[0].spans.len(), 3);
+    let first = gangmu::SAMPLE_SPEECH
+        .chars()
+        .take_while(|&c| c != '善')
+        .count()
+        - 1;
+    assert_eq!(
+        sayings[0].span().start,
+        first,
+        "the first place it is quoted"
+    );
+    let mut pieces = Stats::new(&text, &document).pieces();
+    pieces.retain(|piece| piece.ends_with("处引语"));
+    assert_eq!(pieces, ["4 处引语"]);
+}
+
+/// Issue 13, item 14: one character in quotation marks (“疫” “督” “战”) is
+/// not a term worth listing; two are (“5G” too).
+#[test]
+fn issue_13_one_quoted_character_is_not_a_term() {
+    let added = "抗“疫”一线，“督”在关键，打赢这一“战”，发展“5G”。\n";
+    let text = format!("{}{added}", gangmu::SAMPLE_SPEECH);
+    let terms: Vec<String> = QuoteList::new(&gangmu::parse(&text))
+        .terms
+        .iter()
+        .map(|term| term.text.to_string())
+        .collect();
+    for single in ["疫", "督", "战"] {
+        assert!(
+            !terms.iter().any(|term| term == single),
+            "{single} in {terms:?}"
+        );
+    }
+    assert!(terms.iter().any(|term| term == "5G"), "{terms:?}");
+    assert!(
+        terms.iter().all(|term| term.chars().count() >= 2),
+        "{terms:?}"
+    );
+}

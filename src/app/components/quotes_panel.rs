@@ -14,8 +14,9 @@ pub struct QuotesPanelProps {
 }
 
 /// 引语: attributed quotations grouped by speaker, then 未署名引文 (the
-/// groups every export writes too). Each one shows its place in the source
-/// when chosen.
+/// groups every export writes too). Each is listed once, with how many
+/// times it is quoted when more than once; chosen, it shows the first
+/// place in the source.
 #[component]
 pub fn QuotesPanel(props: &QuotesPanelProps) -> Html {
     let list = &props.quotes;
@@ -24,10 +25,19 @@ pub fn QuotesPanel(props: &QuotesPanelProps) -> Html {
         let onclick = props
             .dispatch
             .reform(move |_: MouseEvent| Action::RevealQuote(span));
+        let times = quote.spans.len();
+        let title = if times > 1 {
+            format!("引用 {times} 次；在原文中查看第一处")
+        } else {
+            "在原文中查看".to_string()
+        };
         html! {
             <li>
-                <button type="button" class="quote" title="在原文中查看" {onclick}>
+                <button type="button" class="quote" {title} {onclick}>
                     <span class="quote-text">{ format!("“{}”", quote.text) }</span>
+                    if times > 1 {
+                        <span class="count">{ format!("×{times}") }</span>
+                    }
                 </button>
             </li>
         }
