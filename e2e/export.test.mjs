@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import { appSession } from './harness.mjs';
+import { appSession, waitForParts } from './harness.mjs';
 
 const open = appSession();
 const TITLE = '在全市以案促改警示教育暨全面修复净化政治生态集中专项行动动员大会上的讲话';
@@ -83,6 +83,20 @@ test('every format is offered, named after the title, and its object URL revoked
     assert.equal(file, `纲目-${TITLE}.${extension}`);
   }
   await page.waitForFunction(() => window.objectUrls.made === 5 && window.objectUrls.revoked === 5);
+});
+
+test('a report under a common title is named after its speaker and date too', async () => {
+  const page = await open();
+  await page
+    .getByRole('textbox', { name: '原文' })
+    .fill(
+      '政府工作报告\n——2017年3月5日在第十二届全国人民代表大会第五次会议上\n国务院总理　李克强\n各位代表：\n' +
+        '现在，我代表国务院，向大会报告政府工作，请予审议。\n一、2016年工作回顾\n过去一年，我们做了很多工作。\n' +
+        '二、2017年工作总体部署\n今年要做好以下工作。\n',
+    );
+  await waitForParts(page, ['一、', '二、']);
+  const { file } = await exportAs(page, 'Markdown');
+  assert.equal(file, '纲目-政府工作报告-李克强-2017年3月5日.md');
 });
 
 test('the OPML parses as XML and nests as the tree', async () => {
@@ -186,10 +200,14 @@ test('the JSON is the document model', async () => {
   assert.equal(doc.chars, [...text].length);
 });
 
-test('the 提纲 text lists the outline, indented', async () => {
+test('the 提纲 text lists the outline, indented, in UTF-8 with a BOM and CRLF for Windows', async () => {
   const page = await open();
   const { path } = await exportAs(page, '提纲');
-  const lines = (await readFile(path, 'utf8')).split('\n').filter((line) => line !== '');
+  const bytes = await readFile(path);
+  assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'a UTF-8 byte order mark');
+  const text = bytes.subarray(3).toString('utf8');
+  assert.equal(text.split('\n').length, text.split('\r\n').length, 'every line ends in CRLF');
+  const lines = text.split('\r\n').filter((line) => line !== '');
   assert.equal(lines[0], TITLE);
   assert.deepEqual(
     lines.slice(1).map((line) => ({ depth: line.match(/^\u3000*/)[0].length / 2 + 1, text: line.trim() })),

@@ -227,7 +227,7 @@ impl Document {
 }
 
 /// Whether `text` has four year digits followed by 年 or `-`.
-fn has_year(text: &str) -> bool {
+pub(crate) fn has_year(text: &str) -> bool {
     let is_digit = |c: char| {
         c.is_ascii_digit() || ('０'..='９').contains(&c) || "〇○零一二三四五六七八九".contains(c)
     };

@@ -103,6 +103,12 @@ fn markdown_starts_with_the_title() {
 fn text_is_the_outline() {
     let path = seed_path();
     let out = stdout(&gangmu(&["-f", "text", path.to_str().unwrap()], None));
+    // The downloaded .txt has a BOM and CRLF for Windows; standard output
+    // is plain text for a pipe (issue 13, item 15).
+    assert!(
+        !out.starts_with('\u{feff}') && !out.contains('\r'),
+        "{out:?}"
+    );
     let lines: Vec<&str> = out.lines().collect();
     assert!(lines[0].ends_with("动员大会上的讲话"), "{out}");
     assert!(lines.iter().any(|l| l.starts_with("一、深刻认识")), "{out}");

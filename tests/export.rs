@@ -418,3 +418,104 @@ fn json_is_serde_json_pretty_on_the_corpus() {
         assert_eq!(json(&doc), format!("{serde}\n"), "{name}");
     }
 }
+
+/// A provincial report under the generic title, as many are published.
+fn provincial_report(date: &str, place: &str, office: &str, speaker: &str) -> String {
+    format!(
+        "政府工作报告\n——{date}在{place}第十四届人民代表大会第二次会议上\n{office}　{speaker}\n各位代表：\n现在，我代表省人民政府，向大会报告工作，请予审议。\n一、2023年工作回顾\n过去一年，我们做了很多工作。\n二、2024年工作安排\n今年要做好以下工作。\n"
+    )
+}
+
+/// Issue 13, item 15: files of documents with the same title are told
+/// apart by what the text says of them (place, speaker, date); a title
+/// that holds a year already names its document.
+#[test]
+fn issue_13_file_names_tell_documents_apart() {
+    use gangmu::export::file::{file_name, Format};
+    let name = |text: &str| file_name(&gangmu::parse(text), Format::Markdown);
+    let guangdong = provincial_report("2024年1月23日", "广东省", "广东省省长", "王伟中");
+    let guangxi = provincial_report(
+        "2024年1月25日",
+        "广西壮族自治区",
+        "自治区人民政府主席",
+        "蓝天立",
+    );
+    assert_eq!(
+        name(&guangdong),
+        "纲目-政府工作报告-广东省-王伟中-2024年1月23日.md"
+    );
+    assert_eq!(
+        name(&guangxi),
+        "纲目-政府工作报告-广西壮族自治区-蓝天立-2024年1月25日.md"
+    );
+    let corpus = |stem: &str| name(&support::corpus_text(stem));
+    assert_eq!(
+        corpus("14_gwr2017_zero-width-breaks"),
+        "纲目-政府工作报告-李克强-2017年3月5日.md"
+    );
+    assert_eq!(
+        corpus("15_gwr2026_neimenggu_web-boilerplate-yiyao"),
+        "纲目-2026年内蒙古自治区政府工作报告.md"
+    );
+    assert_eq!(
+        corpus("02_xi2020-01-08_theme-education-summary_oneline"),
+        "纲目-在“不忘初心、牢记使命”主题教育总结大会上的讲话-习近平-2020年1月8日.md"
+    );
+    assert_eq!(
+        corpus("04_mao1944_serve-the-people_short"),
+        "纲目-为人民服务-毛泽东-一九四四年九月八日.md"
+    );
+    assert_eq!(
+        corpus("40_renzhengfei2001_huawei-winter_ten-parts_diyi-disandian_markdown"),
+        "纲目-华为的冬天-任正非.md"
+    );
+    // A record line is not a speaker.
+    assert_eq!(
+        corpus("33_tw-constitution-amendments_arabic-articles_traditional"),
+        "纲目-中華民國憲法增修條文.md"
+    );
+    // The sample says nothing more of itself than its title.
+    assert_eq!(
+        corpus(SEED),
+        "纲目-在全市以案促改警示教育暨全面修复净化政治生态集中专项行动动员大会上的讲话.md"
+    );
+    // Names stay distinct, safe and short over the whole corpus.
+    let names: Vec<String> = support::corpus_names().iter().map(|n| corpus(n)).collect();
+    for name in &names {
+        assert!(name.chars().count() <= 80, "{name}");
+        assert!(
+            !name.contains(['/', '\\', ':', '*', '?', '"', '<', '>', '|', '\n']),
+            "{name}"
+        );
+    }
+}
+
+/// Issue 13, item 15: the 提纲 file is for Windows too: UTF-8 with a byte
+/// order mark and CRLF line ends; the other files, and the CLI's text
+/// (tests/cli.rs), are plain UTF-8 with LF.
+#[test]
+fn issue_13_the_txt_file_has_a_bom_and_crlf() {
+    use gangmu::export::file::Format;
+    let (text, doc) = seed();
+    let file = Format::Outline.render(&doc, &text, HIDDEN);
+    let bytes = file.as_bytes();
+    assert_eq!(&bytes[..3], [0xEF, 0xBB, 0xBF], "a UTF-8 byte order mark");
+    let lf = bytes.iter().filter(|&&b| b == b'\n').count();
+    let crlf = bytes.windows(2).filter(|pair| pair == b"\r\n").count();
+    assert!(
+        lf > 10 && lf == crlf,
+        "every line ends in CRLF: {lf} LF, {crlf} CRLF"
+    );
+    assert!(!bytes.windows(2).any(|pair| pair == b"\r\r"));
+    let unix = String::from_utf8(bytes[3..].to_vec())
+        .expect("UTF-8")
+        .replace("\r\n", "\n");
+    assert_eq!(unix, outline(&doc, HIDDEN));
+    for format in Format::ALL.into_iter().filter(|&f| f != Format::Outline) {
+        let file = format.render(&doc, &text, HIDDEN);
+        assert!(
+            !file.starts_with('\u{feff}') && !file.contains('\r'),
+            "{format:?}"
+        );
+    }
+}

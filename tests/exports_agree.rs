@@ -100,9 +100,11 @@ fn render(format: Format, text: &str, paragraphs: bool) -> String {
     format.render(&doc, text, Options { paragraphs })
 }
 
-/// The 提纲: the title, a blank line, then a line per row, indented two
-/// U+3000 per level.
+/// The 提纲: a byte order mark, the title, a blank line, then a line per
+/// row, indented two U+3000 per level (CRLF line ends, which `lines`
+/// takes off).
 fn in_outline(file: &str, title: Option<&str>) -> Seen {
+    let file = file.strip_prefix('\u{feff}').expect("a byte order mark");
     let mut lines = file.lines();
     if let Some(title) = title {
         assert_eq!(lines.next(), Some(title));

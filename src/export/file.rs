@@ -1,15 +1,17 @@
 //! The exports as files: which formats there are, what each is called and
 //! what its file is named. The app's 导出 menu is a list of [`Format`]s;
-//! what it downloads is [`Format::render`] under [`file_name`].
+//! what it downloads is [`Format::render`] under [`file_name`] (in
+//! `file_name.rs`).
 //!
 //! ```
 //! use gangmu::export::file::{file_name, Format};
-//! assert_eq!(file_name(Some("春耕工作报告"), Format::Markdown), "纲目-春耕工作报告.md");
-//! let doc = gangmu::parse("一、提高认识\n二、狠抓落实\n");
+//! let doc = gangmu::parse("春耕工作报告\n\n一、提高认识\n二、狠抓落实\n");
+//! assert_eq!(file_name(&doc, Format::Markdown), "纲目-春耕工作报告.md");
 //! let options = gangmu::export::Options::default();
 //! assert!(Format::Outline.render(&doc, "", options).contains("二、狠抓落实"));
 //! ```
 
+pub use super::file_name::file_name;
 use super::Options;
 use crate::model::Document;
 
@@ -37,13 +39,14 @@ impl Format {
 
     /// The file's contents. `text` is the source, which only HTML embeds;
     /// `options` are the reader's (显示段落), which JSON, the whole model,
-    /// does not need.
+    /// does not need. The 提纲 `.txt` is written for Windows as well
+    /// ([`for_windows`]); the command line prints it plain.
     pub fn render(self, doc: &Document, text: &str, options: Options) -> String {
         match self {
             Format::Markdown => super::markdown::markdown(doc, options),
             Format::Opml => super::opml::opml(doc, options),
             Format::Json => super::json(doc),
-            Format::Outline => super::text::outline(doc, options),
+            Format::Outline => for_windows(&super::text::outline(doc, options)),
             Format::Html => super::html::html(doc, text, options),
         }
     }
@@ -93,74 +96,30 @@ impl Format {
     }
 }
 
-/// Longest title kept in a file name, in chars.
-const MAX_TITLE_CHARS: usize = 40;
-
-/// `纲目-<title>.<ext>`, or `纲目.<ext>` without a usable title. The title
-/// is made safe for every common file system: characters that Windows,
-/// macOS or Linux forbid or treat specially (`\ / : * ? " < > |`),
-/// controls and line breaks become nothing or one space, runs of spaces
-/// one, leading and trailing dots and spaces are dropped, and it is cut
-/// at [`MAX_TITLE_CHARS`] chars.
-pub fn file_name(title: Option<&str>, format: Format) -> String {
-    let stem = title.map(sanitise).unwrap_or_default();
-    if stem.is_empty() {
-        format!("纲目.{}", format.extension())
-    } else {
-        format!("纲目-{stem}.{}", format.extension())
-    }
-}
-
-fn sanitise(title: &str) -> String {
-    let mut out = String::new();
-    let mut space = false;
-    for c in title.chars().take(4 * MAX_TITLE_CHARS) {
-        match c {
-            '\\' | '/' | ':' | '*' | '?' | '"' | '<' | '>' | '|' => {}
-            c if c.is_control() || c.is_whitespace() => space = true,
-            c => {
-                if space && !out.is_empty() {
-                    out.push(' ');
-                }
-                space = false;
-                out.push(c);
+/// Plain text as Windows programs read it best: UTF-8 with a byte order
+/// mark (without one, Notepad before Windows 10 1903 and Excel read a
+/// file as the system code page, GBK on Chinese systems) and CRLF line
+/// ends. Only the downloaded 提纲 gets it: the other formats are read by
+/// programs that expect plain UTF-8, and the CLI's standard output must
+/// not start with a mark.
+fn for_windows(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 16 + 3);
+    out.push('\u{feff}');
+    for line in text.split_inclusive('\n') {
+        match line.strip_suffix('\n') {
+            Some(line) => {
+                out.push_str(line.strip_suffix('\r').unwrap_or(line));
+                out.push_str("\r\n");
             }
+            None => out.push_str(line),
         }
     }
-    let cut: String = out.chars().take(MAX_TITLE_CHARS).collect();
-    cut.trim_matches(|c: char| c == '.' || c == ' ').to_string()
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn names_files_after_the_title() {
-        assert_eq!(
-            file_name(Some("工作报告"), Format::Opml),
-            "纲目-工作报告.opml"
-        );
-        assert_eq!(file_name(None, Format::Json), "纲目.json");
-        assert_eq!(file_name(Some(" ./: "), Format::Html), "纲目.html");
-    }
-
-    #[test]
-    fn file_names_are_safe() {
-        assert_eq!(
-            file_name(Some("a/b\\c:d*e?f\"g<h>i|j\u{0}k"), Format::Outline),
-            "纲目-abcdefghij k.txt"
-        );
-        assert_eq!(
-            file_name(Some("  在全市\n\t大会上的　讲话..  "), Format::Markdown),
-            "纲目-在全市 大会上的 讲话.md"
-        );
-        let long = "长".repeat(100);
-        assert_eq!(
-            file_name(Some(&long), Format::Markdown),
-            format!("纲目-{}.md", "长".repeat(MAX_TITLE_CHARS))
-        );
-    }
 
     #[test]
     fn every_format_renders_the_sample() {

@@ -14,6 +14,7 @@
 
 pub mod contents;
 pub mod file;
+mod file_name;
 pub mod html;
 pub mod markdown;
 pub mod opml;

@@ -21,7 +21,8 @@ pub struct ExportMenuProps {
 }
 
 /// 导出: a popover of the formats; each saves a file made in the page
-/// (`纲目-<title>.<ext>`). Nothing is sent anywhere.
+/// (`纲目-<title>.<ext>`, with the place, speaker and date when the title
+/// does not tell the document apart). Nothing is sent anywhere.
 #[component]
 pub fn ExportMenu(props: &ExportMenuProps) -> Html {
     let options = Options {
@@ -31,7 +32,7 @@ pub fn ExportMenu(props: &ExportMenuProps) -> Html {
         let (quoted, dispatch) = (props.quoted.clone(), props.dispatch.clone());
         let onclick = Callback::from(move |_: MouseEvent| {
             let document = quoted.document();
-            let name = file_name(document.title.as_deref(), format);
+            let name = file_name(document, format);
             let contents = format.render(document, quoted.text(), options);
             if download(&name, format.media_type(), &contents).is_err() {
                 dispatch.emit(Action::problem(
