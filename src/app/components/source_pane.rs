@@ -214,7 +214,7 @@ pub fn SourcePane(props: &SourcePaneProps) -> Html {
             if props.hidden {
                 <div class="source-hidden" role="note">
                     <p>
-                        { "全文很长（或含有很长的无法换行的字符串），为了页面流畅，原文暂不在此显示；提纲照常生成。显示原文时页面可能停顿几秒。" }
+                        { "全文很长，为了页面流畅，原文暂不在此显示；提纲照常生成。显示原文时页面可能停顿几秒。" }
                     </p>
                     <button type="button" onclick={show}>{ "显示原文" }</button>
                 </div>
