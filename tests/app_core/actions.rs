@@ -289,24 +289,10 @@ fn a_tapped_task_opens_its_passage_and_a_tapped_part_folds() {
           · 二、抓好落实
     "#,
     );
-    check_actions(
-        SPEECH,
-        [Action::Tap(key(SECTION_ONE))],
-        r#"
-        tab Outline · revision 0 · text 102 chars “在全市工作会议上的讲话⏎同志们：…”
-        title 在全市工作会议上的讲话
-        quotes not found yet: 0 speakers, 0 sayings, 0 terms
-        stats 93 字 · 2 个部分 · 2 个小节 · 2 个要点 · 阅读不到 1 分钟 · 讲话不到 1 分钟
-        folded /一、提高认识/（一）统一思想
-        selected /一、提高认识/（一）统一思想
-        source reveal #1 24..42 “（一）统一思想⏎一要学习。二要落…”
-        rows
-          · 同志们：
-          ▾ 一、提高认识
-            ▸ （一）统一思想 *selected*
-            · （二）明确任务
-          · 二、抓好落实
-    "#,
+    // A part tapped is a part chosen (choose_selects_folds_and_reveals_in_the_source).
+    assert_eq!(
+        run(SPEECH, [Action::Tap(key(SECTION_ONE))]),
+        run(SPEECH, [Action::Choose(key(SECTION_ONE))])
     );
 }
 
