@@ -4,7 +4,7 @@
 #   make test    everything CI runs: format, lints, native, browser and e2e tests
 #   make dist    build the static site into dist/
 #   make size    bytes a visitor downloads, raw and gzipped: first load (make test checks
-#                250 KB) and with the lazily loaded .docx reader (450 KB)
+#                250 KB) and with the lazily loaded file module (450 KB)
 #   make setup   install the tool chain (idempotent; `make test` also installs browsers)
 #   make fuzz    fuzz the parser, the share-link decoder and file import (FUZZ_SECONDS each; not in CI)
 #   make bench   every performance figure: native parse throughput, bench-web, markmap comparison
@@ -29,9 +29,10 @@ WASM_TARGET := wasm32-unknown-unknown
 WASM_BINDGEN_VERSION := 0.2.130
 CARGO_TARGET_DIR ?= target
 WASM := $(CARGO_TARGET_DIR)/$(WASM_TARGET)/wasm-release/gangmu.wasm
-# The .docx reader (docx/), which the page loads on first use.
-DOCX_WASM := $(CARGO_TARGET_DIR)/$(WASM_TARGET)/wasm-release/gangmu_docx.wasm
-DOCX_BINDGEN_DIR := $(CARGO_TARGET_DIR)/web-docx
+# The file module (files/: the .docx reader and the exporters), which the
+# page loads on first use.
+FILES_WASM := $(CARGO_TARGET_DIR)/$(WASM_TARGET)/wasm-release/gangmu_files.wasm
+FILES_BINDGEN_DIR := $(CARGO_TARGET_DIR)/web-files
 # Everything together, the lazily loaded files included, gzipped.
 TOTAL_BUDGET := 450000
 BINDGEN_DIR := $(CARGO_TARGET_DIR)/web
@@ -113,21 +114,21 @@ setup-python:
 
 ## Build.
 
-# The .docx reader first: its build (the core with core-only) must not
+# The file module first: its build (the core with core-only) must not
 # come between the app's cargo build and its wasm-bindgen.
 dist: setup
-	cargo build --profile wasm-release --target $(WASM_TARGET) -p gangmu-docx
-	rm -rf $(DOCX_BINDGEN_DIR)
-	wasm-bindgen --target web --no-typescript --out-dir $(DOCX_BINDGEN_DIR) $(DOCX_WASM)
+	cargo build --profile wasm-release --target $(WASM_TARGET) -p gangmu-files
+	rm -rf $(FILES_BINDGEN_DIR)
+	wasm-bindgen --target web --no-typescript --out-dir $(FILES_BINDGEN_DIR) $(FILES_WASM)
 	cargo build --profile wasm-release --lib --target $(WASM_TARGET)
 	rm -rf $(BINDGEN_DIR)
 	wasm-bindgen --target web --no-typescript --out-dir $(BINDGEN_DIR) $(WASM)
 	rm -rf $(DIST)
 	mkdir -p $(DIST)
 	cp -R www/. $(BINDGEN_DIR)/. $(DIST)/
-	cp $(DOCX_BINDGEN_DIR)/gangmu_docx.js $(DIST)/
+	cp $(FILES_BINDGEN_DIR)/gangmu_files.js $(DIST)/
 	npx --no-install wasm-opt -Oz --converge --low-memory-unused $(BINDGEN_DIR)/gangmu_bg.wasm -o $(DIST)/gangmu_bg.wasm
-	npx --no-install wasm-opt -Oz --converge --low-memory-unused $(DOCX_BINDGEN_DIR)/gangmu_docx_bg.wasm -o $(DIST)/gangmu_docx_bg.wasm
+	npx --no-install wasm-opt -Oz --converge --low-memory-unused $(FILES_BINDGEN_DIR)/gangmu_files_bg.wasm -o $(DIST)/gangmu_files_bg.wasm
 	cd $(DIST) && npx --no-install esbuild --minify --log-level=warning --allow-overwrite --outdir=. *.js *.css
 	@echo "dist: built $(DIST)/"
 
@@ -136,7 +137,7 @@ serve: dist
 	python3 -m http.server $(PORT) --bind 127.0.0.1 --directory $(DIST)
 
 size: dist
-	@scripts/size.sh $(DIST) --lazy gangmu_docx.js --lazy gangmu_docx_bg.wasm
+	@scripts/size.sh $(DIST) --lazy gangmu_files.js --lazy gangmu_files_bg.wasm
 
 ## Checks.
 
@@ -144,14 +145,14 @@ test: setup setup-browsers setup-e2e-tools setup-valgrind setup-python
 	cargo fmt --all --check
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --all-targets --target $(WASM_TARGET) -- -D warnings
-	# The modules apart: js/ and docx/ enable the core's core-only feature, which
+	# The modules apart: js/ and files/ enable the core's core-only feature, which
 	# linted together would leave the web app out of the wasm32 lints.
-	cargo clippy -p gangmu-python -p gangmu-js -p gangmu-docx --all-targets -- -D warnings
-	cargo clippy -p gangmu-python -p gangmu-js -p gangmu-docx --all-targets --target $(WASM_TARGET) -- -D warnings
+	cargo clippy -p gangmu-python -p gangmu-js -p gangmu-files --all-targets -- -D warnings
+	cargo clippy -p gangmu-python -p gangmu-js -p gangmu-files --all-targets --target $(WASM_TARGET) -- -D warnings
 	GANGMU_REQUIRE_VALGRIND=1 cargo test
 	CHROMEDRIVER=$(CHROMEDRIVER) cargo test --target $(WASM_TARGET) --test web
 	$(MAKE) --no-print-directory dist
-	scripts/size.sh $(DIST) --lazy gangmu_docx.js --lazy gangmu_docx_bg.wasm \
+	scripts/size.sh $(DIST) --lazy gangmu_files.js --lazy gangmu_files_bg.wasm \
 	  --budget $(BUNDLE_BUDGET) --total-budget $(TOTAL_BUDGET)
 	node --test e2e/
 	$(MAKE) --no-print-directory test-python
@@ -238,7 +239,7 @@ screenshot: dist setup-browsers
 	node e2e/screenshot.mjs
 
 clean:
-	rm -rf $(DIST) $(BINDGEN_DIR) $(DOCX_BINDGEN_DIR) $(JS_PKG) $(WHEELS) $(BUILD_VENV) $(TEST_VENV)
+	rm -rf $(DIST) $(BINDGEN_DIR) $(FILES_BINDGEN_DIR) $(JS_PKG) $(WHEELS) $(BUILD_VENV) $(TEST_VENV)
 
 ## Fuzzing (not part of make test). cargo-fuzz needs the nightly toolchain
 ## that this kind of machine has beside the stable one.

@@ -239,3 +239,25 @@ test('the HTML page shows the same outline on its own, with no script', async ()
   await view.close();
   await rm(dir, { recursive: true });
 });
+
+// The exporters are in the file module, which the page loads on first use
+// (www/main.js): a visitor who never exports does not download them, and
+// a module that cannot be fetched is said in Chinese and fetched next time.
+test('the exporters load on first use; a failed load is said, the next try saves', async () => {
+  const page = await open();
+  const fetched = () =>
+    page.evaluate(() => performance.getEntriesByType('resource').filter((entry) => /gangmu_files/.test(entry.name)).length);
+  assert.equal(await fetched(), 0, 'nothing of the file module before 导出');
+
+  await page.route('**/gangmu_files*', (route) => route.abort('aborted'));
+  await page.getByRole('button', { name: '导出', exact: true }).click();
+  await page.getByRole('button', { name: /^Markdown/ }).click();
+  const alert = page.getByRole('alert');
+  await alert.waitFor();
+  assert.equal((await alert.locator('p').textContent()).trim(), '无法加载导出模块，请检查网络连接后重试。');
+  await alert.getByRole('button', { name: '关闭提示' }).click();
+
+  await page.unroute('**/gangmu_files*');
+  const { file } = await exportAs(page, 'Markdown');
+  assert.equal(file, `纲目-${TITLE}.md`);
+});

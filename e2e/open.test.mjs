@@ -42,7 +42,7 @@ before(async () => {
 const docxReaderRequests = (page) => {
   const urls = [];
   page.on('request', (request) => {
-    if (/gangmu_docx/.test(request.url())) urls.push(request.url());
+    if (/gangmu_files/.test(request.url())) urls.push(request.url());
   });
   return urls;
 };
@@ -117,8 +117,8 @@ test('a .docx from a word processor gives the outline of its text', async () => 
   assert.deepEqual(
     requested.map((url) => [new URL(url).origin, new URL(url).pathname.split('/').pop()]).sort(),
     [
-      [origin, 'gangmu_docx.js'],
-      [origin, 'gangmu_docx_bg.wasm'],
+      [origin, 'gangmu_files.js'],
+      [origin, 'gangmu_files_bg.wasm'],
     ],
     'the reader is loaded once, from this origin',
   );
@@ -137,7 +137,7 @@ test('a ZIP that is not a Word document: the reader’s Chinese message, and the
 test('a .docx reader that cannot be fetched is said in Chinese, and the next try loads it', async () => {
   const page = await open();
   const before = await textOf(page);
-  await page.route('**/gangmu_docx*', (route) => route.abort('aborted'));
+  await page.route('**/gangmu_files*', (route) => route.abort('aborted'));
   await openFile(page, files.docx);
   const alert = page.getByRole('alert');
   await alert.waitFor();
@@ -148,7 +148,7 @@ test('a .docx reader that cannot be fetched is said in Chinese, and the next try
   assert.equal(await textOf(page), before);
   await alert.getByRole('button', { name: '关闭提示' }).click();
 
-  await page.unroute('**/gangmu_docx*');
+  await page.unroute('**/gangmu_files*');
   await openFile(page, files.docx);
   await waitForParts(page, ['一、', '二、', '三、', '四、', '五、', '六、']);
 });

@@ -10,30 +10,34 @@ try {
   // No storage (private browsing): follow the system.
 }
 
-// The .docx reader, a wasm module of its own loaded on first use so that
-// visitors who never open a Word file do not download it (see
-// src/app/transfer/file_text.rs). Resolves to the text; rejects with the
-// Chinese message (a string) for a document it cannot read, with an Error
-// when the module cannot be loaded — and then tries again next time.
-// (The browser keeps a failed import as failed: a retry asks for a new URL.)
-let docxReader;
-let docxFailures = 0;
-globalThis.gangmuDocxText = async (bytes) => {
-  const url = docxFailures === 0 ? './gangmu_docx.js' : `./gangmu_docx.js?retry=${docxFailures}`;
-  docxReader ??= import(url).then(async (module) => {
+// The file module — the .docx reader and the exporters of 导出 — is a wasm
+// module of its own, loaded on first use so that visitors who never open a
+// Word file or export do not download it (see src/app/transfer/file_text.rs
+// and src/app/transfer/export.rs). A failed load rejects with an Error and
+// is tried again next time (the browser keeps a failed import as failed: a
+// retry asks for a new URL).
+let files;
+let filesFailures = 0;
+async function filesModule() {
+  const url = filesFailures === 0 ? './gangmu_files.js' : `./gangmu_files.js?retry=${filesFailures}`;
+  files ??= import(url).then(async (module) => {
     await module.default();
     return module;
   });
-  let module;
   try {
-    module = await docxReader;
+    return await files;
   } catch (error) {
-    docxReader = undefined;
-    docxFailures += 1;
+    files = undefined;
+    filesFailures += 1;
     throw error;
   }
-  return module.docx_text(bytes);
-};
+}
+// Resolves to the text; rejects with the Chinese message (a string) for a
+// document it cannot read.
+globalThis.gangmuDocxText = async (bytes) => (await filesModule()).docx_text(bytes);
+// Resolves to [file name, contents] of the export of `text`.
+globalThis.gangmuExport = async (text, format, paragraphs) =>
+  (await filesModule()).export_file(text, format, paragraphs);
 
 const boot = document.getElementById('boot');
 try {

@@ -1,18 +1,17 @@
 use yew::prelude::*;
 
-use crate::app::transfer::download::download;
+use std::rc::Rc;
+
+use crate::app::transfer::export::export;
 use crate::app_core::by_ptr::ByPtr;
 use crate::app_core::state::{Action, Quoted};
-use crate::export::file::{file_name, Format};
-use crate::export::Options;
+use crate::export::file::Format;
 
 const MENU_ID: &str = "export-menu";
 
 #[derive(Properties, PartialEq)]
 pub struct ExportMenuProps {
-    /// The parse to export, with its quotations (found when first asked
-    /// for, if 引语 and 术语 have not yet) and its text (the HTML page
-    /// embeds it).
+    /// The parse to export: the file module parses its text anew.
     pub quoted: ByPtr<Quoted>,
     /// Whether the tree shows plain paragraphs (显示段落): the files list
     /// what the tree lists.
@@ -22,23 +21,20 @@ pub struct ExportMenuProps {
 
 /// 导出: a popover of the formats; each saves a file made in the page
 /// (`纲目-<title>.<ext>`, with the place, speaker and date when the title
-/// does not tell the document apart). Nothing is sent anywhere.
+/// does not tell the document apart), made by the file module loaded on
+/// first use (`transfer::export`). Nothing is sent anywhere.
 #[component]
 pub fn ExportMenu(props: &ExportMenuProps) -> Html {
-    let options = Options {
-        paragraphs: props.paragraphs,
-    };
+    let paragraphs = props.paragraphs;
     let items = Format::ALL.into_iter().map(|format| {
         let (quoted, dispatch) = (props.quoted.clone(), props.dispatch.clone());
         let onclick = Callback::from(move |_: MouseEvent| {
-            let document = quoted.document();
-            let name = file_name(document, format);
-            let contents = format.render(document, quoted.text(), options);
-            if download(&name, format.media_type(), &contents).is_err() {
-                dispatch.emit(Action::problem(
-                    "浏览器没有保存文件。请检查是否禁止了下载。",
-                ));
-            }
+            let (text, dispatch) = (Rc::clone(quoted.text()), dispatch.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                if let Err(message) = export(&text, format, paragraphs).await {
+                    dispatch.emit(Action::problem(message));
+                }
+            });
         });
         html! {
             <li>

@@ -1,6 +1,6 @@
 //! The text of a file the reader opened or dropped: a .docx (a ZIP,
 //! [`import::is_zip`]) through the .docx reader that the page loads on
-//! first use (`gangmu_docx.js`, see `www/main.js`), other bytes through
+//! first use (`gangmu_files.js`, the file module; see `www/main.js`), other bytes through
 //! [`import::decode_text`], and GBK/GB18030 through the browser's
 //! `TextDecoder`, which the wasm does not carry a table for. The page's
 //! wasm therefore carries no ZIP, XML or numbering code.
@@ -17,12 +17,12 @@ const MAX_FILE_BYTES: f64 = 64.0 * 1024.0 * 1024.0;
 
 const UNREADABLE: &str = "无法读取这个文件。";
 
-/// When `gangmu_docx.js` or its wasm cannot be fetched (offline, say).
+/// When `gangmu_files.js` or its wasm cannot be fetched (offline, say).
 const READER_UNAVAILABLE: &str = "无法加载 Word 文档读取模块，请检查网络连接后重试。";
 
 #[wasm_bindgen]
 extern "C" {
-    /// Set by `www/main.js`: imports `gangmu_docx.js` (once) and resolves
+    /// Set by `www/main.js`: imports `gangmu_files.js` (once) and resolves
     /// to the text of the .docx `bytes`; rejects with the Chinese message
     /// (a string) when the document cannot be read, with an `Error` when
     /// the module cannot be loaded.

@@ -9,6 +9,7 @@
 pub mod clipboard;
 pub mod compress;
 pub mod download;
+pub mod export;
 pub mod file_text;
 pub mod link;
 

@@ -1,0 +1,43 @@
+//! 导出: the file is made by the file module, which the page loads on
+//! first use (`gangmu_files.js`, see `www/main.js`), and saved by
+//! [`super::download`]. The page's wasm carries no exporter: they are
+//! some 11 KB gzipped that most visitors never need.
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+
+use crate::export::file::Format;
+
+/// When `gangmu_files.js` or its wasm cannot be fetched (offline, say).
+const UNAVAILABLE: &str = "无法加载导出模块，请检查网络连接后重试。";
+
+/// When the browser will not save the file.
+const NOT_SAVED: &str = "浏览器没有保存文件。请检查是否禁止了下载。";
+
+#[wasm_bindgen]
+extern "C" {
+    /// Set by `www/main.js`: imports `gangmu_files.js` (once) and resolves
+    /// to `[name, contents]`, the file of `text` in `Format::ALL[format]`.
+    #[wasm_bindgen(js_name = gangmuExport, catch)]
+    fn export_lazily(
+        text: &str,
+        format: usize,
+        paragraphs: bool,
+    ) -> Result<js_sys::Promise, JsValue>;
+}
+
+/// Makes the file of `text` in `format` and offers it for download; or
+/// says in Chinese why not.
+pub async fn export(text: &str, format: Format, paragraphs: bool) -> Result<(), &'static str> {
+    let index = Format::ALL
+        .iter()
+        .position(|other| *other == format)
+        .unwrap_or_default();
+    let promise = export_lazily(text, index, paragraphs).map_err(|_| UNAVAILABLE)?;
+    let file = JsFuture::from(promise).await.map_err(|_| UNAVAILABLE)?;
+    let file = js_sys::Array::from(&file);
+    let (Some(name), Some(contents)) = (file.get(0).as_string(), file.get(1).as_string()) else {
+        return Err(UNAVAILABLE);
+    };
+    super::download::download(&name, format.media_type(), &contents).map_err(|_| NOT_SAVED)
+}
