@@ -219,3 +219,67 @@ test('the first paste into the untouched sample replaces it, and 撤销 brings i
   await waitForParts(page, ['一、', '二、', '三、']);
   assert.equal(await textarea.inputValue(), sample);
 });
+
+// Issue 13, item 3: two tabs on one machine share the saved text. A tab
+// whose text another tab has saved over does not overwrite it unasked:
+// it says so, and offers to take the other text or keep its own.
+test('two tabs do not overwrite each other silently', async () => {
+  // One context of its own holds both tabs, sharing its localStorage (the
+  // harness's pages own theirs).
+  const first = await open();
+  const context = await first.context().browser().newContext();
+  const errors = [];
+  const tab = async () => {
+    const page = await context.newPage();
+    page.on('pageerror', (error) => errors.push(String(error)));
+    page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+    await page.goto(first.url());
+    await page.locator('[role=tree] [role=treeitem]').first().waitFor();
+    return page;
+  };
+  try {
+    const a = await tab();
+    await paste(a, MINE);
+    await a.waitForFunction((text) => localStorage.getItem('gangmu:text') === text, MINE);
+    const b = await tab();
+    assert.equal(await b.getByRole('textbox', { name: '原文' }).inputValue(), MINE);
+
+    // A edits and saves; B, still showing the old text, is told at once.
+    const fromA = `${MINE}三、甲页加的部分\n`;
+    await paste(a, fromA);
+    await a.waitForFunction((text) => localStorage.getItem('gangmu:text') === text, fromA);
+    const notice = (page) => page.getByRole('alert').filter({ hasText: '另一个标签页保存了不同的原文' });
+    await notice(b).waitFor();
+
+    // B edits: its text is not saved over A's.
+    const fromB = `${MINE}三、乙页加的部分\n`;
+    await paste(b, fromB);
+    // Its outline drawn, the save after it was tried (the same effect).
+    await waitForParts(b, ['一、', '二、', '三、']);
+    assert.equal(await b.evaluate(() => localStorage.getItem('gangmu:text')), fromA);
+    assert.equal(await notice(a).count(), 0, 'A was not disturbed');
+
+    // B keeps its own: it is saved, and now A is told.
+    await notice(b).getByRole('button', { name: '保留本页的文字' }).click();
+    await b.waitForFunction((text) => localStorage.getItem('gangmu:text') === text, fromB);
+    assert.equal(await notice(b).count(), 0);
+    await notice(a).waitFor();
+
+    // A takes B's text; 撤销 would bring A's back.
+    const stamp = () => localStorage.getItem('gangmu:stamp');
+    const before = await b.evaluate(stamp);
+    await notice(a).getByRole('button', { name: '换成那边的文字' }).click();
+    assert.equal(await a.getByRole('textbox', { name: '原文' }).inputValue(), fromB);
+    await a.getByRole('status').filter({ hasText: '已换成另一个标签页的文字' }).waitFor();
+    assert.equal(await notice(a).count(), 0);
+    // A saved it anew, and B heard (the storage event comes with the
+    // value; a task later the app has answered it).
+    await b.waitForFunction((before) => localStorage.getItem('gangmu:stamp') !== before, before);
+    await b.evaluate(() => new Promise((resolve) => setTimeout(resolve, 0)));
+    assert.equal(await notice(b).count(), 0, 'the same text disturbs no one');
+    assert.equal(await a.evaluate(() => localStorage.getItem('gangmu:text')), fromB);
+    assert.deepEqual(errors, [], 'the tabs reported errors');
+  } finally {
+    await context.close();
+  }
+});

@@ -25,6 +25,7 @@ use gloo_timers::callback::Timeout;
 use wasm_bindgen::prelude::*;
 use yew::prelude::*;
 
+use crate::app_core::state::TransferAction;
 pub use crate::app_core::state::{initial_state, Action, AppState, Prefs, Tab, Theme};
 use components::{
     ExportMenu, Header, NoticeBar, OpenFile, OutlinePane, PrintButton, PrintHead, QuotesPanel,
@@ -64,25 +65,47 @@ pub fn App() -> Html {
     let refused = use_mut_ref(|| false);
     // Effects run once the DOM is updated: end the parse-to-outline
     // measure first, then keep the text for the next visit — unless it is
-    // a share link's, unedited (state/transfer.rs).
+    // a share link's, unedited (state/transfer.rs), or another tab saved a
+    // text of its own meanwhile; 保留本页的文字 (`kept`) saves it over that.
     {
         let text = Rc::clone(&state.text);
-        let showing_link = state.showing_link();
+        let saves = state.saves();
         let dispatch = state.dispatcher();
-        use_effect_with(state.revision, move |&revision| {
-            timing::measure_outline();
-            // 引语 and 术语 follow in a task of their own.
-            let quotes = dispatch.clone();
-            Timeout::new(0, move || quotes.dispatch(Action::ShowQuotes)).forget();
-            if revision > 0 && !showing_link {
-                match storage::save_text(&text) {
-                    Saved::Refused if !refused.replace(true) => {
-                        dispatch.dispatch(Action::problem(NOT_SAVED));
+        let kept = use_mut_ref(|| 0_u32);
+        use_effect_with(
+            (state.revision, state.transfer.kept),
+            move |&(revision, keep)| {
+                timing::measure_outline();
+                // 引语 and 术语 follow in a task of their own.
+                let quotes = dispatch.clone();
+                Timeout::new(0, move || quotes.dispatch(Action::ShowQuotes)).forget();
+                let over = kept.replace(keep) != keep;
+                if (revision > 0 || over) && saves {
+                    let saved = if over {
+                        storage::save_text_over(&text)
+                    } else {
+                        storage::save_text(&text)
+                    };
+                    match saved {
+                        Saved::Refused if !refused.replace(true) => {
+                            dispatch.dispatch(Action::problem(NOT_SAVED));
+                        }
+                        Saved::Yes => *refused.borrow_mut() = false,
+                        Saved::OtherTab(other) => dispatch
+                            .dispatch(Action::Transfer(TransferAction::OtherTab(Rc::from(other)))),
+                        _ => {}
                     }
-                    Saved::Yes => *refused.borrow_mut() = false,
-                    _ => {}
                 }
-            }
+            },
+        );
+    }
+    {
+        let dispatch = state.dispatcher();
+        use_effect_with((), move |_| {
+            let listener = storage::watch_other_tabs(move |text| {
+                dispatch.dispatch(Action::Transfer(TransferAction::OtherTab(Rc::from(text))));
+            });
+            move || drop(listener)
         });
     }
     use_effect_with(state.theme, |&choice| {
@@ -176,6 +199,7 @@ pub fn App() -> Html {
             <NoticeBar
                 problem={state.transfer.problem.clone()}
                 link={state.showing_link().then(|| Rc::clone(state.current_text()))}
+                other_tab={state.transfer.other_tab.is_some()}
                 dispatch={dispatch.clone()}
             />
             <PrintHead document={Rc::clone(&state.document)} />

@@ -1964,3 +1964,90 @@ fn the_sample_speech() {
         )
     );
 }
+
+/// The state after `actions`, from [`SPEECH`] as saved on this machine.
+fn after(actions: impl IntoIterator<Item = Action>) -> Rc<AppState> {
+    let mut state = Rc::new(AppState::new(Rc::from(SPEECH), Prefs::default()));
+    for action in actions {
+        state = Rc::clone(&state).reduced(action);
+    }
+    state
+}
+
+const OTHER: &str = "另一个标签页的讲话\n一、别的部分\n";
+
+#[test]
+fn another_tabs_text_stops_the_saving_until_answered() {
+    let state = after([
+        text(SPEECH),
+        transfer(TransferAction::OtherTab(Rc::from(OTHER))),
+    ]);
+    assert_eq!(state.transfer.other_tab.as_deref(), Some(OTHER));
+    assert!(
+        !state.saves(),
+        "this tab must not overwrite the other's text"
+    );
+    assert_eq!(&*state.text, SPEECH, "nor is its own text replaced unasked");
+
+    // The other tab saving this very text is no conflict.
+    let same = Rc::clone(&state).reduced(transfer(TransferAction::OtherTab(Rc::from(SPEECH))));
+    assert_eq!(same.transfer.other_tab, None);
+    assert!(same.saves());
+    let again = Rc::clone(&same).reduced(transfer(TransferAction::OtherTab(Rc::from(SPEECH))));
+    assert!(Rc::ptr_eq(&same, &again), "nothing changed");
+}
+
+#[test]
+fn taking_another_tabs_text_keeps_this_one_for_undo() {
+    let state = after([
+        transfer(TransferAction::OtherTab(Rc::from(OTHER))),
+        transfer(TransferAction::TakeOtherTab),
+    ]);
+    assert_eq!(&*state.text, OTHER);
+    assert!(state.saves());
+    assert_eq!(state.cleared.as_deref(), Some(SPEECH));
+    assert_eq!(
+        state.transfer.undo_note.as_deref(),
+        Some("已换成另一个标签页的文字")
+    );
+    let undone = state.reduced(Action::UndoClear);
+    assert_eq!(&*undone.text, SPEECH);
+
+    // With nothing from another tab, there is nothing to take.
+    let state = after([]);
+    assert!(Rc::ptr_eq(
+        &state,
+        &Rc::clone(&state).reduced(transfer(TransferAction::TakeOtherTab))
+    ));
+}
+
+#[test]
+fn keeping_this_tabs_text_saves_it_over_the_other() {
+    let state = after([transfer(TransferAction::OtherTab(Rc::from(OTHER)))]);
+    let kept = state.transfer.kept;
+    let state = state.reduced(transfer(TransferAction::KeepThisTab));
+    assert_eq!(state.transfer.other_tab, None);
+    assert_eq!(
+        state.transfer.kept,
+        kept + 1,
+        "the save effect runs once more"
+    );
+    assert!(state.saves());
+    assert_eq!(&*state.text, SPEECH);
+    let again = Rc::clone(&state).reduced(transfer(TransferAction::KeepThisTab));
+    assert!(Rc::ptr_eq(&state, &again), "answered once");
+}
+
+#[test]
+fn a_share_links_text_ignores_other_tabs() {
+    let state = Rc::new(initial_state(
+        Some(Ok(OTHER.to_string())),
+        || None,
+        Prefs::default(),
+    ));
+    let state = state.reduced(transfer(TransferAction::OtherTab(Rc::from(SPEECH))));
+    assert_eq!(
+        state.transfer.other_tab, None,
+        "the link's text is not saved anyway"
+    );
+}

@@ -201,6 +201,16 @@ fn transfer(state: &AppState, out: &mut String) {
     if let Some(note) = &transfer.undo_note {
         let _ = writeln!(out, "undo note {note}");
     }
+    if let Some(other) = &transfer.other_tab {
+        let _ = writeln!(
+            out,
+            "another tab saved {} chars, not overwritten",
+            other.chars().count()
+        );
+    }
+    if transfer.kept > 0 {
+        let _ = writeln!(out, "kept over another tab's text {} times", transfer.kept);
+    }
 }
 
 fn rows(rows: &[std::rc::Rc<Row>], out: &mut String) {

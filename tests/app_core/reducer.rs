@@ -75,6 +75,9 @@ pub fn variant(action: &Action) -> &'static str {
             TransferAction::Open { .. } => "TransferAction::Open",
             TransferAction::Problem(_) => "TransferAction::Problem",
             TransferAction::DismissProblem => "TransferAction::DismissProblem",
+            TransferAction::OtherTab(_) => "TransferAction::OtherTab",
+            TransferAction::TakeOtherTab => "TransferAction::TakeOtherTab",
+            TransferAction::KeepThisTab => "TransferAction::KeepThisTab",
         },
     }
 }
@@ -92,7 +95,7 @@ fn every_action_is_checked() {
         count += 1;
         assert!(tests.contains(name), "no test in actions.rs uses {name}");
     }
-    assert_eq!(count, 35, "the names in `variant` were not all read");
+    assert_eq!(count, 38, "the names in `variant` were not all read");
 }
 
 /// `expected` without its blank first and last lines, and without the

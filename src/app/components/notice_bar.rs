@@ -11,11 +11,15 @@ pub struct NoticeBarProps {
     pub problem: Option<Rc<str>>,
     /// The share link's text, while it is shown unedited.
     pub link: Option<Rc<str>>,
+    /// Another tab saved a text of its own (`Transfer::other_tab`).
+    #[prop_or_default]
+    pub other_tab: bool,
     pub dispatch: Callback<Action>,
 }
 
-/// Under the header: what could not be opened, and, while a share link's
-/// text is shown, that the reader's own saved text is kept.
+/// Under the header: that another tab saved a text of its own, what could
+/// not be opened, and, while a share link's text is shown, that the
+/// reader's own saved text is kept.
 #[component]
 pub fn NoticeBar(props: &NoticeBarProps) -> Html {
     let dispatch = &props.dispatch;
@@ -36,8 +40,18 @@ pub fn NoticeBar(props: &NoticeBarProps) -> Html {
         })
     });
 
+    let take = dispatch.reform(|_: MouseEvent| Action::Transfer(TransferAction::TakeOtherTab));
+    let keep = dispatch.reform(|_: MouseEvent| Action::Transfer(TransferAction::KeepThisTab));
+
     html! {
         <>
+            if props.other_tab {
+                <div class="notice notice-problem" role="alert">
+                    <p>{ "另一个标签页保存了不同的原文。为免覆盖，本页的修改暂不保存。" }</p>
+                    <button type="button" onclick={take}>{ "换成那边的文字" }</button>
+                    <button type="button" onclick={keep}>{ "保留本页的文字" }</button>
+                </div>
+            }
             if let Some(problem) = &props.problem {
                 <div class="notice notice-problem" role="alert">
                     <p>{ problem.to_string() }</p>

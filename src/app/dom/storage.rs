@@ -4,12 +4,24 @@
 //! throw on access; every function here then does nothing, and the app
 //! works as if it were a first visit. Only a text that storage refuses
 //! (too long for its quota) is reported, so that the reader can be told.
+//!
+//! Tabs share the storage. Each save of the text writes a new stamp
+//! beside it; a tab remembers the stamp it last read or wrote, and a save
+//! that finds another stamp there — another tab saved since — and another
+//! text does not overwrite it ([`Saved::OtherTab`]; the rule is in
+//! `app_core/state/transfer.rs`).
 
-use web_sys::Storage;
+use std::cell::RefCell;
+
+use gloo_events::EventListener;
+use wasm_bindgen::JsCast;
+use web_sys::{Storage, StorageEvent};
 
 use crate::app_core::state::{Prefs, Theme};
 
 const TEXT: &str = "gangmu:text";
+/// Changes with every save of [`TEXT`].
+const STAMP: &str = "gangmu:stamp";
 const THEME: &str = "gangmu:theme";
 const PARAGRAPHS: &str = "gangmu:paragraphs";
 
@@ -21,14 +33,22 @@ fn load(key: &str) -> Option<String> {
     storage()?.get_item(key).ok().flatten()
 }
 
+thread_local! {
+    /// The stamp of the text this tab last read or wrote.
+    static SEEN: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
 /// What became of a value given to storage.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Saved {
     Yes,
     /// There is no storage to save to.
     NoStorage,
     /// Storage refused it (over quota, as a text of several MB is).
     Refused,
+    /// Another tab saved this other text since this tab last read or
+    /// wrote: it was not overwritten.
+    OtherTab(String),
 }
 
 fn save(key: &str, value: &str) -> Saved {
@@ -41,11 +61,50 @@ fn save(key: &str, value: &str) -> Saved {
 
 /// The text of the last visit, if any was saved (possibly empty).
 pub fn load_text() -> Option<String> {
+    SEEN.with_borrow_mut(|seen| *seen = load(STAMP));
     load(TEXT)
 }
 
+/// Saves this tab's text, unless another tab saved another since.
 pub fn save_text(text: &str) -> Saved {
-    save(TEXT, text)
+    if load(STAMP) != SEEN.with_borrow(Clone::clone) {
+        match load(TEXT) {
+            Some(other) if other != text => return Saved::OtherTab(other),
+            _ => {}
+        }
+    }
+    save_text_over(text)
+}
+
+/// Saves this tab's text whatever another tab saved (保留本页的文字).
+pub fn save_text_over(text: &str) -> Saved {
+    let saved = save(TEXT, text);
+    if saved == Saved::Yes {
+        let stamp = format!(
+            "{:x}-{:x}",
+            js_sys::Date::now() as u64,
+            (js_sys::Math::random() * 1e12) as u64
+        );
+        save(STAMP, &stamp);
+        SEEN.with_borrow_mut(|seen| *seen = Some(stamp));
+    }
+    saved
+}
+
+/// Calls `on_text` with the text another tab saves, as it saves it (the
+/// `storage` event, which a tab never gets for its own writes).
+pub fn watch_other_tabs(on_text: impl Fn(String) + 'static) -> Option<EventListener> {
+    let window = web_sys::window()?;
+    Some(EventListener::new(&window, "storage", move |event| {
+        let Some(event) = event.dyn_ref::<StorageEvent>() else {
+            return;
+        };
+        if event.key().as_deref() == Some(TEXT) {
+            if let Some(text) = event.new_value() {
+                on_text(text);
+            }
+        }
+    }))
 }
 
 /// The stored preferences; `system_dark` is left for the caller to ask.

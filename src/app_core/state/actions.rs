@@ -106,7 +106,7 @@ impl Action {
                 | Action::UndoClear
                 | Action::LoadSample
                 | Action::Analyzed { document: None, .. }
-                | Action::Transfer(TransferAction::Open { .. })
+                | Action::Transfer(TransferAction::Open { .. } | TransferAction::TakeOtherTab)
         )
     }
 }
@@ -118,7 +118,9 @@ impl Action {
     pub fn replaces_text(&self) -> bool {
         matches!(
             self,
-            Action::Clear | Action::LoadSample | Action::Transfer(TransferAction::Open { .. })
+            Action::Clear
+                | Action::LoadSample
+                | Action::Transfer(TransferAction::Open { .. } | TransferAction::TakeOtherTab)
         )
     }
 }

@@ -8,6 +8,15 @@
 //! shown unedited, so a reload shows it again; after an edit the fragment
 //! is dropped, so a reload shows the saved, edited text. A link that
 //! cannot be read changes nothing but shows why.
+//!
+//! **The rule for other tabs.** Each tab saves its own text, and two tabs
+//! on one text would overwrite each other. When another tab saves a text
+//! different from this one's (a `storage` event, or a save that finds the
+//! stored text changed since this tab read or wrote it), this tab stops
+//! saving and says so ([`Transfer::other_tab`]), offering to take the
+//! other text (撤销 brings its own back) or to keep its own, which then
+//! replaces the other — and the other tab is told the same. Nothing is
+//! overwritten that its writer was not told of.
 
 use std::rc::Rc;
 
@@ -27,6 +36,12 @@ pub struct Transfer {
     /// What the undo toast says when 打开 or a link replaced the text
     /// (`None`: 已清空).
     pub undo_note: Option<Rc<str>>,
+    /// The text another tab saved over this one's: while it is here, this
+    /// tab does not save (see the rule above).
+    pub other_tab: Option<Rc<str>>,
+    /// Counts 保留本页的文字: each time, this tab's text is saved over the
+    /// other tab's.
+    pub kept: u32,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -45,6 +60,8 @@ pub enum Origin {
     Link,
     /// The text saved on this machine, brought back from a shared one.
     Saved,
+    /// The text another tab saved ([`TransferAction::TakeOtherTab`]).
+    OtherTab,
 }
 
 pub enum TransferAction {
@@ -65,6 +82,12 @@ pub enum TransferAction {
     /// Say why something could not be opened.
     Problem(Rc<str>),
     DismissProblem,
+    /// Another tab saved this text.
+    OtherTab(Rc<str>),
+    /// Take the text another tab saved, keeping this one for 撤销.
+    TakeOtherTab,
+    /// Keep this tab's text, saving it over the other tab's.
+    KeepThisTab,
 }
 
 /// Why a text over [`super::TEXT_LIMIT`] was not opened.
@@ -75,7 +98,7 @@ fn too_large_to_open(size: usize, origin: &Origin) -> String {
     };
     let what = match origin {
         Origin::File(name) => format!("“{name}”"),
-        Origin::Link | Origin::Saved => "这段文字".to_string(),
+        Origin::Link | Origin::Saved | Origin::OtherTab => "这段文字".to_string(),
     };
     format!(
         "{what}有 {} MB，超过了 {} MB 的上限，没有打开。原文没有改动。",
@@ -108,6 +131,12 @@ impl AppState {
             .is_some_and(|text| Rc::ptr_eq(text, self.current_text()))
     }
 
+    /// Whether the text shown is to be saved: not a share link's,
+    /// unedited, nor while another tab's newer text is unanswered.
+    pub fn saves(&self) -> bool {
+        !self.showing_link() && self.transfer.other_tab.is_none()
+    }
+
     /// Carries out a transfer action; returns whether anything changed.
     pub(super) fn apply_transfer(&mut self, action: TransferAction) -> bool {
         let transfer = &mut self.transfer;
@@ -132,6 +161,7 @@ impl AppState {
                     Origin::File(name) => format!("已打开“{name}”"),
                     Origin::Link => "已打开分享的文本".to_string(),
                     Origin::Saved => "已恢复本机保存的文本".to_string(),
+                    Origin::OtherTab => "已换成另一个标签页的文字".to_string(),
                 }));
                 // 撤销 brings back the text replaced; replacing nothing
                 // (after 清空) keeps what 清空 removed.
@@ -144,6 +174,28 @@ impl AppState {
             }
             TransferAction::Problem(message) => transfer.problem = Some(message),
             TransferAction::DismissProblem => return transfer.problem.take().is_some(),
+            TransferAction::OtherTab(text) => {
+                // A link's text is not saved: the other tab's is the
+                // reader's own, which 回到我的文本 reads afresh.
+                let differs = !self.showing_link() && text != *self.current_text();
+                let other = differs.then_some(text);
+                let changed = other != self.transfer.other_tab;
+                self.transfer.other_tab = other;
+                return changed;
+            }
+            TransferAction::TakeOtherTab => {
+                let Some(text) = self.transfer.other_tab.take() else {
+                    return false;
+                };
+                let origin = Origin::OtherTab;
+                return self.apply_transfer(TransferAction::Open { text, origin });
+            }
+            TransferAction::KeepThisTab => {
+                if self.transfer.other_tab.take().is_none() {
+                    return false;
+                }
+                self.transfer.kept += 1;
+            }
         }
         true
     }
