@@ -1117,3 +1117,116 @@ fn paragraphs_opening_with_a_dash_are_bulleted_points() {
         ",
     );
 }
+
+#[test]
+fn an_article_label_in_bold_alone_on_its_line_is_headed_by_the_next() {
+    // 中華民國憲法增修條文 with Markdown decoration: **第 1 條** / text.
+    check(
+        "**第 1 條**\n中華民國自由地區選舉人於立法院提出憲法修正案。\n\n**第 2 條**\n總統、副總統由全體人民直接選舉之。\n",
+        "
+        part 第1條中華民國自由地區選舉人於立法院提出憲法修正案
+        part 第2條總統、副總統由全體人民直接選舉之
+        ",
+    );
+}
+
+#[test]
+fn a_spaced_article_label_is_an_article_though_the_text_runs_on() {
+    // The same amendments pasted as one line: 第 1 條中華民國…. Its items
+    // (一、…二、…) stay under their article.
+    check(
+        "第 1 條中華民國自由地區選舉人於立法院提出憲法修正案，應於三個月內投票複決。第 2 條行政院依左列規定，對立法院負責：一、行政院有向立法院提出施政方針之責。二、行政院對於立法院決議之法律案得移請立法院覆議。第 3 條立法委員之報酬，應以法律定之。",
+        "
+        part 第1條中華民國自由地區選舉人於立法院提出憲法修正案，應於三個月內投票複決
+        part 第2條行政院依左列規定，對立法院負責
+          section 一、行政院有向立法院提出施政方針之責
+          section 二、行政院對於立法院決議之法律案得移請立法院覆議
+        part 第3條立法委員之報酬，應以法律定之
+        ",
+    );
+}
+
+#[test]
+fn a_charter_pasted_as_one_line_keeps_its_chapters_bracketed_articles_and_items() {
+    // 华为基本法 with its breaks deleted: the chapter's heading runs into its
+    // first section (公司的宗旨一、核心价值观), a caption in brackets into
+    // the article after it (（员工）【第二条】), and an article's items
+    // follow its colon (：1、…。2、…).
+    check(
+        "第一章 公司的宗旨一、核心价值观（追求）【第一条】华为的追求是在电子信息领域实现顾客的梦想，并依靠点点滴滴、锲而不舍的艰苦追求，使我们成为世界级领先企业。（员工）【第二条】为了在矩阵结构下维护统一指挥原则和责权对等原则，减少组织上的不确定性和提高组织的效率，我们必须在以下几方面加强管理的力度：1、建立有效的高层管理组织。2、实行充分授权，加强监督。3、完善考核体系。二、基本目标（质量）【第三条】我们的目标是以优异的产品、可靠的质量、优越的终生效能费用比和有效的服务，满足顾客日益增长的需要。第二章 基本经营政策一、经营重心【第四条】我们中短期的经营方针是集中人力、物力和财力，根据业界最新的发展，将技术导向战略转为市场导向战略。",
+        "
+        part 第一章公司的宗旨
+          section 一、核心价值观
+            section 【第一条】华为的追求是在电子信息领域实现顾客的梦想，并依靠点点滴滴、锲而不舍的艰苦追求，使我们成为世界级领先企业
+            section 【第二条】为了在矩阵结构下维护统一指挥原则和责权对等原则，减少组织上的不确定性和提高组织的效率，我们必须在以下几方面加强管理的力度
+              section 1、建立有效的高层管理组织
+              section 2、实行充分授权，加强监督
+              section 3、完善考核体系
+          section 二、基本目标
+            section 【第三条】我们的目标是以优异的产品、可靠的质量、优越的终生效能费用比和有效的服务，满足顾客日益增长的需要
+        part 第二章基本经营政策
+          section 一、经营重心
+            section 【第四条】我们中短期的经营方针是集中人力、物力和财力，根据业界最新的发展，将技术导向战略转为市场导向战略
+        ",
+    );
+}
+
+#[test]
+fn an_enumeration_restarting_at_one_inside_a_section_nests_there() {
+    // 第一个五年计划 pasted as one line: 一、我国人民已经推翻了…。 is a sentence
+    // counted inside the section, not a new run of the parts 一、…三、,
+    // which are headings alone.
+    check(
+        "一、国家在过渡时期的总任务　　我国发展国民经济的第一个五年计划，是根据总路线制定的。　　二、第一个五年计划概要　　五年计划规定了基本任务。　　三、若干问题　　（一）关于基本建设问题　　第一，基本建设规模的大小问题。　　我们的答复是肯定的：　　一、我国人民已经推翻了帝国主义者在中国的统治，这样就提供了一个重要积累来源。　　二、我国人民推翻了封建主义，农民生活有了改善。　　第二，轻重工业投资的比重问题。　　我国第一个五年计划规定重工业投资的比重特别大。　　必须加强以下几个方面的工作：　　一、提高设计工作，力求避免在设计中造成差错；　　二、加强施工的技术指导，鼓励合理化建议；　　（二）关于工业的生产问题　　第一，增产和节约工业原料问题。　　我们必须节约原料。　　第二，试制新种类产品问题。　　我们必须试制新产品。",
+        "
+        part 一、国家在过渡时期的总任务
+        part 二、第一个五年计划概要
+        part 三、若干问题
+          section （一）关于基本建设问题
+            task 第一，基本建设规模的大小问题
+              section 一、我国人民已经推翻了帝国主义者在中国的统治，这样就提供了一个重要积累来源
+              section 二、我国人民推翻了封建主义，农民生活有了改善
+            task 第二，轻重工业投资的比重问题
+              section 一、提高设计工作，力求避免在设计中造成差错
+              section 二、加强施工的技术指导，鼓励合理化建议
+          section （二）关于工业的生产问题
+            task 第一，增产和节约工业原料问题
+            task 第二，试制新种类产品问题
+        ",
+    );
+}
+
+#[test]
+fn an_html_tag_wrapped_over_lines_ends_with_its_bracket() {
+    // A web copy wrapped at 20 chars, as from a PDF: the counter badge's
+    // <img …> tag ends its paragraph though its last line is full, and the
+    // chapter after it is not run into it.
+    let paragraphs = [
+        "# 《华为基本法》",
+        "<img class=\"pv\" src=\"https://api.example.org/visitor-badge/pv?key=basic-law.md\">",
+        "第一章 公司的宗旨",
+        "一、核心价值观",
+        "【第一条】华为的追求是在电子信息领域实现顾客的梦想，并依靠点点滴滴、锲而不舍的艰苦追求，使我们成为世界级领先企业。为了使华为成为世界一流的设备供应商，我们将永不进入信息服务业。",
+        "【第二条】认真负责和管理有效的员工是华为最大的财富。尊重知识、尊重个性、集体奋斗和不迁就有功的员工，是我们事业可持续成长的内在要求。",
+    ];
+    let lines: Vec<String> = paragraphs
+        .iter()
+        .flat_map(|paragraph| {
+            let chars: Vec<char> = paragraph.chars().collect();
+            chars
+                .chunks(20)
+                .map(|chunk| chunk.iter().collect::<String>())
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    check(
+        &lines.join("\n"),
+        "
+        title 《华为基本法》
+        part 第一章公司的宗旨
+          section 一、核心价值观
+            section 【第一条】华为的追求是在电子信息领域实现顾客的梦想，并依靠点点滴滴、锲而不舍的艰苦追求，使我们成为世界级领先企业
+            section 【第二条】认真负责和管理有效的员工是华为最大的财富
+        ",
+    );
+}

@@ -77,11 +77,9 @@ const BELOW: &[(&str, &str, f64)] = &[
     ("08_cpc11-1977_political-report_split-quotes", "w32", 0.60),
     ("08_cpc11-1977_political-report_split-quotes", "w36", 0.51),
     ("08_cpc11-1977_political-report_split-quotes", "w40", 0.60),
-    ("11_gwr1955_first-five-year-plan_very-long", "line", 0.14),
-    ("11_gwr1955_first-five-year-plan_very-long", "space", 0.14),
-    ("11_gwr1955_first-five-year-plan_very-long", "md", 0.54),
+    ("11_gwr1955_first-five-year-plan_very-long", "line", 0.92),
+    ("11_gwr1955_first-five-year-plan_very-long", "space", 0.92),
     ("12_gwr1958_fullwidth-digit-items", "line", 0.92),
-    ("12_gwr1958_fullwidth-digit-items", "md", 0.86),
     ("14_gwr2017_zero-width-breaks", "line", 0.91),
     ("14_gwr2017_zero-width-breaks", "\u{3000}\u{3000}", 0.59),
     ("14_gwr2017_zero-width-breaks", "space", 0.59),
@@ -124,16 +122,6 @@ const BELOW: &[(&str, &str, f64)] = &[
     ("30_law_articles_appendix-yi-items", "line", 0.93),
     ("30_law_articles_appendix-yi-items", "w24", 0.88),
     (
-        "33_tw-constitution-amendments_arabic-articles_traditional",
-        "line",
-        0.00,
-    ),
-    (
-        "33_tw-constitution-amendments_arabic-articles_traditional",
-        "md",
-        0.03,
-    ),
-    (
         "34_mao1927_hunan-investigation-report_counted-jian_long_markdown",
         "line",
         0.86,
@@ -160,18 +148,8 @@ const BELOW: &[(&str, &str, f64)] = &[
     ),
     (
         "39_huawei1998_basic-law_charter_bracket-articles_markdown",
-        "line",
-        0.02,
-    ),
-    (
-        "39_huawei1998_basic-law_charter_bracket-articles_markdown",
         "space",
         0.83,
-    ),
-    (
-        "39_huawei1998_basic-law_charter_bracket-articles_markdown",
-        "w32",
-        0.00,
     ),
 ];
 

@@ -153,6 +153,12 @@ fn continues(text: &str, layout: Layout, prev: &Line, line: &Line, current: &Par
     if prev_text.ends_with("-->") || line_text.starts_with("<!--") {
         return false;
     }
+    // So is an HTML tag wrapped over lines (`<img src="…` / `…">`): it ends
+    // with its `>`.
+    if text[current.start..].starts_with('<') && prev_text.trim_end_matches(is_blank).ends_with('>')
+    {
+        return false;
+    }
     // A bare enumerator (`一、`, `第一，` alone on its line) takes the next line
     // as its content.
     if current.single_line && marker::is_bare_marker(prev_text) {
@@ -481,6 +487,10 @@ fn split_collapsed(text: &str, start: usize, end: usize, lines: &mut Vec<Line>) 
     lines.push(piece(from, end));
 }
 
+/// Most chars of a caption in brackets over a charter's article
+/// (（员工）【第二条】…, see [`law_breaks`]).
+const MAX_CAPTION: usize = 12;
+
 /// Most chars of a chapter heading or a title that a law's article ran
 /// on from (see [`law_breaks`]).
 const MAX_LAW_HEAD: usize = 40;
@@ -509,18 +519,43 @@ fn law_breaks(line: &str, breaks: &[usize]) -> Vec<usize> {
             }
             continue;
         }
-        // 【第一条】, 《…第一条》: a label inside brackets stays whole.
+        // 《…第一条》, （第一条）: a label inside brackets stays whole — but
+        // 【第一条】 is how a charter labels its articles, and starts a line.
         let opened = prev.is_some_and(|p| matches!(p, '【' | '〔' | '[' | '（' | '(' | '“' | '《'));
-        if c != '第' || at == 0 || opened {
+        if c != '第' || at == 0 {
             continue;
         }
         let Some(marker) = marker::marker_at(&line[at..]) else {
             continue;
         };
         let after = &line[at + marker.len..];
-        let spaced = line[at..at + marker.len].contains(' ');
-        let article =
-            marker::is_article(marker, after) || (spaced && marker::is_article(marker, ""));
+        if opened {
+            let bracketed = prev == Some('【') && after.starts_with('】');
+            let start = at - '【'.len_utf8();
+            if bracketed && start > 0 && marker::is_article(marker, "", "") {
+                // …激活状态。（员工）【第二条】: the caption in brackets over an
+                // article is a line of its own too.
+                let before = &line[..start];
+                let caption = before
+                    .strip_suffix(['）', ')'])
+                    .and_then(|inner| inner.rfind(['（', '(']).map(|open| (open, inner)))
+                    .filter(|&(open, inner)| {
+                        let inner = &inner[open..];
+                        let inner = inner.trim_start_matches(['（', '(']);
+                        open > 0
+                            && inner.chars().count() <= MAX_CAPTION
+                            && !inner
+                                .chars()
+                                .any(|c| is_paragraph_end(c) || matches!(c, '，' | '、'))
+                    })
+                    .map(|(open, _)| open);
+                found.extend(caption);
+                found.push(start);
+                last_break = start;
+            }
+            continue;
+        }
+        let article = marker::is_article(marker, &line[at..at + marker.len], after);
         let chapter = marker.family == marker::Family::PartWord && after.starts_with(is_blank);
         if !(article || chapter) {
             continue;
@@ -585,9 +620,12 @@ fn is_short_heading(piece: &str) -> bool {
 /// that ran together, as [`run_on_heading`] finds them.
 fn second_heading(heading: &str) -> Option<usize> {
     let first = marker::marker_at(heading)?;
+    // After a chapter's or part's heading (第一章 总则一、…) the first item of
+    // the next level may be numbered without brackets too.
+    let part = first.family == marker::Family::PartWord;
     heading[first.len..]
         .char_indices()
-        .filter(|&(_, c)| c == '（' || c == '(')
+        .filter(|&(_, c)| c == '（' || c == '(' || (part && marker::may_start_marker(c)))
         .map(|(at, _)| first.len + at)
         .find(|&at| {
             marker::marker_at(&heading[at..]).is_some_and(|second| {

@@ -17,6 +17,10 @@
 //! ordinal      = "第" numeral ("条"|"点"|"篇"|"项"|"个问题"|"个方面"|"是")? ("，"|"、"|"："|",")?
 //!              | ("首先"|"其次"|"再次"|"最后") ("，"|"、"|"："|",")
 //!              | numeral "，" not-numeral             一，…二，… (一，二，三 is a count)
+//!              | "【" ordinal "】"                     【第一条】 (a charter's article)
+//! article      = ordinal with 条/條, then a blank or the line's end, or
+//!                spaced as law databases print it, or bracketed
+//!                                                     第一条　… 第 1 條… 【第一条】…
 //! decimal      = digits ("." digits)+ (blank | CJK not a unit)  5.1 5.1.1 6.10 (GB/T 1.1)
 //! latin        = [a-zA-Z] (")"|"）"|"."|"．"|"、") not-letter  a) b. A、
 //! numeral      = 一…九十九, or positional 一○ 一二○
@@ -230,19 +234,29 @@ pub(crate) fn appendix_label(s: &str) -> Option<(usize, &str)> {
 }
 
 /// Whether a counted 第N条 is a law's article: written `第一条　…`, `第1条 …`
-/// or alone on its line (a blank or the line's end after the label), not
-/// `第一条罪状是…` or `第一条，…` in a speech.
-pub(crate) fn is_article(marker: Marker, after: &str) -> bool {
+/// or alone on its line (a blank or the line's end after the label), or
+/// with blanks inside its label as law databases print it (`第 1 條`,
+/// whatever follows: a one-line paste runs the text on), or in brackets
+/// as a charter labels it (`【第一条】`) — not
+/// `第一条罪状是…` or `第一条，…` in a speech. `label` is the label as
+/// written, `after` the text after it.
+pub(crate) fn is_article(marker: Marker, label: &str, after: &str) -> bool {
     let article_noun = |noun: &str| noun == "条" || noun == "條";
     let noun = marker
         .noun
         .checked_sub(1)
         .and_then(|i| ORDINAL_NOUNS.get(usize::from(i)));
+    let label = label.trim_end_matches(is_blank);
+    // 【第一条】: a charter's article in brackets, whatever follows.
+    let spaced = label.contains(is_blank) || (label.starts_with('【') && label.ends_with('】'));
+    // **第 1 條** alone: the emphasis closing the label is looked through.
     noun.is_some_and(|noun| article_noun(noun))
-        && after
-            .chars()
-            .next()
-            .is_none_or(|c| is_blank(c) || c == '\n' || c == '\r' || c == '】')
+        && (spaced
+            || after
+                .trim_start_matches('*')
+                .chars()
+                .next()
+                .is_none_or(|c| is_blank(c) || c == '\n' || c == '\r' || c == '】'))
 }
 
 /// Chars an appendix title may have on its head line.

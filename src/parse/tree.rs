@@ -167,6 +167,9 @@ pub(crate) struct Tree {
     /// An appendix whose head line had no title: the next short line
     /// names it (附件 / 2026年自治区民生实事).
     untitled_appendix: Option<usize>,
+    /// The paragraph whose leading marker is being placed is a sentence or
+    /// a list item (…。 …；), not a heading alone (see [`Tree::placement`]).
+    lead_runs_on: bool,
 }
 
 /// An outline level with more members than this numbers paragraphs.
@@ -277,6 +280,7 @@ impl Tree {
             paragraph_numbers,
             floor: 0,
             untitled_appendix: None,
+            lead_runs_on: false,
         }
     }
 
@@ -311,9 +315,17 @@ impl Tree {
                 return Some((depth, Some(open.series)));
             }
             // The same form counting from one again starts a new run beside
-            // the old one (1、…4、 then 1、…6、 in the next paragraph group).
+            // the old one (1、…4、 then 1、…6、 in the next paragraph group) —
+            // but not beside a heading standing alone on its line with
+            // levels open below it, when this one is a sentence:
+            // that is an enumeration inside the newest section (三、若干问题 /
+            // （一）… / 第一，… / 一、我国人民已经推翻了…。…), as the
+            // bare 一、 of the same text laid out by lines shows.
             if value == 1 {
-                return Some((depth, None));
+                let inside = self.lead_runs_on
+                    && depth + 1 < self.stack.len()
+                    && self.drafts[open.node].standalone;
+                return Some((if inside { self.stack.len() } else { depth }, None));
             }
         }
         if value == 1 {
@@ -410,11 +422,13 @@ impl Tree {
             return;
         }
 
-        let in_article = lead.is_some_and(|m| marker::is_article(m, &body[emphasis + m.len..]))
-            || self
-                .stack
-                .last()
-                .is_some_and(|open| self.drafts[open.node].article);
+        let in_article = lead.is_some_and(|m| {
+            let label = &body[emphasis..emphasis + m.len];
+            marker::is_article(m, label, &body[emphasis + m.len..])
+        }) || self
+            .stack
+            .last()
+            .is_some_and(|open| self.drafts[open.node].article);
         let inline = inline_markers(body, collapsed, in_article);
         let mut placed_lead = false;
         if let Some(marker) = lead {
@@ -429,6 +443,7 @@ impl Tree {
                 bare,
                 noun: marker.noun,
             };
+            self.lead_runs_on = rest.contains(|c| is_sentence_end(c) || c == '；' || c == ';');
             let valid = self.fits(style, marker.value);
             if valid {
                 let first_inline = inline
@@ -442,6 +457,12 @@ impl Tree {
                     .flatten()
                     .map(|end| label_end + end);
                 let heading = match bold_end {
+                    // **第 1 條** alone: the emphasis was the label's, and
+                    // the heading follows it.
+                    Some(end) if text[label_end..end].trim_matches(is_blank).is_empty() => {
+                        let after = (end + 2).min(first_inline);
+                        first_clause(text[after..first_inline].trim_start_matches(is_blank))
+                    }
                     Some(end) => first_clause(&text[label_end..end]),
                     // （三）宪法宣誓仪式； alone on its line: the heading
                     // drops the list's punctuation, as a run-in one does.
@@ -466,7 +487,7 @@ impl Tree {
                     false,
                 );
                 if pushed {
-                    self.mark_article(marker, &text[label_end..]);
+                    self.mark_article(marker, &text[label_start..label_end], &text[label_end..]);
                 }
                 if standalone && self.drafts.len() - 1 == self.deepest() {
                     if let Some(draft) = self.drafts.last_mut() {
@@ -483,6 +504,7 @@ impl Tree {
                 placed_lead = true;
             }
         }
+        self.lead_runs_on = false;
         if !placed_lead {
             self.close_levels_before_paragraph(&text[block.start..block.end]);
             let first_inline = inline
@@ -532,7 +554,7 @@ impl Tree {
                 end,
                 true,
             ) {
-                self.mark_article(marker, &text[label_end..]);
+                self.mark_article(marker, &text[start..label_end], &text[label_end..]);
             }
         }
     }
@@ -701,8 +723,8 @@ impl Tree {
 
     /// Marks the node just pushed as an article when it is one (see
     /// [`marker::is_article`]); `after` is the text after its label.
-    fn mark_article(&mut self, marker: Marker, after: &str) {
-        if marker::is_article(marker, after) {
+    fn mark_article(&mut self, marker: Marker, label: &str, after: &str) {
+        if marker::is_article(marker, label, after) {
             if let Some(draft) = self.drafts.last_mut() {
                 draft.article = true;
             }
