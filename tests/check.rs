@@ -1230,3 +1230,153 @@ fn an_html_tag_wrapped_over_lines_ends_with_its_bracket() {
         ",
     );
 }
+
+/// `paragraphs` broken into lines of `width` chars, as a PDF copy is.
+fn wrap(paragraphs: &[&str], width: usize) -> String {
+    let lines: Vec<String> = paragraphs
+        .iter()
+        .flat_map(|paragraph| {
+            let chars: Vec<char> = paragraph.chars().collect();
+            chars
+                .chunks(width)
+                .map(|chunk| chunk.iter().collect::<String>())
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    lines.join("\n")
+}
+
+#[test]
+fn a_report_whose_breaks_became_spaces_keeps_its_numbered_heads_and_items() {
+    // 上海太原失陷以后抗日战争的形势和任务 with every break turned into one
+    // space: 一 目前形势… is a numbered head (its space half-width now),
+    // 1、 after a colon and a space is an item, and the (一)… numbered on
+    // across the heads are sections under them, not paragraph numbers.
+    let mut text = String::from(
+        "上海太原失陷以后抗日战争的形势和任务 （一九三七年十一月十二日） 一　目前形势是处在片面抗战到全面抗战的过渡期中 ",
+    );
+    let members = [
+        "我们赞助一切反对日本帝国主义进攻的抗战。因为它比不抵抗主义进一步。",
+        "但是我们早就指出，不要人民群众参加的单纯政府的片面抗战，是一定要失败的。",
+        "我们主张全国人民总动员的完全的民族革命战争。因为只有这种抗战，才是群众战争。",
+        "国民党主张的片面抗战，虽然也是民族战争，但其革命性很不完全。",
+        "这是共产党的抗战主张和现时国民党的抗战主张的原则分歧。",
+    ];
+    let numerals = [
+        "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二",
+    ];
+    for (i, numeral) in numerals.iter().enumerate() {
+        if i == 6 {
+            text.push_str("二 在党内在全国均须反对投降主义 ");
+        }
+        if i == 3 {
+            text.push_str(&format!("（{numeral}）上海太原失陷后的形势是这样的： 1、在华北，正规战争已经结束。 2、英美法等国政府表示援助中国。 "));
+            continue;
+        }
+        text.push_str(&format!("（{numeral}）{} ", members[i % members.len()]));
+    }
+    check(
+        &text,
+        "
+        title 上海太原失陷以后抗日战争的形势和任务
+        front （一九三七年十一月十二日）
+        part 一　目前形势是处在片面抗战到全面抗战的过渡期中
+          section （一）我们赞助一切反对日本帝国主义进攻的抗战
+          section （二）但是我们早就指出，不要人民群众参加的单纯政府的片面抗战，是一定要失败的
+          section （三）我们主张全国人民总动员的完全的民族革命战争
+          section （四）上海太原失陷后的形势是这样的
+            section 1、在华北，正规战争已经结束
+            section 2、英美法等国政府表示援助中国
+          section （五）这是共产党的抗战主张和现时国民党的抗战主张的原则分歧
+          section （六）我们赞助一切反对日本帝国主义进攻的抗战
+        part 二在党内在全国均须反对投降主义
+          section （七）但是我们早就指出，不要人民群众参加的单纯政府的片面抗战，是一定要失败的
+          section （八）我们主张全国人民总动员的完全的民族革命战争
+          section （九）国民党主张的片面抗战，虽然也是民族战争，但其革命性很不完全
+          section （十）这是共产党的抗战主张和现时国民党的抗战主张的原则分歧
+          section （十一）我们赞助一切反对日本帝国主义进攻的抗战
+          section （十二）但是我们早就指出，不要人民群众参加的单纯政府的片面抗战，是一定要失败的
+        ",
+    );
+}
+
+#[test]
+fn wrapped_heads_end_before_their_first_child_and_members_count_on() {
+    // The same report wrapped at 24 chars: 一　…过渡期中 is a char short of
+    // the width and （一） opens its first child; after the unnumbered line
+    // 在党内，反对投降主义 the member counting on from （二） starts a
+    // paragraph though the line before it has no sentence end.
+    let text = wrap(
+        &[
+            "一　目前形势是处在片面抗战到全面抗战的过渡期中",
+            "（一）我们赞助一切反对日本帝国主义进攻的抗战，即使是片面的抗战。因为它比不抵抗主义进一步，因为它是带着革命性的。",
+            "（二）但是我们早就指出：不要人民群众参加的单纯政府的片面抗战，是一定要失败的。因为它不是完全的民族革命战争。",
+            "二　在党内在全国均须反对投降主义",
+            "在党内，反对阶级对阶级的投降主义",
+            "（三）一九二七年陈独秀的投降主义，引导了那时的革命归于失败。每个共产党员都不应忘记党的这一历史上的血的教训。",
+            "（四）关于党的抗日民族统一战线的路线，在卢沟桥事变以前，党内的主要危险倾向是“左”倾关门主义。",
+        ],
+        24,
+    );
+    check(
+        &text,
+        "
+        part 一　目前形势是处在片面抗战到全面抗战的过渡期中
+          section （一）我们赞助一切反对日本帝国主义进攻的抗战，即使是片面的抗战
+          section （二）但是我们早就指出
+        part 二　在党内在全国均须反对投降主义
+          section （三）一九二七年陈独秀的投降主义，引导了那时的革命归于失败
+          section （四）关于党的抗日民族统一战线的路线，在卢沟桥事变以前，党内的主要危险倾向是“左”倾关门主义
+        ",
+    );
+}
+
+#[test]
+fn a_wrapped_markdown_quote_goes_on_without_its_marks() {
+    // 在IPD动员大会上的讲话 from a PDF: the editor's notes (>【导读】…) are
+    // quotes whose later lines lost their `>`; each ends at a line short
+    // of the width that ends a sentence, and the speech follows.
+    let text = wrap(
+        &[
+            "# 在IPD动员大会上的讲话",
+            "1999年4月17日",
+            ">【导读】流程的核心是要反映业务的本质。企业的三大业务流分别是产品开发、市场销售和售后服务，为此建立对应的三个流程系统。",
+            ">流程建设最大的难度是随时面对很多的噪音、阻力和反弹，总有人想随便找个借口就打发它，或修正主义式的学习。",
+            "我们有幸能找到一个很好的老师，这就是IBM。所以你们大家认为可不可以学习。",
+            "第一点，那些长期理解不了的人，不能理解IBM的IPD改革的内涵，就请他出去。",
+            "第二，大家也知道从客观上、从主观上公司都需要一场变革。",
+        ],
+        24,
+    );
+    check(
+        &text,
+        "
+        title 在IPD动员大会上的讲话
+        front 1999年4月17日
+        front 【导读】流程的核心是要反映业务的本质
+        front 流程建设最大的难度是随时面对很多的噪音、阻力和反弹，总有人想随便找个借口就打发它，或修正主义式的学习
+        task 第一点，那些长期理解不了的人，不能理解IBM的IPD改革的内涵，就请他出去
+        task 第二，大家也知道从客观上、从主观上公司都需要一场变革
+        ",
+    );
+}
+
+#[test]
+fn spaces_that_were_breaks_are_found_beside_quote_marks_and_emphasis() {
+    // The same speech with every break turned into one space: a quote mark
+    // after the date (…日 >【导读】) and emphasis before a series member
+    // (。** 第一点，) stand at breaks; a space after emphasis before a
+    // comma (任命** ，我…) is inside a sentence, and kept as written.
+    check(
+        "# 在IPD动员大会上的讲话 1999年4月17日 >【导读】流程的核心是要反映业务的本质。企业的三大业务流分别是产品开发、市场销售和售后服务。 >流程建设最大的难度是随时面对很多的噪音、阻力和反弹。学不好就杀头。 我们有幸能找到一个很好的老师，这就是IBM。 当然我们让大家去穿一双美国鞋，但是我们让美国顾问告诉我们美国鞋是这个样子。 **我们不能够把这个问题，把它淡化了。** 第一点，那些长期理解不了的人，就请他出去，名单一个月发一次任命** ，我一年给你签12次字。 我们这些年的改革失败就是老是有新花样、新东西出来。 第二，大家也知道从客观上、从主观上公司都需要一场变革。 我们没有达到，我们就垮掉了。 第三个问题，好在我们请了一个好的老师，我们华为和IBM公司的合作是成功的。 怎么能证明到底是IBM的培训不好，还是我们学习得不好呢。",
+        "
+        title 在IPD动员大会上的讲话
+        front 1999年4月17日
+        front 【导读】流程的核心是要反映业务的本质
+        front 流程建设最大的难度是随时面对很多的噪音、阻力和反弹。学不好就杀头。
+        task 第一点，那些长期理解不了的人，就请他出去，名单一个月发一次任命 ，我一年给你签12次字
+        task 第二，大家也知道从客观上、从主观上公司都需要一场变革
+        task 第三个问题，好在我们请了一个好的老师，我们华为和IBM公司的合作是成功的
+        ",
+    );
+}

@@ -45,26 +45,6 @@ const BELOW: &[(&str, &str, f64)] = &[
     ("05_mao1942_oppose-stereotyped-party-writing", "w28", 0.92),
     ("05_mao1942_oppose-stereotyped-party-writing", "w32", 0.92),
     ("05_mao1942_oppose-stereotyped-party-writing", "w36", 0.92),
-    (
-        "07_renzhengfei1999_ipd-mobilisation-speech_markdown",
-        "space",
-        0.40,
-    ),
-    (
-        "07_renzhengfei1999_ipd-mobilisation-speech_markdown",
-        "w20",
-        0.22,
-    ),
-    (
-        "07_renzhengfei1999_ipd-mobilisation-speech_markdown",
-        "w24",
-        0.22,
-    ),
-    (
-        "07_renzhengfei1999_ipd-mobilisation-speech_markdown",
-        "w28",
-        0.22,
-    ),
     ("08_cpc11-1977_political-report_split-quotes", "line", 0.10),
     (
         "08_cpc11-1977_political-report_split-quotes",
@@ -91,13 +71,9 @@ const BELOW: &[(&str, &str, f64)] = &[
     ("14_gwr2017_zero-width-breaks", "w40", 0.56),
     ("14_gwr2017_zero-width-breaks", "md", 0.94),
     ("15_gwr2026_neimenggu_web-boilerplate-yiyao", "line", 0.01),
-    ("15_gwr2026_neimenggu_web-boilerplate-yiyao", "space", 0.93),
     ("15_gwr2026_neimenggu_web-boilerplate-yiyao", "w20", 0.11),
     ("15_gwr2026_neimenggu_web-boilerplate-yiyao", "w24", 0.11),
     ("15_gwr2026_neimenggu_web-boilerplate-yiyao", "w32", 0.30),
-    ("17_mao1937_report-outline_arabic-1dun", "space", 0.12),
-    ("17_mao1937_report-outline_arabic-1dun", "w20", 0.77),
-    ("17_mao1937_report-outline_arabic-1dun", "w24", 0.10),
     (
         "21_regulation_chapters-articles-halfwidth-items_markdown",
         "space",
@@ -111,7 +87,7 @@ const BELOW: &[(&str, &str, f64)] = &[
     (
         "23_standard_decimal-headings-letter-items_markdown",
         "space",
-        0.08,
+        0.15,
     ),
     (
         "24_law_chapters-sections-articles_missing-ch1_markdown",
@@ -145,11 +121,6 @@ const BELOW: &[(&str, &str, f64)] = &[
         "38_mao1941_border-council-speech_no-numbering_runin-salutation_markdown",
         "space",
         0.66,
-    ),
-    (
-        "39_huawei1998_basic-law_charter_bracket-articles_markdown",
-        "space",
-        0.83,
     ),
 ];
 

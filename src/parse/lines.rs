@@ -18,7 +18,7 @@
 //! blank line: web pages leave them in the middle of sentences.
 
 use super::marker;
-use super::text::{is_blank, is_invisible, is_paragraph_end, is_sentence_end};
+use super::text::{is_blank, is_clause_break, is_invisible, is_paragraph_end, is_sentence_end};
 
 /// One physical line, with its content range (indentation, Markdown
 /// decoration and trailing spaces excluded) as byte offsets.
@@ -73,6 +73,12 @@ pub(crate) fn paragraphs(text: &str) -> Vec<Paragraph> {
     let mut out: Vec<Paragraph> = Vec::new();
     let mut previous: Option<&Line> = None;
     let mut blank_pending = true;
+    // The value of the marker that last opened a paragraph, by family.
+    let mut opened = [None::<u32>; marker::FAMILIES];
+    let lead_marker = |line: &Line| {
+        let line_text = &text[line.start..line.end];
+        marker::marker_at(&line_text[marker::skip_emphasis(line_text)..])
+    };
     for line in &lines {
         if line.blank {
             blank_pending = true;
@@ -85,10 +91,18 @@ pub(crate) fn paragraphs(text: &str) -> Vec<Paragraph> {
         if line.invisible {
             continue;
         }
+        let lead = lead_marker(line);
+        let counts_on =
+            lead.is_some_and(|m| m.value > 1 && opened[m.family as usize] == Some(m.value - 1));
         let join = match (previous, out.last()) {
-            (Some(prev), Some(current)) => continues(text, layout, prev, line, current),
+            (Some(prev), Some(current)) => continues(text, layout, prev, line, current, counts_on),
             _ => false,
         };
+        if !join {
+            if let Some(m) = lead {
+                opened[m.family as usize] = Some(m.value);
+            }
+        }
         match out.last_mut() {
             Some(current) if join => {
                 current.bare_marker |= current.single_line
@@ -141,11 +155,26 @@ fn merge_bare_markers(text: &str, paragraphs: Vec<Paragraph>) -> Vec<Paragraph> 
 const SERIES_LOOKBACK: usize = 1500;
 
 /// Whether `line` continues the paragraph `current`, whose last line is `prev`.
-fn continues(text: &str, layout: Layout, prev: &Line, line: &Line, current: &Paragraph) -> bool {
+///
+/// `counts_on`: the line opens with a marker numbered one more than the
+/// marker of its family that last opened a paragraph ((十五)… / (十六)…).
+fn continues(
+    text: &str,
+    layout: Layout,
+    prev: &Line,
+    line: &Line,
+    current: &Paragraph,
+    counts_on: bool,
+) -> bool {
     let prev_text = &text[prev.start..prev.end];
     let line_text = &text[line.start..line.end];
-    if line.md_heading.is_some() || prev.md_heading.is_some() || line.blockquote != prev.blockquote
-    {
+    if line.md_heading.is_some() || prev.md_heading.is_some() {
+        return false;
+    }
+    // A quote's wrapped lines after its first drop the `>` (Markdown's
+    // lazy continuation); a `>` line starts a quote of its own.
+    let lazy = matches!(layout, Layout::Wrapped(_)) && prev.blockquote && !line.blockquote;
+    if line.blockquote != prev.blockquote && !lazy {
         return false;
     }
     // An HTML comment (`<!-- INFO END -->` in Markdown copies) is markup of
@@ -198,14 +227,30 @@ fn continues(text: &str, layout: Layout, prev: &Line, line: &Line, current: &Par
             let prev_chars = prev_text.chars().count();
             let short = short_of_width(prev_text);
             // A numbered heading alone on its line may reach near the width
-            // (一、…的重要性 at 23 of 28 chars); the marker that follows it
-            // starts the next paragraph. A full line, or one holding a
+            // (一、…的重要性 at 23 of 28 chars); what follows it starts the
+            // next paragraph. A full line, or one holding a
             // sentence, was wrapped (…要严格按照县委县政府的统 / 一要求).
+            // So may one a char short of the width, when the line after it
+            // opens its first child (一　…的过渡期中 / （一）我们赞助…).
+            let first_child = || {
+                let (Some(head), Some(next)) = (
+                    marker::marker_at(&prev_text[marker::skip_emphasis(prev_text)..]),
+                    marker::marker_at(&line_text[marker::skip_emphasis(line_text)..]),
+                ) else {
+                    return false;
+                };
+                next.value == 1 && next.family != head.family
+            };
             let after_heading = current.single_line
-                && line_starts_marker
                 && looks_like_heading(prev_text)
-                && prev_chars * 10 < width * 9
-                && !prev_text.contains(is_sentence_end);
+                && !prev_text.contains(is_sentence_end)
+                && if line_starts_marker {
+                    prev_chars * 10 < width * 9 || (prev_chars < width && first_child())
+                } else {
+                    // Before unnumbered text, a heading has fewer chars still
+                    // (二　在党内在全国均须反对投降主义 at 16 of 20).
+                    prev_chars * 5 <= width * 4
+                };
             // After a sentence's end, a short line with no punctuation of
             // its own is a heading (附件, 2026年自治区民生实事), not the
             // paragraph's tail (…整改一处、销号一处①).
@@ -223,8 +268,18 @@ fn continues(text: &str, layout: Layout, prev: &Line, line: &Line, current: &Par
                 && line_starts_marker
                 && continues_inline_series(&text[current.start..prev.end], line_text);
             // A full line ending in 。 was usually wrapped there too.
+            // A marker counting on from the last that opened a paragraph
+            // opens one too, after a line with no sentence end (在党内，反对
+            // 投降主义 / （十六）…): wrapping seldom falls just before one.
+            // A quote's lazy lines (see above) end at the first line short
+            // of the width that ends a sentence: what follows the quote
+            // has no `>` to tell it apart.
+            let quote_ends =
+                current.blockquote && !line.blockquote && prev_ends && prev_chars < width;
             !(short
                 || counted
+                || quote_ends
+                || (counts_on && line_starts_marker)
                 || line.indented
                 || line_text.starts_with("——")
                 || (prev_ends && line_starts_marker && !series_runs_on)
@@ -334,6 +389,7 @@ fn split_collapsed(text: &str, start: usize, end: usize, lines: &mut Vec<Line>) 
     let lead = line.len() - line.trim_start_matches(is_blank).len();
     let mut wide = Vec::new();
     let mut narrow = Vec::new();
+    let mut narrow_markup = Vec::new();
     let mut sentence_ends = 0usize;
     let mut previous: Option<char> = None;
     let mut chars = line[lead..].char_indices().peekable();
@@ -353,17 +409,51 @@ fn split_collapsed(text: &str, start: usize, end: usize, lines: &mut Vec<Line>) 
                 break;
             }
         }
-        let next = chars.peek().map(|&(_, c)| c);
-        let cjk_around = previous.is_some_and(|p| !p.is_ascii())
-            && next.is_some_and(|n| !n.is_ascii() || n == '#');
+        let next = chars.peek().copied();
+        // …是这样的： 1、在华北…: a marker in ASCII digits after a space
+        // starts a piece as a CJK char does.
+        let digit_marker = |(after, n): (usize, char)| {
+            n.is_ascii_digit() && marker::marker_at(&line[lead + after..]).is_some()
+        };
+        // So does a Markdown quote mark before CJK text (…日 >【导读】…).
+        let quote_mark = |(after, n): (usize, char)| {
+            n == '>'
+                && line[lead + after + 1..]
+                    .chars()
+                    .next()
+                    .is_some_and(|c| !c.is_ascii())
+        };
+        // Markdown emphasis (。** 第一点) and a tag's end (…md"> 1999年)
+        // are looked through — but a space beside them may be inside a
+        // paragraph (…超过IBM。** 所以…), so such spaces are breaks only
+        // when the plain ones show the copy's breaks became spaces.
+        let emphasis = |(after, n): (usize, char)| {
+            n == '*'
+                && line[lead + after..]
+                    .trim_start_matches('*')
+                    .chars()
+                    .next()
+                    .is_some_and(|c| !c.is_ascii())
+        };
+        // No paragraph starts with a comma (任命** ，我…).
+        let starts_piece = |n: char| !n.is_ascii() && !is_clause_break(n);
+        let plain = previous.is_some_and(|p| !p.is_ascii())
+            && next.is_some_and(|(after, n)| {
+                starts_piece(n) || n == '#' || digit_marker((after, n)) || quote_mark((after, n))
+            });
+        let beside_markup = previous.is_some_and(|p| !p.is_ascii() || p == '*' || p == '>')
+            && next.is_some_and(|(after, n)| starts_piece(n) || emphasis((after, n)));
+        let splits = |run_start: usize| {
+            next.is_some_and(quote_mark)
+                || (!in_photo_credit(&line[..run_start], &line[run_start + 1..])
+                    && !after_label(line, run_start))
+        };
         if count >= 2 || c == '\t' {
             wide.push(run_start);
-        } else if c == ' '
-            && cjk_around
-            && !in_photo_credit(&line[..run_start], &line[run_start + 1..])
-            && !after_label(&line[..run_start])
-        {
+        } else if c == ' ' && plain && splits(run_start) {
             narrow.push(run_start);
+        } else if c == ' ' && beside_markup && splits(run_start) {
+            narrow_markup.push(run_start);
         }
         previous = Some(c);
     }
@@ -371,6 +461,7 @@ fn split_collapsed(text: &str, start: usize, end: usize, lines: &mut Vec<Line>) 
     let mut breaks = wide;
     if dense {
         breaks.extend(narrow);
+        breaks.extend(narrow_markup);
     }
     // `# 标题2017年9月1日…<!-- INFO END -->第一条…`: a Markdown title and
     // HTML comments are lines of their own.
@@ -688,9 +779,11 @@ fn html_markup_len(s: &str) -> Option<usize> {
 /// Chars within which a collapsed line's Markdown title must end.
 const MAX_COLLAPSED_TITLE: usize = 80;
 
-/// Whether `before` ends with a marker that opens its clause (`…。第二条`
-/// before `第二条 国歌是…`): the space after a label is no break.
-fn after_label(before: &str) -> bool {
+/// Whether the space at `at` in `line` follows a marker that opens its
+/// clause (`…。第二条` before `第二条 国歌是…`), or is inside one (`二 在党内…`,
+/// a numeral and its space): the space after a label is no break.
+fn after_label(line: &str, at: usize) -> bool {
+    let before = &line[..at];
     const MAX_LABEL_CHARS: usize = 12;
     let clause_start = match before
         .char_indices()
@@ -707,7 +800,8 @@ fn after_label(before: &str) -> bool {
     let label_ends = clause
         .char_indices()
         .any(|(at, _)| marker::is_bare_marker(&clause[at..]));
-    label_ends || ends_with_day(before)
+    let spans = marker::marker_at(&line[clause_start..]).is_some_and(|m| clause_start + m.len > at);
+    label_ends || spans || ends_with_day(before)
 }
 
 /// Whether `s` ends with a day of a date (`1982年12月10日`): the space after

@@ -5,7 +5,7 @@
 //!
 //! ```text
 //! cn_comma     = numeral ("、" | "．" | ".")          一、  (not 一、二线: next char a numeral)
-//! cn_space     = numeral "　" text                    一　目前形势…
+//! cn_space     = numeral ("　"|" ") text               一　目前形势… 一 目前形势…
 //! cn_paren     = ("（"|"(") numeral ("）"|")")        （一） (一) （一○）
 //! part_word    = "第" numeral ("部分"|"编"|"章"|"节")   第一部分 第二章 第三节
 //! arabic_dot   = digits ("."|"．") not-digit          1. １．
@@ -314,6 +314,12 @@ fn numeral_marker(s: &str) -> Option<Marker> {
         '、' | '．' if !numeral_follows => (Family::CnComma, next.len_utf8()),
         '.' if after.is_none_or(|c| decimal_digit(c).is_none()) => (Family::CnComma, 1),
         '\u{3000}' if after.is_some_and(|c| !is_blank(c)) => (Family::CnSpace, next.len_utf8()),
+        // 一 目前形势…: the same with the space a copy turned half-width.
+        ' ' if after
+            .is_some_and(|c| !c.is_ascii() && !is_blank(c) && !is_chinese_numeral_char(c)) =>
+        {
+            (Family::CnSpace, 1)
+        }
         '要' if !numeral_follows && value <= 20 => (Family::Yao, next.len_utf8()),
         '是' if !numeral_follows && value <= 20 => (Family::Shi, next.len_utf8()),
         // 一，…二，… — 第一， without its 第 (older texts: 星星之火，可以燎原,
@@ -646,6 +652,8 @@ mod tests {
         assert_eq!(label("一、总体要求"), Some(("一、", Family::CnComma, 1)));
         assert_eq!(label("十二、其他"), Some(("十二、", Family::CnComma, 12)));
         assert_eq!(label("一　目前形势"), Some(("一　", Family::CnSpace, 1)));
+        assert_eq!(label("一 目前形势"), Some(("一 ", Family::CnSpace, 1)));
+        assert_eq!(label("一 二 三"), None);
         assert_eq!(
             label("（三）加强领导"),
             Some(("（三）", Family::CnParen, 3))

@@ -172,6 +172,8 @@ pub(crate) struct Tree {
     lead_runs_on: bool,
 }
 
+/// Most chars of a numbered heading line, for [`paragraph_numbering`].
+const MAX_HEADING_LINE: usize = 40;
 /// An outline level with more members than this numbers paragraphs.
 pub(crate) const MAX_LEVEL_MEMBERS: usize = 60;
 /// Heading level of a short unnumbered line standing alone (below any
@@ -222,9 +224,14 @@ pub(crate) fn paragraph_numbering(text: &str, blocks: &[Block]) -> Vec<Family> {
                 }
             }
             Some(lead) if !lead.family.is_series() && !block.bare_marker => {
+                // A numbered heading alone on its line (二　在党内在全国均须反对
+                // 投降主义) is a level above the run as surely as an unnumbered
+                // heading is: it weighs as one of each.
+                let heading_line =
+                    !body.contains(is_sentence_end) && body.chars().count() <= MAX_HEADING_LINE;
                 for (other, seen) in seen.iter_mut().enumerate() {
                     if let Some(seen) = seen.as_mut().filter(|_| other != lead.family as usize) {
-                        seen.others_pending += 1;
+                        seen.others_pending += 1 + usize::from(heading_line);
                     }
                 }
                 let family = seen[lead.family as usize].get_or_insert_with(Seen::default);
