@@ -1380,3 +1380,29 @@ fn spaces_that_were_breaks_are_found_beside_quote_marks_and_emphasis() {
         ",
     );
 }
+
+#[test]
+fn an_exactly_wrapped_paragraph_ends_at_its_first_short_line() {
+    // The sample speech wrapped at 20 chars by a program: every wrapped
+    // line has exactly 20, so a shorter one was not wrapped — the part's
+    // heading at 19 stands alone, and the parallel points (必须…认识到)
+    // stay three.
+    let text = wrap(
+        &[
+            "一、深刻认识开展集中专项行动的重要意义",
+            "必须充分认识到，开展集中专项行动是从严履行管党治党政治责任的严肃要求。全市各级党组织要坚决扛起主体责任，推动全面从严治党向纵深发展，实现第二个百年奋斗目标，以新的更大成效迎接党的二十大，走好新的赶考之路。",
+            "必须清醒认识到，开展集中专项行动是提振队伍士气、转变干部作风的迫切需要。政治生态好不好，直接影响干部队伍的精神状态和干事创业的劲头，走好新的赶考之路。",
+            "必须深刻认识到，开展集中专项行动是推动高质量发展、建设现代化的重要保障。事物发展是内因和外因共同作用的结果，我们一定要抓住机遇。",
+        ],
+        20,
+    );
+    check(
+        &text,
+        "
+        part 一、深刻认识开展集中专项行动的重要意义
+          point 必须充分认识到
+          point 必须清醒认识到
+          point 必须深刻认识到
+        ",
+    );
+}

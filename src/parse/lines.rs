@@ -62,8 +62,11 @@ pub(crate) struct Paragraph {
 enum Layout {
     BlankSeparated,
     LinePerParagraph,
-    /// With the wrapping width in chars.
-    Wrapped(usize),
+    /// With the wrapping width in chars (of lines' content), and, when
+    /// lines were wrapped exactly (nearly every full physical line has just
+    /// as many chars, as when a program wrapped them), that physical width:
+    /// then any shorter line was not wrapped.
+    Wrapped(usize, Option<usize>),
 }
 
 /// Splits `text` into paragraphs.
@@ -173,7 +176,7 @@ fn continues(
     }
     // A quote's wrapped lines after its first drop the `>` (Markdown's
     // lazy continuation); a `>` line starts a quote of its own.
-    let lazy = matches!(layout, Layout::Wrapped(_)) && prev.blockquote && !line.blockquote;
+    let lazy = matches!(layout, Layout::Wrapped(..)) && prev.blockquote && !line.blockquote;
     if line.blockquote != prev.blockquote && !lazy {
         return false;
     }
@@ -222,7 +225,7 @@ fn continues(
         }
         // A line well short of the wrapping width was not wrapped: it ends
         // its paragraph (a title, a heading, a paragraph's last line).
-        Layout::Wrapped(width) => {
+        Layout::Wrapped(width, exact) => {
             let short_of_width = |s: &str| s.chars().count() * 5 < width * 4;
             let prev_chars = prev_text.chars().count();
             let short = short_of_width(prev_text);
@@ -276,8 +279,19 @@ fn continues(
             // has no `>` to tell it apart.
             let quote_ends =
                 current.blockquote && !line.blockquote && prev_ends && prev_chars < width;
+            // A sentence's end on a line a tenth short of the width ends the
+            // paragraph too: wrapping would have filled the line
+            // (…的战略性成效。 at 16 of 20 / 必须清醒认识到，…).
+            let ends_short = prev_ends && prev_chars * 10 < width * 9;
+            // Wrapped exactly, a line short of the width was not wrapped,
+            // however it ends (一、…的重要意义 at 19 of 20). Physical lines
+            // are measured: a quote's `>` and a blank the wrapping left at
+            // the end (…讲话。␠ / 新华社记者…) filled theirs.
+            let unwrapped = exact.is_some_and(|physical| physically_shorter(text, prev, physical));
             !(short
                 || counted
+                || ends_short
+                || unwrapped
                 || quote_ends
                 || (counts_on && line_starts_marker)
                 || line.indented
@@ -904,22 +918,64 @@ fn detect_layout(text: &str, lines: &[Line]) -> Layout {
     if content_lines > 1 && followed_by_blank * 10 >= content_lines * 3 {
         Layout::BlankSeparated
     } else if long_lines >= 4 && long_unfinished * 10 >= long_lines * 4 {
-        Layout::Wrapped(wrap_width(text, lines))
+        let (width, exact) = wrap_width(text, lines);
+        Layout::Wrapped(width, exact)
     } else {
         Layout::LinePerParagraph
     }
 }
 
 /// The width lines were wrapped at: the length most long lines reach
-/// (the 80th percentile of line lengths).
-fn wrap_width(text: &str, lines: &[Line]) -> usize {
-    let mut lengths: Vec<usize> = lines
-        .iter()
-        .filter(|line| !line.blank && !line.invisible)
-        .map(|line| text[line.start..line.end].chars().count())
-        .collect();
-    lengths.sort_unstable();
-    lengths.get(lengths.len() * 4 / 5).copied().unwrap_or(0)
+/// (the 80th percentile of line lengths); and the physical width, if nine
+/// in ten of the physical lines within a tenth of it have exactly that
+/// length (see [`Layout::Wrapped`]).
+fn wrap_width(text: &str, lines: &[Line]) -> (usize, Option<usize>) {
+    let percentile = |mut lengths: Vec<usize>| {
+        lengths.sort_unstable();
+        let width = lengths.get(lengths.len() * 4 / 5).copied().unwrap_or(0);
+        (width, lengths)
+    };
+    let visible = || lines.iter().filter(|line| !line.blank && !line.invisible);
+    let (width, _) = percentile(
+        visible()
+            .map(|line| text[line.start..line.end].chars().count())
+            .collect(),
+    );
+    // Physical lines straight from the text: a line split into pieces
+    // (`split_collapsed`) is one.
+    let (physical, lengths) = percentile(
+        text.split(['\n', '\r'])
+            .filter(|line| !line.chars().all(is_blank))
+            .map(|line| line.chars().count())
+            .collect(),
+    );
+    let near = lengths.iter().filter(|&&n| n * 10 >= physical * 9).count();
+    let exactly = lengths.iter().filter(|&&n| n == physical).count();
+    (
+        width,
+        (near > 0 && exactly * 10 >= near * 9).then_some(physical),
+    )
+}
+
+/// Whether the physical line that holds `line`, its marks and blanks
+/// included, has fewer than `chars` chars. Reads at most that many chars
+/// on either side of `line`, so that the pieces of a long line cost no
+/// more than their own length.
+fn physically_shorter(text: &str, line: &Line, chars: usize) -> bool {
+    let is_break = |c: char| c == '\n' || c == '\r';
+    let own = text[line.start..line.end].chars().take(chars).count();
+    let before = text[..line.start]
+        .chars()
+        .rev()
+        .take(chars + 1)
+        .take_while(|&c| !is_break(c))
+        .count();
+    let after = text[line.end..]
+        .chars()
+        .take(chars + 1)
+        .take_while(|&c| !is_break(c))
+        .count();
+    own + before + after < chars
 }
 
 #[cfg(test)]
