@@ -66,24 +66,9 @@ const BELOW: &[(&str, &str, f64)] = &[
     ("15_gwr2026_neimenggu_web-boilerplate-yiyao", "line", 0.01),
     ("15_gwr2026_neimenggu_web-boilerplate-yiyao", "w20", 0.11),
     (
-        "21_regulation_chapters-articles-halfwidth-items_markdown",
-        "space",
-        0.80,
-    ),
-    (
         "23_standard_decimal-headings-letter-items_markdown",
         "line",
         0.05,
-    ),
-    (
-        "23_standard_decimal-headings-letter-items_markdown",
-        "space",
-        0.15,
-    ),
-    (
-        "24_law_chapters-sections-articles_missing-ch1_markdown",
-        "line",
-        0.74,
     ),
     ("29_provisions_yi-numbered_items_short", "line", 0.66),
     ("30_law_articles_appendix-yi-items", "line", 0.93),

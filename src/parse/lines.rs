@@ -424,10 +424,13 @@ fn split_collapsed(text: &str, start: usize, end: usize, lines: &mut Vec<Line>) 
             }
         }
         let next = chars.peek().copied();
-        // …是这样的： 1、在华北…: a marker in ASCII digits after a space
-        // starts a piece as a CJK char does.
+        // …是这样的： 1、在华北… / …建议： (一)货币政策…: a marker in ASCII
+        // (digits, half-width brackets) after a space starts a piece as a
+        // CJK char does.
         let digit_marker = |(after, n): (usize, char)| {
-            n.is_ascii_digit() && marker::marker_at(&line[lead + after..]).is_some()
+            n.is_ascii()
+                && marker::may_start_marker(n)
+                && marker::marker_at(&line[lead + after..]).is_some()
         };
         // So does a Markdown quote mark before CJK text (…日 >【导读】…).
         let quote_mark = |(after, n): (usize, char)| {
@@ -667,15 +670,16 @@ fn law_breaks(line: &str, breaks: &[usize]) -> Vec<usize> {
         }
         let after_sentence = prev.is_some_and(|p| is_sentence_end(p) || matches!(p, '：' | '；'));
         let head = line[last_break..at].trim_matches(|c: char| is_blank(c) || c == '#');
+        // A chapter's heading may list with 、 (第四章 案件管辖、法律适用和程序);
+        // a title is no list.
+        let chapter_head =
+            marker::marker_at(head).is_some_and(|m| m.family == marker::Family::PartWord);
         let short_head = head.chars().count() >= 2
             && head.chars().count() <= MAX_LAW_HEAD
             && !head
                 .chars()
-                .any(|c| is_paragraph_end(c) || matches!(c, '，' | '、'));
-        let after_head = article
-            && short_head
-            && (marker.value == 1
-                || marker::marker_at(head).is_some_and(|m| m.family == marker::Family::PartWord));
+                .any(|c| is_paragraph_end(c) || c == '，' || (c == '、' && !chapter_head));
+        let after_head = article && short_head && (marker.value == 1 || chapter_head);
         if after_sentence || after_head {
             found.push(at);
             last_break = at;
