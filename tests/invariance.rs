@@ -13,7 +13,9 @@
 //! A cell below [`MIN_F1`] fails the test unless [`BELOW`] records it with
 //! the F1 it reaches now: a floor it may not fall under. `BELOW` is the
 //! list of layouts the engine does not yet read right; a cell that
-//! reaches the bar must leave it. `GANGMU_PRINT_FLOORS=1` prints the list
+//! reaches the bar must leave it. [`WHY`] says for each of its documents
+//! why — whether a human reader could recover the structure from that
+//! layout, or the engine falls short. `GANGMU_PRINT_FLOORS=1` prints the list
 //! as it stands; `GANGMU_WRITE_VARIANTS=DIR` writes every re-laid-out text
 //! there (`<document>.<variant>.txt`), to feed the command line.
 
@@ -23,6 +25,26 @@ use support::variants::{compare, Variant};
 
 /// Least F1 of a variant's outline against the as-found outline.
 const MIN_F1: f64 = 0.95;
+
+/// Why each document in [`BELOW`] falls short, in two kinds: **reader**
+/// where a careful human reader could not recover the as-found structure
+/// from that layout either, **engine** where a reader could and the engine
+/// does not yet (open work, issue 11). Every document of `BELOW` has a
+/// line here (checked below), and the table prints them.
+const WHY: &[(&str, &str)] = &[
+    ("00_seed_city-mobilisation-speech", "engine: on one line the parallel points 必须…认识到 stand inside one paragraph, and points are found only as paragraphs"),
+    ("02_xi2020-01-08_theme-education-summary_oneline", "engine: wrapped at 28 and 32, the date and speaker run on from the title's second line (…大会上 / 的讲话（2020年1月8日）习近平同志 / 们：…)"),
+    ("08_cpc11-1977_political-report_split-quotes", "reader: the text as found breaks lines inside sentences (quoted slogans on lines of their own), and every variant is built from its lines, so those breaks become paragraph breaks no layout tells from real ones; on one line its two unnumbered part headings run into the text"),
+    ("11_gwr1955_first-five-year-plan_very-long", "reader: on one line the site's licence notes at the end (本作品是中华人民共和国的法律、法规…) run into the last paragraph"),
+    ("12_gwr1958_fullwidth-digit-items", "reader: on one line the unnumbered section openings (先说工业战线上的情况 …) run into the sentences after them with no mark"),
+    ("14_gwr2017_zero-width-breaks", "reader: as found, lines break inside sentences (a web page's links and bold words on lines of their own, 政府工作报 / 告); the variants, built line by line, make each break a paragraph break"),
+    ("15_gwr2026_neimenggu_web-boilerplate-yiyao", "reader: on one line the unnumbered part headings (“十四五”时期发展成就和2025年工作回顾, 这五年…) run into the text; engine: wrapped at 20 the same headings join the lines after them"),
+    ("23_standard_decimal-headings-letter-items_markdown", "reader: on one line each Markdown heading runs into its text (## 范围本标准规定了…): where a heading ends is not marked"),
+    ("29_provisions_yi-numbered_items_short", "reader: on one line the items after a colon (职权是：（一）…；（二）…) are the same text as a list inside a sentence, which the as-found layout kept apart by lines"),
+    ("30_law_articles_appendix-yi-items", "engine: on one line the adoption and amendment records under the title run together; wrapped at 24 the appendix label 附件: loses its title line"),
+    ("34_mao1927_hunan-investigation-report_counted-jian_long_markdown", "engine: with its breaks gone, the spaced heading 第十件　清　　匪 takes the paragraph after it, and the notes (注　　释) run into the last paragraph"),
+    ("38_mao1941_border-council-speech_no-numbering_runin-salutation_markdown", "engine: with breaks as spaces, the salutation 各位参议员先生，各位同志： runs into the first paragraph"),
+];
 
 /// (document stem, variant name, the F1 it reaches now).
 const BELOW: &[(&str, &str, f64)] = &[
@@ -159,6 +181,29 @@ fn the_outline_does_not_change_with_the_layout() {
             floors.join("\n")
         );
     }
+    let mut unexplained: Vec<&str> = BELOW
+        .iter()
+        .map(|&(doc, _, _)| doc)
+        .filter(|doc| !WHY.iter().any(|(why, _)| why == doc))
+        .collect();
+    unexplained.dedup();
+    println!("documents below {MIN_F1} in some layout, and why:");
+    for (doc, why) in WHY {
+        println!("  {doc}: {why}");
+    }
+    assert!(
+        unexplained.is_empty(),
+        "say in WHY why these documents fall short: {unexplained:?}"
+    );
+    let unused: Vec<&str> = WHY
+        .iter()
+        .map(|&(doc, _)| doc)
+        .filter(|doc| !BELOW.iter().any(|(below, _, _)| below == doc))
+        .collect();
+    assert!(
+        unused.is_empty(),
+        "these documents of WHY now reach {MIN_F1} everywhere: {unused:?}"
+    );
     assert!(
         stale.is_empty(),
         "these cells of BELOW now reach {MIN_F1}; remove them: {stale:?}"
