@@ -45,7 +45,7 @@ impl Reducible for AppState {
 }
 
 /// What the reader is told when the browser will not keep their text.
-const NOT_SAVED: &str = "浏览器没能在本机保存这段文字（可能太长，或存储已满）：刷新或关闭页面后，它不能恢复。请用「导出」保存提纲，或把原文另存为文件。";
+const NOT_SAVED: &str = "浏览器没能在本机保存这段文字（可能太长，或存储已满）：刷新或关闭页面后，它不能恢复。请用“导出”保存提纲，或把原文另存为文件。";
 
 /// The root component.
 #[component]

@@ -113,7 +113,7 @@ fn empty_message(props: &OutlinePaneProps) -> Html {
         let sample = props.dispatch.reform(|_: MouseEvent| Action::LoadSample);
         return html! {
             <p class="empty">
-                { "还没有内容。请在「原文」中粘贴一篇讲话或报告，或" }
+                { "还没有内容。请在“原文”中粘贴一篇讲话或报告，或" }
                 <button type="button" class="link" onclick={sample}>{ "载入示例" }</button>
                 { "。" }
             </p>
@@ -122,7 +122,7 @@ fn empty_message(props: &OutlinePaneProps) -> Html {
     let hint = if props.paragraphs {
         ""
     } else {
-        "点「显示段落」可按段落浏览。"
+        "点“显示段落”可按段落浏览。"
     };
     html! { <p class="empty">{ format!("没有识别出部分、要点等结构层次。{hint}") }</p> }
 }

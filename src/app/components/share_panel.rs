@@ -36,7 +36,7 @@ pub fn SharePanel(props: &SharePanelProps) -> Html {
             spawn_local(async move {
                 let Some(url) = link::share_link(&text).await else {
                     dispatch.emit(Action::problem(
-                        "此浏览器无法生成分享链接，请换用新版浏览器，或用「导出」保存为文件。",
+                        "此浏览器无法生成分享链接，请换用新版浏览器，或用“导出”保存为文件。",
                     ));
                     return;
                 };
@@ -132,7 +132,7 @@ fn panel(
             if length > LONG_LINK_CHARS {
                 <p class="share-warning">
                     { format!("链接超过 {LONG_LINK_CHARS} 个字符，微信、QQ 等聊天软件和一些邮件程序可能会截断它。\
-                               如需转发全文，可用「导出」保存为文件（如网页 HTML）后发送。") }
+                               如需转发全文，可用“导出”保存为文件（如网页 HTML）后发送。") }
                 </p>
             }
             <div class="popover-actions">
