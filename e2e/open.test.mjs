@@ -185,10 +185,14 @@ async function drop(page, selector, name, text) {
   await page.dispatchEvent(selector, 'drop', { dataTransfer: transfer });
 }
 
-test('a file dropped on 原文 opens; dropped elsewhere it is refused', async () => {
+// Issue 13, item 16: anywhere on the page, not only on 原文.
+test('a file dropped on 原文 or anywhere else on the page opens', async () => {
   const page = await open();
   const before = await textOf(page);
-  await drop(page, '[role=tree]', '别处.txt', '一、不该打开\n');
+  await drop(page, '[role=tree]', '别处.txt', '一、落在提纲上\n');
+  await page.getByText('已打开“别处.txt”').waitFor();
+  await waitForParts(page, ['一、']);
+  assert.equal(await textOf(page), '一、落在提纲上\n');
   await drop(page, '.source-text', '拖入.txt', '一、拖进来的部分\n二、又一部分\n');
   await page.getByText('已打开“拖入.txt”').waitFor();
   await waitForParts(page, ['一、', '二、']);

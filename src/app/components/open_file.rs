@@ -46,7 +46,7 @@ pub fn OpenFile(props: &OpenFileProps) -> Html {
 
     html! {
         <>
-            <button type="button" title="打开 .txt、.md 或 Word（.docx）文件，也可以把文件拖到原文框" onclick={choose}>
+            <button type="button" title="打开 .txt、.md 或 Word（.docx）文件，也可以把文件拖到页面上" onclick={choose}>
                 { "打开" }
             </button>
             <input

@@ -1,17 +1,18 @@
-//! Files dropped on the 原文 pane. Elsewhere on the page a dropped file is
-//! refused, rather than letting the browser leave the app to show it.
+//! Files dropped anywhere on the page (issue 13, item 16): the reader need
+//! not aim at 原文, where the text lands and which is highlighted while a
+//! file is over the page. The browser is never let leave the app to show
+//! the file itself.
 
 use gloo_events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
-use web_sys::{DataTransfer, DragEvent, Element, File};
+use web_sys::{DataTransfer, DragEvent, File};
 use yew::prelude::*;
 
-/// The element that takes drops, and the attribute on `<html>` that
-/// highlights it while a file is over it (CSS: `:root[data-drop]`).
-const TARGET: &str = ".source-pane";
+/// The attribute on `<html>` that highlights 原文 while a file is over the
+/// page (CSS: `:root[data-drop]`).
 const MARK: &str = "data-drop";
 
-/// Calls `on_file` with a file dropped on the 原文 pane.
+/// Calls `on_file` with a file dropped on the page.
 #[hook]
 pub fn use_file_drop(on_file: Callback<File>) {
     use_effect_with(on_file, |on_file| {
@@ -49,9 +50,8 @@ fn on_drag_over(event: &DragEvent) {
     };
     // Without this the browser would open the file in place of the app.
     event.prevent_default();
-    let inside = over_target(event);
-    transfer.set_drop_effect(if inside { "copy" } else { "none" });
-    mark(inside);
+    transfer.set_drop_effect("copy");
+    mark(true);
 }
 
 fn on_drop(event: &DragEvent, on_file: &Callback<File>) {
@@ -60,9 +60,6 @@ fn on_drop(event: &DragEvent, on_file: &Callback<File>) {
     };
     event.prevent_default();
     mark(false);
-    if !over_target(event) {
-        return;
-    }
     if let Some(file) = transfer.files().and_then(|files| files.get(0)) {
         on_file.emit(file);
     }
@@ -76,14 +73,6 @@ fn files_in(event: &DragEvent) -> Option<DataTransfer> {
         .iter()
         .any(|kind| kind.as_string().as_deref() == Some("Files"));
     has_files.then_some(transfer)
-}
-
-fn over_target(event: &DragEvent) -> bool {
-    event
-        .target()
-        .and_then(|target| target.dyn_into::<Element>().ok())
-        .and_then(|element| element.closest(TARGET).ok().flatten())
-        .is_some()
 }
 
 /// Shows or hides the drop highlight.
