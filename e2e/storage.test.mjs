@@ -3,7 +3,7 @@
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { appSession, paste, partLabels, readOutline, waitForParts } from './harness.mjs';
+import { appSession, item, paste, partLabels, readOutline, waitForParts } from './harness.mjs';
 
 const open = appSession();
 const MINE = '同志们：\n一、我的第一部分\n正文。\n二、我的第二部分\n一要甲。\n二要乙。\n';
@@ -16,6 +16,21 @@ test('the text survives a reload', async () => {
   await page.locator('[role=treeitem]').first().waitFor();
   assert.equal(await page.getByRole('textbox', { name: '原文' }).inputValue(), MINE);
   assert.deepEqual(partLabels(await readOutline(page)), ['一、', '二、']);
+});
+
+// Issue 13, item 16: what the reader folded is folded again after a
+// reload.
+test('folds survive a reload', async () => {
+  const page = await open();
+  await paste(page, MINE);
+  await item(page, '二、').locator(':scope > .row').click();
+  const folded = () => item(page, '二、').getAttribute('aria-expanded');
+  await page.waitForFunction(() => localStorage.getItem('gangmu:folds')?.includes('二、'));
+  assert.equal(await folded(), 'false');
+  await page.reload();
+  await page.locator('[role=treeitem]').first().waitFor();
+  assert.equal(await folded(), 'false');
+  assert.equal(await item(page, '一、').getAttribute('aria-expanded'), null, 'nothing else folded');
 });
 
 test('清空 empties the text; 撤销 brings it back', async () => {

@@ -57,7 +57,12 @@ pub fn App() -> Html {
             ..storage::load_prefs()
         };
         timing::mark_parse_start();
-        initial_state(transfer::link::incoming(), storage::load_text, prefs)
+        let mut state = initial_state(transfer::link::incoming(), storage::load_text, prefs);
+        // Folds come back with the reader's own text, not a link's.
+        if !state.showing_link() {
+            state.restore_folds(storage::load_folds());
+        }
+        state
     });
     let initial = use_memo((), |_| Rc::clone(state.current_text()));
 
@@ -115,6 +120,16 @@ pub fn App() -> Html {
         }
     });
     use_effect_with(state.paragraphs, |&shown| storage::save_paragraphs(shown));
+    {
+        // The folds are kept as the text is: not a link's, nor while
+        // another tab's text is unanswered.
+        let saves = state.saves();
+        use_effect_with(Rc::clone(&state.folded), move |folded| {
+            if saves {
+                storage::save_folds(folded.iter().map(|key| &**key));
+            }
+        });
+    }
 
     // The gangmu:outline measure starts before an action that may parse
     // (the effect above ends it once the outline is drawn).

@@ -2051,3 +2051,21 @@ fn a_share_links_text_ignores_other_tabs() {
         "the link's text is not saved anyway"
     );
 }
+
+/// Issue 13, item 16: the folds saved at the last visit come back with the
+/// text; keys the text no longer has are dropped.
+#[test]
+fn saved_folds_come_back_after_a_reload() {
+    let mut state = initial_state(None, || Some(SPEECH.into()), Prefs::default());
+    state.restore_folds([SECTION_ONE, "/三、早已删去的部分"]);
+    let folded: Vec<&str> = state.folded.iter().map(|key| &**key).collect();
+    assert_eq!(folded, [SECTION_ONE]);
+    let shown = super::dump::dump(&state, true);
+    assert!(shown.contains("▸ （一）统一思想"), "{shown}");
+    assert!(!shown.contains("一要学习"), "{shown}");
+
+    // Nothing saved, or nothing this text has: nothing folded.
+    let mut state = initial_state(None, || Some(SPEECH.into()), Prefs::default());
+    state.restore_folds(["/三、早已删去的部分"]);
+    assert!(state.folded.is_empty());
+}

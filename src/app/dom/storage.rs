@@ -24,6 +24,8 @@ const TEXT: &str = "gangmu:text";
 const STAMP: &str = "gangmu:stamp";
 const THEME: &str = "gangmu:theme";
 const PARAGRAPHS: &str = "gangmu:paragraphs";
+/// The keys of the folded rows, one per line.
+const FOLDS: &str = "gangmu:folds";
 
 fn storage() -> Option<Storage> {
     web_sys::window()?.local_storage().ok().flatten()
@@ -129,6 +131,28 @@ pub fn save_theme(theme: Theme) {
             Theme::Dark => "dark",
         },
     );
+}
+
+/// The keys of the rows folded at the last visit.
+pub fn load_folds() -> Vec<String> {
+    load(FOLDS).map_or_else(Vec::new, |folds| {
+        folds
+            .lines()
+            .filter(|key| !key.is_empty())
+            .map(str::to_string)
+            .collect()
+    })
+}
+
+/// Keeps the keys of the folded rows for the next visit.
+pub fn save_folds<'a>(keys: impl Iterator<Item = &'a str>) {
+    let mut joined = String::new();
+    for key in keys {
+        // A key is a label and a heading's start: no line breaks.
+        joined.push_str(key);
+        joined.push('\n');
+    }
+    save(FOLDS, &joined);
 }
 
 pub fn save_paragraphs(shown: bool) {

@@ -211,6 +211,23 @@ impl AppState {
         true
     }
 
+    /// Folds again the nodes of `keys` that this text has (the folds saved
+    /// at the last visit: they come back after a reload). Keys of nodes
+    /// the text no longer has are dropped.
+    pub fn restore_folds<K: AsRef<str>>(&mut self, keys: impl IntoIterator<Item = K>) {
+        let index = Rc::clone(&self.index);
+        let folded: HashSet<NodeKey> = keys
+            .into_iter()
+            .map(|key| NodeKey::from(key.as_ref()))
+            .filter(|key| index.find(key).is_some())
+            .collect();
+        if folded.is_empty() {
+            return;
+        }
+        self.folded = Rc::new(folded);
+        self.refresh_view();
+    }
+
     /// Rebuilds the view after a change to what it shows.
     fn refresh_view(&mut self) {
         let query = Query::new(if self.printing_whole { "" } else { &self.query });
