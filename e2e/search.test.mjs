@@ -72,3 +72,53 @@ test('the search box keeps digits and / to itself', async () => {
     '1 typed in the search box does not fold the tree',
   );
 });
+
+// Issue 13, item 16: with a Chinese input method, the pinyin being composed
+// (renshi) is not searched; the characters it commits (认识) are. Keys the
+// input method takes (isComposing) never reach the tree's type-ahead.
+test('the search and the tree wait for an input method to commit', async () => {
+  const page = await open({ beforeLoad: (page) => page.clock.install() });
+  const search = page.getByRole('searchbox', { name: '搜索' });
+  const marks = () => page.locator('[role=tree] mark').count();
+  await search.evaluate((element) => {
+    element.focus();
+    element.dispatchEvent(new CompositionEvent('compositionstart', { data: '' }));
+    element.value = 'renshi';
+    element.dispatchEvent(new InputEvent('input', { bubbles: true, isComposing: true }));
+  });
+  await page.clock.runFor(1000);
+  assert.equal(await page.getByText(/处匹配|无匹配/).count(), 0, 'searched while composing');
+
+  await search.evaluate((element) => {
+    element.value = '认识';
+    element.dispatchEvent(new InputEvent('input', { bubbles: true, isComposing: true }));
+    element.dispatchEvent(new CompositionEvent('compositionend', { data: '认识' }));
+  });
+  await page.clock.runFor(1000);
+  assert.equal(await page.getByText('4 处匹配').count(), 1);
+  assert.equal(await marks(), 4);
+
+  // In the tree, a key the input method is composing with is no
+  // type-ahead; the same key committed is.
+  await search.press('Escape');
+  await page.clock.runFor(1000);
+  const tree = page.getByRole('tree', { name: '提纲' });
+  await tree.locator('[role=treeitem]').first().focus();
+  const focused = () => page.evaluate(() => document.activeElement.querySelector(':scope > .row')?.textContent ?? '');
+  const key = (isComposing) =>
+    page.evaluate(
+      (isComposing) =>
+        document.activeElement.dispatchEvent(
+          new KeyboardEvent('keydown', { key: '二', bubbles: true, cancelable: true, isComposing }),
+        ),
+      isComposing,
+    );
+  const before = await focused();
+  assert.doesNotMatch(before, /^二、/);
+  await key(true);
+  await page.clock.runFor(1000);
+  assert.equal(await focused(), before, 'a composing key moved the tree');
+  await key(false);
+  await page.clock.runFor(1000);
+  assert.match(await focused(), /^二、/, 'the committed key is type-ahead');
+});
