@@ -19,6 +19,36 @@ pub const RUN_MAX: usize = 400;
 /// 50 000 `“` still takes Chromium 1.6 s to lay out (10 000: under 0.1 s).
 pub const RUN_SHOWN_MAX: usize = 10_000;
 
+/// Lines beyond which the textarea is not laid out until 显示原文:
+/// Chromium took 1.7–4.2 s, in one frame, to lay out 110 000–170 000
+/// short lines of 1 MB (（一） / 形势和任务 / 一、 on every line).
+pub const LINES_SHOWN_MAX: usize = 30_000;
+
+/// Chars of one line beyond which the same holds: one 1 MB line of quoted
+/// terms took 11.8 s, and its layout time grows faster than its length
+/// (100 KB 0.19 s, 200 KB 0.77 s, 400 KB 2.2 s).
+pub const LINE_SHOWN_MAX: usize = 100_000;
+
+/// Whether `text` has more lines than [`LINES_SHOWN_MAX`] or a line longer
+/// than [`LINE_SHOWN_MAX`] chars: too costly for the browser to lay out
+/// in the textarea. Linear, and stops as soon as it knows.
+pub fn too_many_or_long_lines(text: &str) -> bool {
+    // Bytes bound chars from above: a text this short is never too costly.
+    if text.len() <= LINE_SHOWN_MAX && text.len() <= LINES_SHOWN_MAX {
+        return false;
+    }
+    let mut lines = 0;
+    for line in text.split('\n') {
+        lines += 1;
+        if lines > LINES_SHOWN_MAX
+            || (line.len() > LINE_SHOWN_MAX && line.chars().count() > LINE_SHOWN_MAX)
+        {
+            return true;
+        }
+    }
+    false
+}
+
 /// Whether `text` has a run of more than [`RUN_MAX`] chars with no
 /// break opportunity (see [`longest_run`]).
 pub fn has_long_run(text: &str) -> bool {

@@ -260,6 +260,31 @@ fn a_run_with_no_break_opportunity_is_found() {
     assert!(!has_long_run(&link));
 }
 
+/// Issue 13, item 8: a text of very many lines, or with one very long
+/// line, is kept out of the textarea until 显示原文; a long report is not.
+#[test]
+fn too_many_or_too_long_lines_are_not_laid_out() {
+    use gangmu::app_core::state::{AppState, Prefs};
+    use gangmu::app_core::wrapping::{too_many_or_long_lines, LINES_SHOWN_MAX, LINE_SHOWN_MAX};
+    assert!(too_many_or_long_lines(
+        &"（一）\n".repeat(LINES_SHOWN_MAX + 1)
+    ));
+    assert!(!too_many_or_long_lines(
+        &"（一）\n".repeat(LINES_SHOWN_MAX - 1)
+    ));
+    let terms = "习近平总书记指出：“一把手”“两个维护”。";
+    let long_line = terms.repeat(LINE_SHOWN_MAX / terms.chars().count() + 1);
+    assert!(too_many_or_long_lines(&long_line));
+    let just_short: String = long_line.chars().take(LINE_SHOWN_MAX).collect();
+    assert!(!too_many_or_long_lines(&format!(
+        "{just_short}\n{just_short}"
+    )));
+    // Ten copies of the sample (a long report's size and shape) are shown.
+    assert!(!too_many_or_long_lines(&gangmu::SAMPLE_SPEECH.repeat(10)));
+    let state = AppState::new(Rc::from(long_line.as_str()), Prefs::default());
+    assert!(state.source_hidden);
+}
+
 /// Issue 13, item 14: the statistics count every 要点 the tree shows —
 /// the sample's three 必须…认识到 points as well as its ten tasks.
 #[test]

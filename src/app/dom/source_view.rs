@@ -77,8 +77,9 @@ pub fn follow_scroll(textarea: &HtmlTextAreaElement, backdrop: &HtmlElement) {
 
 /// Lays `text` out unwrapped when it has a run the browser cannot break
 /// (`data-unwrapped` on the 原文 box; see `app_core::wrapping`), before
-/// the browser lays it out. Returns whether the run is too long to lay
-/// out at all ([`wrapping::RUN_SHOWN_MAX`]).
+/// the browser lays it out. Returns whether the text is too costly to lay
+/// out at all: a run over [`wrapping::RUN_SHOWN_MAX`], or too many or too
+/// long lines ([`wrapping::too_many_or_long_lines`]).
 pub fn set_wrapping(source_box: &yew::NodeRef, text: &str) -> bool {
     let run = wrapping::longest_run(text, wrapping::RUN_SHOWN_MAX);
     if let Some(source_box) = source_box.cast::<web_sys::Element>() {
@@ -88,7 +89,7 @@ pub fn set_wrapping(source_box: &yew::NodeRef, text: &str) -> bool {
             source_box.remove_attribute("data-unwrapped")
         };
     }
-    run > wrapping::RUN_SHOWN_MAX
+    run > wrapping::RUN_SHOWN_MAX || wrapping::too_many_or_long_lines(text)
 }
 
 /// Removes the paint, e.g. once the reader edits the text.

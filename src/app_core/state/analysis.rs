@@ -133,7 +133,8 @@ impl AppState {
     pub(super) fn hide_long_source(&mut self, text: &str) {
         let long = text.len() > SOURCE_SHOWN_MAX as usize;
         self.source_hidden = long && text.encode_utf16().count() > SOURCE_SHOWN_MAX as usize
-            || longest_run(text, RUN_SHOWN_MAX) > RUN_SHOWN_MAX;
+            || longest_run(text, RUN_SHOWN_MAX) > RUN_SHOWN_MAX
+            || crate::app_core::wrapping::too_many_or_long_lines(text);
     }
 
     /// The text the reader sees: the one being analysed, else the parsed one.
