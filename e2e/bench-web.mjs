@@ -10,13 +10,29 @@
 // - once, ~10 MB (the corpus repeated): time from the paste to its outline
 //   (parsed in the analysis worker) and the longest animation frame
 //   meanwhile; then the time until 显示段落 shows its thousands of
-//   paragraph rows, and the longest frame meanwhile.
+//   paragraph rows, and the longest frame meanwhile;
+// - once each, the inputs of tests/support/adversarial.rs at 1 MB: the
+//   longest animation frame from the paste to the outline (issue 13.8 asks
+//   for 200 ms at most), and whether 原文 was kept hidden.
 //
 // RUNS=… sets how many runs each number is the median of (default 9).
 
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { launchChromium, openApp, paste, pasteLarge, ROOT, serveDist, twoFrames, watchFrames } from './harness.mjs';
+import {
+  adversarialInputs,
+  launchChromium,
+  measureCount,
+  openApp,
+  paste,
+  pasteLarge,
+  pasteStaged,
+  ROOT,
+  serveDist,
+  stagePaste,
+  twoFrames,
+  watchFrames,
+} from './harness.mjs';
 
 const RUNS = Number(process.env.RUNS ?? 9);
 const corpus = (name) => readFile(join(ROOT, 'tests', 'corpus', name), 'utf8');
@@ -107,6 +123,29 @@ try {
   console.log(
     `显示段落 on it (${count} rows)`.padEnd(38) + `shown after ${shown} ms   longest ${large.type} ${longest.toFixed(0)} ms`,
   );
+
+  console.log('adversarial inputs at 1 MB: longest frame from the paste to the outline');
+  for (const { name, text } of await adversarialInputs(1_000_000)) {
+    const { page } = await openApp(browser, server.url);
+    page.setDefaultTimeout(60_000);
+    await stagePaste(page, text, 1);
+    await twoFrames(page);
+    await watchFrames(page);
+    const before = await measureCount(page);
+    await pasteStaged(page);
+    await page.waitForFunction((count) => performance.getEntriesByName('gangmu:outline').length > count, before, {
+      timeout: 60_000,
+    });
+    await page.locator('.analyzing').waitFor({ state: 'detached', timeout: 60_000 });
+    await twoFrames(page);
+    const frame = await page.evaluate(() => Math.max(0, ...window.longFrames));
+    const hidden = (await page.getByRole('button', { name: '显示原文' }).count()) > 0;
+    const rows = await page.locator('[role=treeitem]').count();
+    console.log(
+      `  ${name.padEnd(26)} ${frame.toFixed(0).padStart(6)} ms   ${rows} rows${hidden ? '   原文 hidden' : ''}`,
+    );
+    await page.context().close();
+  }
 } finally {
   await browser.close();
   await server.close();
