@@ -22,14 +22,12 @@ import { join } from 'node:path';
 import {
   adversarialInputs,
   launchChromium,
-  measureCount,
   openApp,
   paste,
   pasteLarge,
-  pasteStaged,
+  pasteWatched,
   ROOT,
   serveDist,
-  stagePaste,
   twoFrames,
   watchFrames,
 } from './harness.mjs';
@@ -128,17 +126,7 @@ try {
   for (const { name, text } of await adversarialInputs(1_000_000)) {
     const { page } = await openApp(browser, server.url);
     page.setDefaultTimeout(60_000);
-    await stagePaste(page, text, 1);
-    await twoFrames(page);
-    await watchFrames(page);
-    const before = await measureCount(page);
-    await pasteStaged(page);
-    await page.waitForFunction((count) => performance.getEntriesByName('gangmu:outline').length > count, before, {
-      timeout: 60_000,
-    });
-    await page.locator('.analyzing').waitFor({ state: 'detached', timeout: 60_000 });
-    await twoFrames(page);
-    const frame = await page.evaluate(() => Math.max(0, ...window.longFrames));
+    const frame = await pasteWatched(page, text);
     const hidden = (await page.getByRole('button', { name: '显示原文' }).count()) > 0;
     const rows = await page.locator('[role=treeitem]').count();
     console.log(

@@ -369,6 +369,25 @@ export const twoFrames = (page) =>
   page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
 
 /**
+ * Pastes `text` (staged first, see {@link stagePaste}) and waits for its
+ * outline, analysed in the worker or not, watching long frames from the
+ * paste on. Returns the longest (ms).
+ */
+export async function pasteWatched(page, text) {
+  await stagePaste(page, text, 1);
+  await twoFrames(page);
+  await watchFrames(page);
+  const before = await measureCount(page);
+  await pasteStaged(page);
+  await page.waitForFunction((count) => performance.getEntriesByName('gangmu:outline').length > count, before, {
+    timeout: 60_000,
+  });
+  await page.locator('.analyzing').waitFor({ state: 'detached', timeout: 60_000 });
+  await twoFrames(page);
+  return page.evaluate(() => Math.max(0, ...window.longFrames));
+}
+
+/**
  * Pastes the corpus repeated to `bytes` and waits for its outline and for
  * 引语 to catch up, watching long frames all along. Returns the size
  * pasted, the time to the outline (ms), the `gangmu:outline` measure, the

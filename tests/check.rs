@@ -1209,18 +1209,8 @@ fn an_html_tag_wrapped_over_lines_ends_with_its_bracket() {
         "【第一条】华为的追求是在电子信息领域实现顾客的梦想，并依靠点点滴滴、锲而不舍的艰苦追求，使我们成为世界级领先企业。为了使华为成为世界一流的设备供应商，我们将永不进入信息服务业。",
         "【第二条】认真负责和管理有效的员工是华为最大的财富。尊重知识、尊重个性、集体奋斗和不迁就有功的员工，是我们事业可持续成长的内在要求。",
     ];
-    let lines: Vec<String> = paragraphs
-        .iter()
-        .flat_map(|paragraph| {
-            let chars: Vec<char> = paragraph.chars().collect();
-            chars
-                .chunks(20)
-                .map(|chunk| chunk.iter().collect::<String>())
-                .collect::<Vec<_>>()
-        })
-        .collect();
     check(
-        &lines.join("\n"),
+        &wrap(&paragraphs, 20),
         "
         title 《华为基本法》
         part 第一章公司的宗旨
