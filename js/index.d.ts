@@ -13,8 +13,15 @@ export interface Node {
   kind: NodeKind;
   label: string | null;
   heading: string;
+  /** The key sentence (要句), when it says more than the heading. */
+  key: KeySentence | null;
   span: Span;
   children: Node[];
+}
+
+export interface KeySentence {
+  text: string;
+  span: Span;
 }
 
 export interface Quote {

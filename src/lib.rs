@@ -28,7 +28,9 @@ pub mod wire;
 #[cfg(all(target_arch = "wasm32", not(feature = "core-only")))]
 pub mod app;
 
-pub use model::{Diagnostic, DiagnosticKind, Document, Node, NodeKind, Quote, QuoteKind, Span};
+pub use model::{
+    Diagnostic, DiagnosticKind, Document, KeySentence, Node, NodeKind, Quote, QuoteKind, Span,
+};
 pub use parse::parse;
 
 /// The built-in sample speech shown on first visit (see tests/corpus/SOURCES.md).

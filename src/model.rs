@@ -179,9 +179,31 @@ pub struct Node {
     /// The heading without its label: a run-in heading cut at the first
     /// 。！？ or ：, or the whole line when it stands on its own line.
     pub heading: String,
+    /// The first sentence of the node's paragraph, when it says more than
+    /// the heading (a point headed by its opening phrase 必须充分认识到, a
+    /// heading clipped or cut at its colon); `None` when the heading is
+    /// already the whole sentence, as a heading on a line of its own is.
+    pub key: Option<KeySentence>,
     /// The node's whole extent in the source, children included.
     pub span: Span,
     pub children: Vec<Node>,
+}
+
+/// A node's key sentence (要句): sliced from the source like a heading —
+/// its label left out, line breaks, invisible chars and Markdown emphasis
+/// removed — up to the first 。！？ outside quotation marks, which it does
+/// not include. A sentence that runs on past [`KeySentence::MAX_CHARS`]
+/// is cut at its last clause end before it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct KeySentence {
+    pub text: String,
+    /// Where it stands in the source, in chars.
+    pub span: Span,
+}
+
+impl KeySentence {
+    /// The longest key sentence, in chars.
+    pub const MAX_CHARS: usize = 200;
 }
 
 impl Node {

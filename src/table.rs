@@ -37,6 +37,8 @@ pub struct NodeRow<'a> {
     pub kind: &'static str,
     pub label: Option<&'a str>,
     pub heading: &'a str,
+    /// The key sentence (要句), when the node has one.
+    pub key: Option<&'a str>,
     /// The node's span in chars, end exclusive, children included.
     pub start: usize,
     pub end: usize,
@@ -45,8 +47,8 @@ pub struct NodeRow<'a> {
 }
 
 /// The column names of [`NodeRow`], in order.
-pub const NODE_COLUMNS: [&str; 9] = [
-    "doc", "path", "level", "kind", "label", "heading", "start", "end", "parent",
+pub const NODE_COLUMNS: [&str; 10] = [
+    "doc", "path", "level", "kind", "label", "heading", "key", "start", "end", "parent",
 ];
 
 /// One quotation of a document. Fields in column order.
@@ -97,6 +99,7 @@ fn add_node_rows<'a>(
             kind: node.kind.as_str(),
             label: node.label.as_deref(),
             heading: &node.heading,
+            key: node.key.as_ref().map(|key| key.text.as_str()),
             start: node.span.start,
             end: node.span.end,
             parent: parent.clone(),

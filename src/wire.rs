@@ -8,7 +8,7 @@
 //! each followed by its children. [`decode`] checks everything and returns
 //! `None` for bytes it did not write.
 
-use crate::{Document, Node, NodeKind, Quote, QuoteKind, Span};
+use crate::{Document, KeySentence, Node, NodeKind, Quote, QuoteKind, Span};
 
 const KINDS: [NodeKind; 10] = NodeKind::ALL;
 const QUOTE_KINDS: [QuoteKind; 3] = [QuoteKind::Attributed, QuoteKind::Saying, QuoteKind::Term];
@@ -40,6 +40,10 @@ fn encode_node(out: &mut Vec<u8>, node: &Node) {
     out.push(kind.unwrap_or(0) as u8);
     option(out, node.label.as_deref());
     string(out, &node.heading);
+    option(out, node.key.as_ref().map(|key| key.text.as_str()));
+    if let Some(key) = &node.key {
+        span(out, key.span);
+    }
     span(out, node.span);
     number(out, node.children.len());
     for child in &node.children {
@@ -164,6 +168,13 @@ impl Reader<'_> {
         let kind = *KINDS.get(usize::from(self.byte()?))?;
         let label = self.option()?;
         let heading = self.string()?;
+        let key = match self.option()? {
+            Some(text) => Some(KeySentence {
+                text,
+                span: self.span()?,
+            }),
+            None => None,
+        };
         let span = self.span()?;
         let count = self.count()?;
         let children = (0..count)
@@ -173,6 +184,7 @@ impl Reader<'_> {
             kind,
             label,
             heading,
+            key,
             span,
             children,
         })

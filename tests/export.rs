@@ -295,6 +295,7 @@ fn node(kind: NodeKind, label: &str, heading: &str, children: Vec<Node>) -> Node
         kind,
         label: (!label.is_empty()).then(|| label.to_string()),
         heading: heading.to_string(),
+        key: None,
         span: gangmu::Span::default(),
         children,
     }

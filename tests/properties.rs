@@ -331,6 +331,16 @@ proptest! {
 
 /// The checker behind these properties does catch each kind of breakage
 /// (so the properties can fail).
+fn set_first_key(doc: &mut Document, key: gangmu::KeySentence) {
+    let node = doc
+        .nodes
+        .iter_mut()
+        .flat_map(|node| &mut node.children)
+        .find(|node| node.key.is_some())
+        .expect("a node with a key sentence");
+    node.key = Some(key);
+}
+
 #[test]
 fn invariant_checker_catches_broken_documents() {
     let text = "标题\n\n同志们：\n一、提高认识\n一要统一思想，“一把手”要带头。\n二要狠抓落实，习近平总书记指出：“要抓落实。”\n二、加强领导\n加强领导。\n";
@@ -366,6 +376,24 @@ fn invariant_checker_catches_broken_documents() {
     let mut broken = doc.clone();
     broken.nodes[part].heading.push('\n');
     breakages.push(("heading over two lines", broken));
+
+    let key = doc
+        .nodes
+        .iter()
+        .flat_map(|node| &node.children)
+        .find_map(|node| node.key.clone())
+        .expect("a node with a key sentence");
+    let mut broken = doc.clone();
+    let mut retyped = key.clone();
+    retyped.text.insert(0, '要');
+    set_first_key(&mut broken, retyped);
+    breakages.push(("retyped key sentence", broken));
+
+    let mut broken = doc.clone();
+    let mut outside = key;
+    outside.span.end = text.chars().count();
+    set_first_key(&mut broken, outside);
+    breakages.push(("key sentence outside its node", broken));
 
     let mut broken = doc.clone();
     broken.quotes.swap(0, 1);

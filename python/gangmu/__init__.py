@@ -69,8 +69,8 @@ def nodes(doc, name=None):
     ``doc`` is a dict from :func:`parse` (or a text, which is parsed).
     Each row has ``doc`` (``name``), ``path`` ("2.3.1": 1-based positions
     from the top), ``level`` (1 at the top), ``kind``, ``label``,
-    ``heading``, ``start``, ``end`` and ``parent`` (the parent's path, or
-    None). There is no key-sentence column: the model has none yet.
+    ``heading``, ``key`` (the key sentence, 要句, or None), ``start``,
+    ``end`` and ``parent`` (the parent's path, or None).
     """
     return _rows(_gangmu.node_rows_json, doc, name)
 

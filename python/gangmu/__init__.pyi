@@ -11,10 +11,15 @@ NodeKind = Literal[
 QuoteKind = Literal["attributed", "saying", "term"]
 DiagnosticKind = Literal["unclosed_quote", "unopened_quote", "series_gap", "empty_text"]
 
+class KeySentence(TypedDict):
+    text: str
+    span: List[int]
+
 class Node(TypedDict):
     kind: NodeKind
     label: Optional[str]
     heading: str
+    key: Optional[KeySentence]
     span: List[int]
     children: List["Node"]
 
@@ -42,6 +47,7 @@ class NodeRow(TypedDict):
     kind: NodeKind
     label: Optional[str]
     heading: str
+    key: Optional[str]
     start: int
     end: int
     parent: Optional[str]

@@ -59,7 +59,7 @@ def test_rows_are_the_cli_tables():
     assert [json.loads(line) for line in quote_lines] == quotes
     assert len(nodes) > 100 and len(quotes) > 10
     # Column order as documented.
-    assert list(nodes[0]) == ["doc", "path", "level", "kind", "label", "heading", "start", "end", "parent"]
+    assert list(nodes[0]) == ["doc", "path", "level", "kind", "label", "heading", "key", "start", "end", "parent"]
     assert list(quotes[0]) == ["doc", "index", "kind", "speaker", "text", "start", "end", "node"]
 
 

@@ -85,6 +85,18 @@ impl Json {
         self.optional_string(node.label.as_deref());
         self.key(depth, "heading", false);
         self.string(&node.heading);
+        self.key(depth, "key", false);
+        match &node.key {
+            Some(key) => {
+                self.out.push('{');
+                self.key(depth + 1, "text", true);
+                self.string(&key.text);
+                self.key(depth + 1, "span", false);
+                self.span(key.span, depth + 2);
+                self.close(depth + 1, '}');
+            }
+            None => self.out.push_str("null"),
+        }
         self.key(depth, "span", false);
         self.span(node.span, depth + 1);
         self.key(depth, "children", false);
@@ -189,6 +201,10 @@ mod tests {
                 kind: NodeKind::Part,
                 label: None,
                 heading: String::new(),
+                key: Some(crate::model::KeySentence {
+                    text: "\u{1}要句".into(),
+                    span: Span::new(0, 0),
+                }),
                 span: Span::new(0, 0),
                 children: vec![],
             }],

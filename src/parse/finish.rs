@@ -14,9 +14,11 @@ use std::collections::HashMap;
 
 use super::front::Frame;
 use super::marker::{trailing_counter, Family};
-use super::text::{clean, clean_up_to, cleaned, first_clause, first_sentence, is_blank, CharIndex};
+use super::text::{
+    clean, clean_up_to, cleaned, first_clause, first_sentence, is_blank, key_sentence, CharIndex,
+};
 use super::tree::{Draft, Style, StyleMap, Tree, MAX_LEVEL_MEMBERS};
-use crate::model::{Node, NodeKind, Span};
+use crate::model::{KeySentence, Node, NodeKind, Span};
 
 /// Parallel openings: length bounds of the opening phrase, in chars.
 const POINT_PHRASE: std::ops::RangeInclusive<usize> = 3..=16;
@@ -48,7 +50,7 @@ pub(crate) fn finish(text: &str, index: &CharIndex, mut tree: Tree, frame: &Fram
     nodes.extend(
         root_children
             .iter()
-            .map(|&child| convert(index, &tree.drafts, child)),
+            .map(|&child| convert(text, index, &tree.drafts, child)),
     );
     if let Some((start, end)) = frame.back {
         nodes.push(leaf(
@@ -67,6 +69,7 @@ fn leaf(index: &CharIndex, kind: NodeKind, heading: String, start: usize, end: u
         kind,
         label: None,
         heading,
+        key: None,
         span: Span::new(index.char_offset(start), index.char_offset(end)),
         children: Vec::new(),
     }
@@ -79,13 +82,23 @@ fn clip_line(s: &str) -> String {
     }
 }
 
-fn convert(index: &CharIndex, drafts: &[Draft], at: usize) -> Node {
+fn convert(text: &str, index: &CharIndex, drafts: &[Draft], at: usize) -> Node {
     let draft = &drafts[at];
     let children: Vec<Node> = draft
         .children
         .iter()
-        .map(|&c| convert(index, drafts, c))
+        .map(|&c| convert(text, index, drafts, c))
         .collect();
+    let key =
+        key_sentence(&text[draft.start..draft.end], &draft.heading).map(|(start, end, text)| {
+            KeySentence {
+                text,
+                span: Span::new(
+                    index.char_offset(draft.start + start),
+                    index.char_offset(draft.start + end),
+                ),
+            }
+        });
     let start = index.char_offset(draft.start);
     let own_end = index.char_offset(draft.end);
     let end = children
@@ -95,6 +108,7 @@ fn convert(index: &CharIndex, drafts: &[Draft], at: usize) -> Node {
         kind: draft.kind,
         label: draft.label.clone(),
         heading: draft.heading.clone(),
+        key,
         span: Span::new(start, end),
         children,
     }

@@ -318,6 +318,67 @@ fn heading_until(s: &str, is_end: impl Fn(char) -> bool) -> String {
     clip(heading, MAX_HEADING)
 }
 
+/// The key sentence of a node whose own text is `own` and whose heading is
+/// `heading`: where the heading starts in `own` (after the label, a dash,
+/// Markdown marks) up to the first 。！？ outside quotation marks, as byte
+/// offsets into `own` and the cleaned text; `None` when that is the
+/// heading itself. A sentence longer than [`KeySentence::MAX_CHARS`] is
+/// cut after its last clause before that (or there). Reads at most a few
+/// hundred chars of `own`, so a paragraph of any length costs the same.
+///
+/// [`KeySentence::MAX_CHARS`]: crate::model::KeySentence::MAX_CHARS
+pub(crate) fn key_sentence(own: &str, heading: &str) -> Option<(usize, usize, String)> {
+    const LOOK_FOR_HEADING: usize = 40;
+    let max = crate::model::KeySentence::MAX_CHARS;
+    let first: Vec<char> = heading.chars().take(4).collect();
+    if first.is_empty() {
+        return None;
+    }
+    // The heading's first chars among the first kept chars of `own`.
+    let kept: Vec<(usize, char)> = CleanCharIndices::new(own)
+        .take(LOOK_FOR_HEADING + first.len())
+        .collect();
+    let start = (0..kept.len().min(LOOK_FOR_HEADING))
+        .find(|&at| {
+            kept[at..].len() >= first.len()
+                && kept[at..].iter().zip(&first).all(|((_, c), f)| c == f)
+        })
+        .map(|at| kept[at].0)?;
+    let rest = &own[start..];
+    let mut depth = 0i32;
+    let mut end = rest.len();
+    let mut last_clause = None;
+    for (count, (pos, c)) in rest.char_indices().enumerate() {
+        if count == max {
+            end = last_clause.unwrap_or(pos);
+            break;
+        }
+        match c {
+            '“' | '‘' | '「' | '『' => depth += 1,
+            '”' | '’' | '」' | '』' => depth = (depth - 1).max(0),
+            c if depth == 0 && is_sentence_end(c) => {
+                end = pos;
+                break;
+            }
+            '，' | '；' | '：' | ',' | ';' if depth == 0 => last_clause = Some(pos),
+            _ => {}
+        }
+    }
+    let text = cleaned(&rest[..end]);
+    let text = text
+        .trim_end_matches(|c: char| is_blank(c) || matches!(c, '，' | '、' | ',' | '；' | '：'));
+    // The span ends after the last char kept: the text is a prefix of the
+    // chars cleaning keeps.
+    let end = CleanCharIndices::new(&rest[..end])
+        .take(text.chars().count())
+        .last()
+        .map_or(0, |(pos, c)| pos + c.len_utf8());
+    let end = start + end;
+    // Only a sentence that says more than the heading: not the heading
+    // again, nor the salutation 同志们 of the heading 同志们：.
+    (!heading.starts_with(text)).then(|| (start, end, text.to_string()))
+}
+
 pub(crate) fn clip(s: &str, max_chars: usize) -> String {
     match s.char_indices().nth(max_chars) {
         Some((pos, _)) => format!("{}…", &s[..pos]),

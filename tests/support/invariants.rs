@@ -9,6 +9,11 @@
 //!   source says at the start of the node's span, up to whitespace,
 //!   invisible chars and Markdown `*` (the parser drops those from labels);
 //! * headings are one line;
+//! * a key sentence is one line, not empty, at most
+//!   `KeySentence::MAX_CHARS` chars, within its node's span, and sliced
+//!   from the source: its chars are those of its span in order, some
+//!   dropped (line breaks, invisible chars, emphasis), the first and the
+//!   last kept;
 //! * quotations are in bounds, in order of their start, begin with an
 //!   opening mark and end with the matching closing mark, and their words
 //!   are one line;
@@ -75,6 +80,33 @@ pub fn check(text: &str, doc: &Document) -> Result<(), String> {
     Ok(())
 }
 
+fn check_key(chars: &[char], key: &gangmu::KeySentence, node: Span) -> Result<(), String> {
+    let text: Vec<char> = key.text.chars().collect();
+    if text.is_empty() || text.len() > gangmu::KeySentence::MAX_CHARS {
+        return Err(format!("has {} chars", text.len()));
+    }
+    if key.text.contains(['\n', '\r']) {
+        return Err("holds a line break".to_string());
+    }
+    if !node.contains(key.span) {
+        return Err(format!(
+            "spans {}..{}, outside its node's {}..{}",
+            key.span.start, key.span.end, node.start, node.end
+        ));
+    }
+    let source = &chars[key.span.start..key.span.end];
+    let mut rest = source.iter();
+    let in_order = text.iter().all(|c| rest.any(|s| s == c));
+    if !in_order || source.first() != text.first() || source.last() != text.last() {
+        return Err(format!(
+            "{:?} is not sliced from {:?}",
+            key.text,
+            source.iter().collect::<String>()
+        ));
+    }
+    Ok(())
+}
+
 fn in_bounds(span: Span, len: usize) -> Result<(), String> {
     if span.start > span.end || span.end > len {
         return Err(format!(
@@ -116,6 +148,10 @@ fn check_siblings(chars: &[char], nodes: &[Node], parent: Span, path: &str) -> R
         }
         if let Some(label) = &node.label {
             check_label(chars, label, span).map_err(|err| format!("node {here}: {err}"))?;
+        }
+        if let Some(key) = &node.key {
+            check_key(chars, key, span)
+                .map_err(|err| format!("node {here}: key sentence {err}"))?;
         }
         check_siblings(chars, &node.children, span, &format!("{path}/{i}"))?;
     }

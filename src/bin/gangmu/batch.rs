@@ -147,6 +147,7 @@ fn render(input: &Input, options: &BatchOptions) -> Outcome {
                     Field::Text(Some(row.kind)),
                     Field::Text(row.label),
                     Field::Text(Some(row.heading)),
+                    Field::Text(row.key),
                     Field::Number(row.start),
                     Field::Number(row.end),
                     Field::Text(row.parent.as_deref()),
