@@ -120,6 +120,9 @@ pub fn App() -> Html {
         }
     });
     use_effect_with(state.paragraphs, |&shown| storage::save_paragraphs(shown));
+    use_effect_with(state.key_sentences, |&shown| {
+        storage::save_key_sentences(shown)
+    });
     {
         // The folds are kept as the text is: not a link's, nor while
         // another tab's text is unanswered.
@@ -237,8 +240,11 @@ pub fn App() -> Html {
                         roots={Rc::clone(&state.view.roots)}
                         stats={Rc::clone(&state.stats)}
                         paragraphs={state.paragraphs}
+                        key_sentences={state.key_sentences}
                         searching={state.searching()}
+                        headings_only={state.headings_only}
                         matches={state.view.matches}
+                        places={state.hits.spans.len()}
                         has_text={!state.text.trim().is_empty()}
                         analyzing={state.analysis.as_ref().map(|analysis| analysis.value.len())}
                         too_large={state.too_large}

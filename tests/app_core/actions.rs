@@ -695,12 +695,104 @@ fn search_filters_and_marks() {
         title 在全市工作会议上的讲话
         quotes not found yet: 0 speakers, 0 sayings, 0 terms
         stats 93 字 · 2 个部分 · 2 个小节 · 2 个要点 · 阅读不到 1 分钟 · 讲话不到 1 分钟
-        search “落实” · 2 matches
+        search “落实” · 2 matches · 2 places in the text
         rows
           ▾ 一、提高认识 (tab stop)
             ▾ （一）统一思想
-              · 二要⟦落实⟧
-          · 二、抓好⟦落实⟧
+              · 二要⟦落实⟧ · 1 处
+          · 二、抓好⟦落实⟧ · 1 处
+    "#,
+    );
+}
+
+#[test]
+fn the_search_finds_words_in_the_text_and_steps_through_them() {
+    check_actions(
+        SPEECH,
+        [
+            Action::SetQuery(Rc::from("实干")),
+            Action::SearchStep { back: false },
+            Action::SearchStep { back: false },
+        ],
+        r#"
+        tab Source · revision 0 · text 102 chars “在全市工作会议上的讲话⏎同志们：…”
+        title 在全市工作会议上的讲话
+        quotes not found yet: 0 speakers, 0 sayings, 0 terms
+        stats 93 字 · 2 个部分 · 2 个小节 · 2 个要点 · 阅读不到 1 分钟 · 讲话不到 1 分钟
+        search “实干” · 1 match · 3 places in the text, showing place 2
+        selected /二、抓好落实
+        source reveal #4 88..90 “实干”
+        tree reveal #3 Never
+        rows
+          · 二、抓好落实 · 3 处 *selected*
+            » …记指出：“空谈误国，⟦实干⟧兴邦。”我们要讲“实干”，“实干…
+    "#,
+    );
+}
+
+#[test]
+fn the_search_steps_back_from_the_first_place_to_the_last() {
+    check_actions(
+        SPEECH,
+        [
+            Action::SetQuery(Rc::from("实干")),
+            Action::SearchStep { back: true },
+        ],
+        r#"
+        tab Source · revision 0 · text 102 chars “在全市工作会议上的讲话⏎同志们：…”
+        title 在全市工作会议上的讲话
+        quotes not found yet: 0 speakers, 0 sayings, 0 terms
+        stats 93 字 · 2 个部分 · 2 个小节 · 2 个要点 · 阅读不到 1 分钟 · 讲话不到 1 分钟
+        search “实干” · 1 match · 3 places in the text, showing place 3
+        selected /二、抓好落实
+        source reveal #2 93..95 “实干”
+        tree reveal #1 Never
+        rows
+          · 二、抓好落实 · 3 处 *selected*
+            » …记指出：“空谈误国，⟦实干⟧兴邦。”我们要讲“实干”，“实干…
+    "#,
+    );
+}
+
+#[test]
+fn the_search_in_headings_only_does_not_see_the_text() {
+    check_actions(
+        SPEECH,
+        [
+            Action::SetQuery(Rc::from("实干")),
+            Action::SearchHeadingsOnly(true),
+            Action::SearchStep { back: false },
+        ],
+        r#"
+        tab Outline · revision 0 · text 102 chars “在全市工作会议上的讲话⏎同志们：…”
+        the last action changed nothing
+        title 在全市工作会议上的讲话
+        quotes not found yet: 0 speakers, 0 sayings, 0 terms
+        stats 93 字 · 2 个部分 · 2 个小节 · 2 个要点 · 阅读不到 1 分钟 · 讲话不到 1 分钟
+        search “实干” · 0 matches in headings only
+        no rows
+    "#,
+    );
+}
+
+#[test]
+fn key_sentences_show_under_their_headings() {
+    check_actions(
+        "一、提高认识\n必须充分认识到，开展专项行动是严肃要求。其他。\n必须清醒认识到，开展专项行动是迫切需要。\n必须深刻认识到，责任重大。\n",
+        [Action::ShowKeySentences(true)],
+        r#"
+        tab Outline · revision 0 · text 66 chars “一、提高认识⏎必须充分认识到，开…”
+        quotes not found yet: 0 speakers, 0 sayings, 0 terms
+        stats 62 字 · 1 个部分 · 3 个要点 · 阅读不到 1 分钟 · 讲话不到 1 分钟
+        key sentences shown
+        rows
+          ▾ 一、提高认识 (tab stop)
+            · 必须充分认识到
+              要句 必须充分认识到，开展专项行动是严肃要求
+            · 必须清醒认识到
+              要句 必须清醒认识到，开展专项行动是迫切需要
+            · 必须深刻认识到
+              要句 必须深刻认识到，责任重大
     "#,
     );
 }
@@ -719,12 +811,12 @@ fn the_same_search_changes_nothing() {
         title 在全市工作会议上的讲话
         quotes not found yet: 0 speakers, 0 sayings, 0 terms
         stats 93 字 · 2 个部分 · 2 个小节 · 2 个要点 · 阅读不到 1 分钟 · 讲话不到 1 分钟
-        search “落实” · 2 matches
+        search “落实” · 2 matches · 2 places in the text
         rows
           ▾ 一、提高认识 (tab stop)
             ▾ （一）统一思想
-              · 二要⟦落实⟧
-          · 二、抓好⟦落实⟧
+              · 二要⟦落实⟧ · 1 处
+          · 二、抓好⟦落实⟧ · 1 处
     "#,
     );
 }
@@ -742,7 +834,7 @@ fn printing_whole_ignores_the_search_until_it_ends() {
         title 在全市工作会议上的讲话
         quotes not found yet: 0 speakers, 0 sayings, 0 terms
         stats 93 字 · 2 个部分 · 2 个小节 · 2 个要点 · 阅读不到 1 分钟 · 讲话不到 1 分钟
-        search “落实” · 0 matches
+        search “落实” · 0 matches · 0 places in the text
         printing the whole outline
         rows
           · 同志们： (tab stop)
@@ -770,12 +862,12 @@ fn printing_ends() {
         title 在全市工作会议上的讲话
         quotes not found yet: 0 speakers, 0 sayings, 0 terms
         stats 93 字 · 2 个部分 · 2 个小节 · 2 个要点 · 阅读不到 1 分钟 · 讲话不到 1 分钟
-        search “落实” · 2 matches
+        search “落实” · 2 matches · 2 places in the text
         rows
           ▾ 一、提高认识 (tab stop)
             ▾ （一）统一思想
-              · 二要⟦落实⟧
-          · 二、抓好⟦落实⟧
+              · 二要⟦落实⟧ · 1 处
+          · 二、抓好⟦落实⟧ · 1 处
     "#,
     );
 }

@@ -8,21 +8,24 @@
 //!   saying “空谈误国，实干兴邦。”
 //!   term “实干” ×2
 //! stats 93 字 · 2 个部分 · 2 个小节 · 2 个要点 · 1 处引语 · 阅读不到 1 分钟 · 讲话不到 1 分钟
-//! search “落实” · 2 matches
+//! search “落实” · 2 matches · 3 places in the text
 //! selected /二、抓好落实
 //! source reveal #2 55..101 “二、抓好落实⏎习近平总书记指出：…”
 //! rows
 //!   ▾ 一、提高认识 (tab stop)
 //!     ▾ （一）统一思想
-//!       · 二要⟦落实⟧
-//!   · 二、抓好⟦落实⟧ *selected*
+//!       · 二要⟦落实⟧ · 1 处
+//!   · 二、抓好⟦落实⟧ · 2 处 *selected*
 //! ```
 //!
 //! A line is written only when it says something: no `search` line
 //! without a search, no `cleared` line when nothing can be brought back.
 //! Rows are indented by their `aria-level`; `▾` is an open row, `▸` a
 //! folded one, `·` a row without children shown; `¶` marks a plain
-//! paragraph; the search's marks are in `⟦ ⟧`; `*selected*` is the
+//! paragraph; the search's marks are in `⟦ ⟧`, followed by the places
+//! in the row's own text (`· 2 处`) and, on a line below, the context of
+//! the first when the heading does not hold the words (`» …⟦ ⟧…`); `要句`
+//! is a key sentence shown; `*selected*` is the
 //! selected row, `(tab stop)` the tree's tab stop when it is another row.
 
 use std::fmt::Write;
@@ -108,12 +111,23 @@ fn state_lines(state: &AppState, out: &mut String) {
     if state.system_dark {
         out.push_str("system dark\n");
     }
+    if state.key_sentences {
+        out.push_str("key sentences shown\n");
+    }
     if state.searching() {
         let matches = state.view.matches;
         let plural = if matches == 1 { "" } else { "es" };
+        let scope = if state.headings_only {
+            " in headings only".to_string()
+        } else {
+            let at = state
+                .search_at
+                .map_or(String::new(), |at| format!(", showing place {}", at + 1));
+            format!(" · {} places in the text{at}", state.hits.spans.len())
+        };
         let _ = writeln!(
             out,
-            "search {} · {matches} match{plural}",
+            "search {} · {matches} match{plural}{scope}",
             quoted(&state.query)
         );
     }
@@ -233,11 +247,29 @@ fn rows(rows: &[std::rc::Rc<Row>], out: &mut String) {
         } else if row.tab_stop {
             flags.push_str(" (tab stop)");
         }
+        let hits = match row.hits {
+            0 => String::new(),
+            count => format!(" · {count} 处"),
+        };
         let _ = writeln!(
             out,
-            "{indent}{fold} {paragraph}{}{flags}",
+            "{indent}{fold} {paragraph}{}{hits}{flags}",
             marked(&text, row)
         );
+        if let Some(snippet) = &row.snippet {
+            let mark = snippet.mark.clone();
+            let text = &snippet.text;
+            let _ = writeln!(
+                out,
+                "{indent}  » {}⟦{}⟧{}",
+                &text[..mark.start],
+                &text[mark.clone()],
+                &text[mark.end..]
+            );
+        }
+        if let Some(key) = &row.key_sentence {
+            let _ = writeln!(out, "{indent}  要句 {key}");
+        }
         if row.expanded == Some(true) {
             self::rows(&row.children, out);
         }

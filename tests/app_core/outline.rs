@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 use std::rc::Rc;
 
-use gangmu::app_core::outline::{NodeKey, OutlineIndex, Query, Settings, View};
+use gangmu::app_core::outline::{NodeKey, OutlineIndex, Query, Settings, TextHits, View};
 use gangmu::app_core::quote_list::QuoteList;
 use gangmu::app_core::stats::Stats;
 use gangmu::app_core::text_offsets::{span_to_utf16, utf16_to_char};
@@ -31,7 +31,9 @@ fn build(
         &Settings {
             folded: &folded,
             paragraphs: false,
+            key_sentences: false,
             query: &query,
+            hits: None,
             selected,
         },
         previous,
@@ -354,4 +356,34 @@ fn issue_13_one_quoted_character_is_not_a_term() {
         terms.iter().all(|term| term.chars().count() >= 2),
         "{terms:?}"
     );
+}
+
+/// One pass over the places gives each the node a caret there selects.
+#[test]
+fn deepest_each_agrees_with_deepest_at() {
+    for text in [gangmu::SAMPLE_SPEECH, "一、甲\n（一）乙\n正文。\n二、丙\n"] {
+        let index = OutlineIndex::new(&gangmu::parse(text));
+        let offsets: Vec<usize> = (0..=text.chars().count()).collect();
+        for paragraphs in [false, true] {
+            let each = index.deepest_each(&offsets, paragraphs);
+            for (&offset, found) in offsets.iter().zip(each) {
+                assert_eq!(found, index.deepest_at(offset, offset, paragraphs), "{offset}");
+            }
+        }
+    }
+}
+
+/// The places of the words in the text, each counted once, for the row
+/// whose own text holds it, with a line of context.
+#[test]
+fn text_hits_count_each_place_once() {
+    let index = OutlineIndex::new(&gangmu::parse(gangmu::SAMPLE_SPEECH));
+    let hits = TextHits::find(gangmu::SAMPLE_SPEECH, &Query::new("潜规则"), &index, false);
+    assert_eq!(hits.spans.len(), 2);
+    let counted: usize = (0..index.entries.len()).map(|at| hits.count(at)).sum();
+    assert_eq!(counted, 2);
+    let at = (0..index.entries.len()).find(|&at| hits.count(at) > 0).expect("a row");
+    let snippet = hits.snippet(gangmu::SAMPLE_SPEECH, at).expect("a snippet");
+    assert_eq!(&snippet.text[snippet.mark.clone()], "潜规则");
+    assert!(snippet.text.chars().count() <= 10 + 3 + 16 + 2, "{}", snippet.text);
 }

@@ -60,6 +60,9 @@ pub fn variant(action: &Action) -> &'static str {
         Action::CollapseAll => "Action::CollapseAll",
         Action::ExpandToLevel(_) => "Action::ExpandToLevel",
         Action::ShowParagraphs(_) => "Action::ShowParagraphs",
+        Action::ShowKeySentences(_) => "Action::ShowKeySentences",
+        Action::SearchHeadingsOnly(_) => "Action::SearchHeadingsOnly",
+        Action::SearchStep { .. } => "Action::SearchStep",
         Action::SetQuery(_) => "Action::SetQuery",
         Action::SourceCaret { .. } => "Action::SourceCaret",
         Action::RevealQuote(_) => "Action::RevealQuote",
@@ -95,7 +98,7 @@ fn every_action_is_checked() {
         count += 1;
         assert!(tests.contains(name), "no test in actions.rs uses {name}");
     }
-    assert_eq!(count, 38, "the names in `variant` were not all read");
+    assert_eq!(count, 41, "the names in `variant` were not all read");
 }
 
 /// `expected` without its blank first and last lines, and without the

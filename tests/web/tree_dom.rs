@@ -7,7 +7,7 @@ use std::collections::HashSet;
 use std::rc::Rc;
 
 use gangmu::app::tree_dom;
-use gangmu::app_core::outline::{NodeKey, OutlineIndex, Query, Settings, View};
+use gangmu::app_core::outline::{NodeKey, OutlineIndex, Query, Settings, TextHits, View};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, Node};
@@ -82,17 +82,24 @@ fn patched_rows_read_as_rows_written_anew() {
     let patched = document.create_element("ul").unwrap();
     let written = document.create_element("ul").unwrap();
     let mut random = Random(0x9e37_79b9);
-    let mut index = OutlineIndex::new(&gangmu::parse(texts[0]));
+    let mut text = texts[0];
+    let mut index = OutlineIndex::new(&gangmu::parse(text));
     let mut folded: HashSet<NodeKey> = HashSet::new();
     let (mut paragraphs, mut query, mut selected) = (false, "", None::<NodeKey>);
+    let (mut key_sentences, mut whole_text) = (false, false);
     let mut view = View::default();
     for step in 0..300 {
         let any_key = |random: &mut Random, index: &OutlineIndex| {
             Rc::clone(&index.entries[random.below(index.entries.len())].key)
         };
-        match random.below(6) {
-            0 => index = OutlineIndex::new(&gangmu::parse(texts[random.below(texts.len())])),
+        match random.below(8) {
+            0 => {
+                text = texts[random.below(texts.len())];
+                index = OutlineIndex::new(&gangmu::parse(text));
+            }
             1 => paragraphs = !paragraphs,
+            6 => key_sentences = !key_sentences,
+            7 => whole_text = !whole_text,
             2 => query = queries[random.below(queries.len())],
             3 => selected = Some(any_key(&mut random, &index)),
             _ => {
@@ -107,10 +114,13 @@ fn patched_rows_read_as_rows_written_anew() {
             }
         }
         let query = Query::new(query);
+        let hits = TextHits::find(text, &query, &index, paragraphs);
         let settings = Settings {
             folded: &folded,
             paragraphs,
+            key_sentences,
             query: &query,
+            hits: (whole_text && !query.is_empty()).then_some((&hits, text)),
             selected: selected.as_deref(),
         };
         let next = View::build(&index, &settings, &view);
@@ -129,7 +139,9 @@ fn every_row_is_found_by_its_position_and_its_key() {
     let settings = Settings {
         folded: &folded,
         paragraphs: true,
+        key_sentences: true,
         query: &query,
+        hits: None,
         selected: None,
     };
     let view = View::build(&index, &settings, &View::default());

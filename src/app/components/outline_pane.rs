@@ -17,8 +17,14 @@ pub struct OutlinePaneProps {
     pub roots: ByPtr<[Rc<Row>]>,
     pub stats: ByPtr<Stats>,
     pub paragraphs: bool,
+    pub key_sentences: bool,
     pub searching: bool,
+    /// 仅搜标题.
+    pub headings_only: bool,
+    /// Rows that match the search.
     pub matches: usize,
+    /// Places of the words in the whole text.
+    pub places: usize,
     /// Whether there is any text at all.
     pub has_text: bool,
     pub reveal: Option<Command<TreeReveal>>,
@@ -54,11 +60,18 @@ pub fn OutlinePane(props: &OutlinePaneProps) -> Html {
                 <SearchBox
                     input={props.search.clone()}
                     matches={props.matches}
+                    places={props.places}
                     searching={props.searching}
+                    headings_only={props.headings_only}
                     dispatch={dispatch.clone()}
                 />
             </div>
-            <OutlineToolbar {foldable} paragraphs={props.paragraphs} dispatch={dispatch.clone()} />
+            <OutlineToolbar
+                {foldable}
+                paragraphs={props.paragraphs}
+                key_sentences={props.key_sentences}
+                dispatch={dispatch.clone()}
+            />
             <div class="outline-scroll" aria-busy={props.analyzing.is_some().to_string()}>
                 { large_text_status(props) }
                 if props.has_text {
@@ -107,7 +120,12 @@ fn megabytes(bytes: usize) -> String {
 /// What an empty tree says, and what to do about it.
 fn empty_message(props: &OutlinePaneProps) -> Html {
     if props.searching {
-        return html! { <p class="empty">{ "没有标题含有这些字。按 Esc 清除搜索。" }</p> };
+        let message = if props.headings_only {
+            "没有标题含有这些字。按 Esc 清除搜索。"
+        } else {
+            "原文中没有这些字。按 Esc 清除搜索。"
+        };
+        return html! { <p class="empty">{ message }</p> };
     }
     if !props.has_text {
         let sample = props.dispatch.reform(|_: MouseEvent| Action::LoadSample);

@@ -7,10 +7,11 @@ pub struct OutlineToolbarProps {
     /// Whether any row can fold.
     pub foldable: bool,
     pub paragraphs: bool,
+    pub key_sentences: bool,
     pub dispatch: Callback<Action>,
 }
 
-/// 全部展开, 全部折叠, the levels 1 2 3 and 显示段落.
+/// 全部展开, 全部折叠, the levels 1 2 3, 显示段落 and 显示要句.
 #[component]
 pub fn OutlineToolbar(props: &OutlineToolbarProps) -> Html {
     let dispatch = &props.dispatch;
@@ -46,6 +47,9 @@ pub fn OutlineToolbar(props: &OutlineToolbarProps) -> Html {
     let paragraphs = props.paragraphs;
     let toggle_paragraphs =
         dispatch.reform(move |_: MouseEvent| Action::ShowParagraphs(!paragraphs));
+    let key_sentences = props.key_sentences;
+    let toggle_key_sentences =
+        dispatch.reform(move |_: MouseEvent| Action::ShowKeySentences(!key_sentences));
     html! {
         <div class="toolbar outline-toolbar">
             { fold_all("全部展开", '9', || Action::ExpandAll) }
@@ -62,6 +66,15 @@ pub fn OutlineToolbar(props: &OutlineToolbarProps) -> Html {
                 onclick={toggle_paragraphs}
             >
                 { "显示段落" }
+            </button>
+            <button
+                type="button"
+                class="toggle"
+                aria-pressed={key_sentences.to_string()}
+                title="在每个标题下显示其段落的第一句（打印、复制提纲和导出也随之）"
+                onclick={toggle_key_sentences}
+            >
+                { "显示要句" }
             </button>
         </div>
     }

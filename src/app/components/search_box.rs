@@ -12,15 +12,21 @@ const SETTLE_MS: u32 = 80;
 #[derive(Properties, PartialEq)]
 pub struct SearchBoxProps {
     pub input: NodeRef,
-    /// How many rows match; shown while searching.
+    /// How many rows match, and how many places of the whole text: the
+    /// count shown while searching.
     pub matches: usize,
+    pub places: usize,
     pub searching: bool,
+    /// 仅搜标题: labels and headings only.
+    pub headings_only: bool,
     pub dispatch: Callback<Action>,
 }
 
-/// 搜索: filters the tree to the rows whose label or heading holds the
-/// words, and their ancestors. Escape clears it. Like the textarea, the
-/// input is uncontrolled and waits for the input method to finish.
+/// 搜索: filters the tree to the rows whose text holds the words (or,
+/// with 仅搜标题, whose label or heading does), and their ancestors.
+/// Enter shows the next place in 原文, Shift+Enter the previous; Escape
+/// clears it. Like the textarea, the input is uncontrolled and waits for
+/// the input method to finish.
 #[component]
 pub fn SearchBox(props: &SearchBoxProps) -> Html {
     let on_query = props.dispatch.reform(Action::SetQuery);
@@ -28,7 +34,17 @@ pub fn SearchBox(props: &SearchBoxProps) -> Html {
     let onkeydown = {
         let (input, dispatch) = (props.input.clone(), props.dispatch.clone());
         Callback::from(move |event: KeyboardEvent| {
-            if event.key() != "Escape" || event.is_composing() {
+            if event.is_composing() {
+                return;
+            }
+            if event.key() == "Enter" {
+                event.prevent_default();
+                dispatch.emit(Action::SearchStep {
+                    back: event.shift_key(),
+                });
+                return;
+            }
+            if event.key() != "Escape" {
                 return;
             }
             if let Some(input) = input.cast::<HtmlInputElement>() {
@@ -38,11 +54,17 @@ pub fn SearchBox(props: &SearchBoxProps) -> Html {
             }
         })
     };
-    let count = match (props.searching, props.matches) {
+    let count = match (props.searching, props.headings_only) {
         (false, _) => String::new(),
-        (true, 0) => "无匹配".to_string(),
-        (true, count) => format!("{count} 处匹配"),
+        (true, true) if props.matches == 0 => "无匹配".to_string(),
+        (true, true) => format!("{} 个标题", props.matches),
+        (true, false) if props.places == 0 => "无匹配".to_string(),
+        (true, false) => format!("{} 处匹配", props.places),
     };
+    let headings_only = props.headings_only;
+    let toggle = props
+        .dispatch
+        .reform(move |_: MouseEvent| Action::SearchHeadingsOnly(!headings_only));
     html! {
         <div class="search">
             <input
@@ -50,12 +72,21 @@ pub fn SearchBox(props: &SearchBoxProps) -> Html {
                 type="search"
                 class="search-input"
                 aria-label="搜索"
-                placeholder="搜索提纲"
-                title="搜索标题（快捷键 /）"
+                placeholder="搜索全文"
+                title="搜索全文；回车依次在原文中显示（快捷键 /）"
                 autocomplete="off"
                 {oninput}
                 {onkeydown}
             />
+            <button
+                type="button"
+                class="toggle search-scope"
+                aria-pressed={headings_only.to_string()}
+                title="只在标题中搜索"
+                onclick={toggle}
+            >
+                { "仅标题" }
+            </button>
             <span class="search-count" role="status">{ count }</span>
         </div>
     }

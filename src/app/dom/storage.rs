@@ -24,6 +24,7 @@ const TEXT: &str = "gangmu:text";
 const STAMP: &str = "gangmu:stamp";
 const THEME: &str = "gangmu:theme";
 const PARAGRAPHS: &str = "gangmu:paragraphs";
+const KEY_SENTENCES: &str = "gangmu:keys";
 /// The keys of the folded rows, one per line.
 const FOLDS: &str = "gangmu:folds";
 
@@ -119,6 +120,7 @@ pub fn load_prefs() -> Prefs {
     Prefs {
         theme,
         paragraphs: load(PARAGRAPHS).as_deref() == Some("1"),
+        key_sentences: load(KEY_SENTENCES).as_deref() == Some("1"),
         system_dark: false,
     }
 }
@@ -157,4 +159,8 @@ pub fn save_folds<'a>(keys: impl Iterator<Item = &'a str>) {
 
 pub fn save_paragraphs(shown: bool) {
     save(PARAGRAPHS, if shown { "1" } else { "0" });
+}
+
+pub fn save_key_sentences(shown: bool) {
+    save(KEY_SENTENCES, if shown { "1" } else { "0" });
 }

@@ -196,6 +196,8 @@ fn reads_the_same(old: &Row, new: &Row) -> bool {
     old.label == new.label
         && old.heading == new.heading
         && old.marks == new.marks
+        && old.key_sentence == new.key_sentence
+        && (old.hits, &old.snippet) == (new.hits, &new.snippet)
         && old.kind == new.kind
         && old.children.len() == new.children.len()
 }
@@ -261,6 +263,9 @@ fn row_content(out: &mut String, row: &Row) {
     out.push_str(r#"<span class="heading">"#);
     marked(out, &row.heading, label.len(), &row.marks);
     out.push_str("</span>");
+    if row.hits > 0 {
+        let _ = write!(out, r#"<span class="hits">{} 处</span>"#, row.hits);
+    }
     if row.label.is_none() && row.kind.has_badge() {
         let _ = write!(
             out,
@@ -274,6 +279,16 @@ fn row_content(out: &mut String, row: &Row) {
             r#"<span class="count" aria-hidden="true">{}</span>"#,
             row.children.len()
         );
+    }
+    if let Some(snippet) = &row.snippet {
+        out.push_str(r#"<span class="snippet">"#);
+        marked(out, &snippet.text, 0, std::slice::from_ref(&snippet.mark));
+        out.push_str("</span>");
+    }
+    if let Some(key) = &row.key_sentence {
+        out.push_str(r#"<span class="key-sentence">"#);
+        escape(out, key);
+        out.push_str("</span>");
     }
 }
 

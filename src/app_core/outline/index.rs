@@ -27,6 +27,8 @@ pub struct Entry {
     pub kind: NodeKind,
     pub label: Option<Rc<str>>,
     pub heading: Rc<str>,
+    /// The key sentence (要句), when the node has one.
+    pub key_sentence: Option<Rc<str>>,
     pub span: Span,
     /// 1 for top-level nodes.
     pub depth: usize,
@@ -74,6 +76,7 @@ impl OutlineIndex {
                 kind: node.kind,
                 label: node.label.as_deref().map(Rc::from),
                 heading: Rc::from(node.heading.as_str()),
+                key_sentence: node.key.as_ref().map(|key| Rc::from(key.text.as_str())),
                 span: node.span,
                 depth,
                 parent,
@@ -119,6 +122,44 @@ impl OutlineIndex {
                 let shown = crate::export::Options { paragraphs }.shows(entry.kind);
                 (holds && shown).then_some(at)
             })
+    }
+
+    /// For each of `offsets` (char offsets, ascending), the deepest node
+    /// holding it, as [`OutlineIndex::deepest_at`] finds it for a caret,
+    /// in one pass over the entries and the offsets together.
+    pub fn deepest_each(&self, offsets: &[usize], paragraphs: bool) -> Vec<Option<usize>> {
+        let shows = crate::export::Options { paragraphs };
+        let mut out = Vec::with_capacity(offsets.len());
+        // The shown entries holding the current offset, outermost first.
+        let mut open: Vec<usize> = Vec::new();
+        let mut next = 0;
+        for &offset in offsets {
+            while let Some(&last) = open.last() {
+                if self.entries[last].span.contains_offset(offset) {
+                    break;
+                }
+                open.pop();
+            }
+            while let Some(entry) = self.entries.get(next) {
+                if entry.span.start > offset {
+                    break;
+                }
+                if entry.span.contains_offset(offset) && shows.shows(entry.kind) {
+                    // Open entries not holding this one were closed above;
+                    // an entry nested in a hidden one still nests here.
+                    while let Some(&last) = open.last() {
+                        if self.entries[last].span.contains(entry.span) {
+                            break;
+                        }
+                        open.pop();
+                    }
+                    open.push(next);
+                }
+                next += 1;
+            }
+            out.push(open.last().copied());
+        }
+        out
     }
 
     /// The keys of every node with children at `depth` or deeper: what

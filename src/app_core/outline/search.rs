@@ -1,4 +1,5 @@
-//! Finding the search words in a node's label and heading.
+//! Finding the search words in a node's label and heading, and in the
+//! whole text.
 //!
 //! Matching ignores the case of Latin letters and the difference between
 //! full-width and half-width ASCII (`Ａ` matches `a`, `１` matches `1`), so
@@ -42,23 +43,29 @@ impl Query {
         if self.folded.is_empty() {
             return found;
         }
-        let chars: Vec<(usize, char)> = haystack.char_indices().collect();
-        let width = self.folded.len();
+        // Only ASCII chars of the query match other chars (Ａ, A): one
+        // without any is found by the standard library's substring search.
+        if !self.folded.iter().any(char::is_ascii) {
+            let needle: String = self.folded.iter().collect();
+            let width = needle.len();
+            return haystack
+                .match_indices(&needle)
+                .map(|(start, _)| start..start + width)
+                .collect();
+        }
         let mut at = 0;
-        while at + width <= chars.len() {
-            let matches = chars[at..at + width]
+        while at < haystack.len() {
+            let mut chars = haystack[at..].char_indices();
+            let matches = self
+                .folded
                 .iter()
-                .zip(&self.folded)
-                .all(|(&(_, c), &q)| fold(c) == q);
+                .all(|&q| chars.next().is_some_and(|(_, c)| fold(c) == q));
             if matches {
-                let start = chars[at].0;
-                let end = chars
-                    .get(at + width)
-                    .map_or(haystack.len(), |&(byte, _)| byte);
-                found.push(start..end);
-                at += width;
+                let end = chars.next().map_or(haystack.len(), |(next, _)| at + next);
+                found.push(at..end);
+                at = end;
             } else {
-                at += 1;
+                at += haystack[at..].chars().next().map_or(1, char::len_utf8);
             }
         }
         found

@@ -15,6 +15,7 @@ use std::ops::Range;
 use std::rc::Rc;
 
 use super::index::{NodeKey, OutlineIndex};
+use super::hits::{Snippet, TextHits};
 use super::search::Query;
 use crate::NodeKind;
 
@@ -25,6 +26,8 @@ pub struct Row {
     pub kind: NodeKind,
     pub label: Option<Rc<str>>,
     pub heading: Rc<str>,
+    /// The key sentence, shown under the heading (显示要句).
+    pub key_sentence: Option<Rc<str>>,
     /// `aria-level`, `aria-posinset` and `aria-setsize`, among the rows
     /// shown.
     pub level: usize,
@@ -38,6 +41,11 @@ pub struct Row {
     /// Byte ranges of the label followed by the heading that match the
     /// search.
     pub marks: Rc<[Range<usize>]>,
+    /// Places of the search words in the row's own text (a search in the
+    /// whole text), and, when its label and heading do not hold them,
+    /// the context of the first.
+    pub hits: usize,
+    pub snippet: Option<Snippet>,
     pub children: Rc<[Rc<Row>]>,
 }
 
@@ -66,6 +74,8 @@ impl Row {
             && self.kind == other.kind
             && self.label == other.label
             && self.heading == other.heading
+            && self.key_sentence == other.key_sentence
+            && (self.hits, &self.snippet) == (other.hits, &other.snippet)
             && (self.level, self.posinset, self.setsize)
                 == (other.level, other.posinset, other.setsize)
             && self.expanded == other.expanded
@@ -84,7 +94,12 @@ impl Row {
 pub struct Settings<'a> {
     pub folded: &'a HashSet<NodeKey>,
     pub paragraphs: bool,
+    /// 显示要句.
+    pub key_sentences: bool,
     pub query: &'a Query,
+    /// The search's places in the whole text, and the text; `None` when
+    /// it looks in headings only.
+    pub hits: Option<(&'a TextHits, &'a str)>,
     pub selected: Option<&'a str>,
 }
 
@@ -198,19 +213,20 @@ impl Builder<'_> {
             } else {
                 Vec::new()
             };
-            if !marks.is_empty() {
+            let hits = self.settings.hits.map_or(0, |(hits, _)| hits.count(at));
+            if !marks.is_empty() || hits > 0 {
                 self.matches += 1;
             } else if searching && children.is_empty() {
                 at = next;
                 continue;
             }
-            kept.push((at, children, marks));
+            kept.push((at, children, marks, hits));
             at = next;
         }
 
         let setsize = kept.len();
         let mut rows = Vec::with_capacity(setsize);
-        for (position, (at, children, marks)) in kept.into_iter().enumerate() {
+        for (position, (at, children, marks, hits)) in kept.into_iter().enumerate() {
             let entry = &self.index.entries[at];
             let expanded = (!children.is_empty())
                 .then(|| searching || !self.settings.folded.contains(&entry.key));
@@ -220,12 +236,24 @@ impl Builder<'_> {
                 kind: entry.kind,
                 label: entry.label.clone(),
                 heading: Rc::clone(&entry.heading),
+                key_sentence: self
+                    .settings
+                    .key_sentences
+                    .then(|| entry.key_sentence.clone())
+                    .flatten(),
                 level,
                 posinset: position + 1,
                 setsize,
                 expanded,
                 selected,
                 tab_stop: selected,
+                snippet: match self.settings.hits {
+                    Some((found, text)) if hits > 0 && marks.is_empty() => {
+                        found.snippet(text, at)
+                    }
+                    _ => None,
+                },
+                hits,
                 marks: marks.into(),
                 children: children.into(),
             }));

@@ -67,7 +67,16 @@ pub enum Action {
     /// Show levels 1 to `n`, fold the rest.
     ExpandToLevel(usize),
     ShowParagraphs(bool),
+    /// 显示要句: show each row's key sentence under its heading.
+    ShowKeySentences(bool),
     SetQuery(Rc<str>),
+    /// 仅搜标题: search the labels and headings only, or the whole text.
+    SearchHeadingsOnly(bool),
+    /// Enter (or Shift+Enter) in the search box: show the next (or the
+    /// previous) place of the words in 原文, and select its row.
+    SearchStep {
+        back: bool,
+    },
     /// The textarea's selection moved (UTF-16 offsets).
     SourceCaret {
         start: u32,
@@ -217,6 +226,35 @@ impl AppState {
                     }
                 }
                 self.refresh_view();
+            }
+            Action::ShowKeySentences(shown) => {
+                if shown == self.key_sentences {
+                    return false;
+                }
+                self.key_sentences = shown;
+                self.refresh_view();
+            }
+            Action::SearchHeadingsOnly(only) => {
+                if only == self.headings_only {
+                    return false;
+                }
+                self.headings_only = only;
+                self.refresh_view();
+            }
+            Action::SearchStep { back } => {
+                let count = self.hits.spans.len();
+                if count == 0 {
+                    return false;
+                }
+                let next = match self.search_at {
+                    Some(at) if back => (at + count - 1) % count,
+                    Some(at) => (at + 1) % count,
+                    None if back => count - 1,
+                    None => 0,
+                };
+                let span = self.hits.spans[next];
+                self.show_span(span);
+                self.search_at = Some(next);
             }
             Action::SetQuery(query) => {
                 if query == self.query {

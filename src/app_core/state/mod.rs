@@ -26,7 +26,7 @@ pub use commands::{Command, SourceReveal, TreeFocus, TreeReveal};
 pub use quoted::Quoted;
 pub use transfer::{Origin, ShareLink, Transfer, TransferAction};
 
-use super::outline::{NodeKey, OutlineIndex, Query, Settings, View};
+use super::outline::{NodeKey, OutlineIndex, Query, Settings, TextHits, View};
 use super::quote_list::QuoteList;
 use super::stats::Stats;
 use crate::share::ShareError;
@@ -51,6 +51,7 @@ pub enum Theme {
 pub struct Prefs {
     pub theme: Option<Theme>,
     pub paragraphs: bool,
+    pub key_sentences: bool,
     pub system_dark: bool,
 }
 
@@ -79,8 +80,19 @@ pub struct AppState {
     pub folded: Rc<HashSet<NodeKey>>,
     /// Whether plain paragraphs are shown (显示段落).
     pub paragraphs: bool,
+    /// Whether key sentences are shown under the headings (显示要句).
+    pub key_sentences: bool,
     /// The search box's text.
     pub query: Rc<str>,
+    /// 仅搜标题: the search looks at labels and headings only, not at the
+    /// whole text.
+    pub headings_only: bool,
+    /// The search's places in the whole text (empty when it looks at
+    /// headings only), and the query, parse and 显示段落 they are for.
+    pub hits: Rc<TextHits>,
+    hits_of: Option<(Rc<str>, u64, bool)>,
+    /// The place Enter in the search box last showed, in `hits.spans`.
+    pub search_at: Option<usize>,
     /// Printing with 打印时全部展开: the view ignores the search.
     pub printing_whole: bool,
     pub selected: Option<NodeKey>,
@@ -136,7 +148,12 @@ impl AppState {
             revision: 0,
             folded: Rc::default(),
             paragraphs: prefs.paragraphs,
+            key_sentences: prefs.key_sentences,
             query: Rc::from(""),
+            headings_only: false,
+            hits: Rc::default(),
+            hits_of: None,
+            search_at: None,
             printing_whole: false,
             selected: None,
             view: Rc::default(),
@@ -231,10 +248,27 @@ impl AppState {
     /// Rebuilds the view after a change to what it shows.
     fn refresh_view(&mut self) {
         let query = Query::new(if self.printing_whole { "" } else { &self.query });
+        let whole_text = !query.is_empty() && !self.headings_only;
+        let hits_of = whole_text.then(|| (Rc::clone(&self.query), self.revision, self.paragraphs));
+        if hits_of != self.hits_of {
+            self.hits = match hits_of {
+                Some(_) => Rc::new(TextHits::find(
+                    &self.text,
+                    &query,
+                    &self.index,
+                    self.paragraphs,
+                )),
+                None => Rc::default(),
+            };
+            self.hits_of = hits_of;
+            self.search_at = None;
+        }
         let settings = Settings {
             folded: &self.folded,
             paragraphs: self.paragraphs,
+            key_sentences: self.key_sentences,
             query: &query,
+            hits: whole_text.then_some((&*self.hits, &*self.text)),
             selected: self.selected.as_deref(),
         };
         self.view = Rc::new(View::build(&self.index, &settings, &self.view));
