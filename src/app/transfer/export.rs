@@ -17,7 +17,8 @@ const NOT_SAVED: &str = "浏览器没有保存文件。请检查是否禁止了�
 #[wasm_bindgen]
 extern "C" {
     /// Set by `www/main.js`: imports `gangmu_files.js` (once) and resolves
-    /// to `[name, contents]`, the file of `text` in `Format::ALL[format]`.
+    /// to `[name, contents]`, the file of `text` in `Format::ALL[format]`,
+    /// its contents a `Uint8Array`.
     #[wasm_bindgen(js_name = gangmuExport, catch)]
     fn export_lazily(
         text: &str,
@@ -36,8 +37,11 @@ pub async fn export(text: &str, format: Format, paragraphs: bool) -> Result<(), 
     let promise = export_lazily(text, index, paragraphs).map_err(|_| UNAVAILABLE)?;
     let file = JsFuture::from(promise).await.map_err(|_| UNAVAILABLE)?;
     let file = js_sys::Array::from(&file);
-    let (Some(name), Some(contents)) = (file.get(0).as_string(), file.get(1).as_string()) else {
+    let (Some(name), contents) = (file.get(0).as_string(), file.get(1)) else {
         return Err(UNAVAILABLE);
     };
+    if !contents.is_object() {
+        return Err(UNAVAILABLE);
+    }
     super::download::download(&name, format.media_type(), &contents).map_err(|_| NOT_SAVED)
 }
