@@ -16,9 +16,9 @@ pub fn docx_text(bytes: &[u8]) -> Result<String, JsValue> {
 }
 
 /// The file 导出 saves for `text` in `Format::ALL[format]`, as
-/// `[name, contents]`, the contents a `Uint8Array` (a Word file is bytes;
-/// the text formats are their UTF-8, as a `Blob` of the string would
-/// hold). The text is parsed here again, with its quotations, as the page
+/// `[name, contents, media type]`, the contents a `Uint8Array` (a Word
+/// file is bytes; the text formats are their UTF-8, as a `Blob` of the
+/// string would hold). The text is parsed here again, with its quotations, as the page
 /// parsed it: the parse is a function of the text alone, so the file
 /// holds what the page shows.
 #[wasm_bindgen]
@@ -27,9 +27,10 @@ pub fn export_file(text: &str, format: usize, paragraphs: bool) -> Result<js_sys
         .get(format)
         .ok_or_else(|| JsValue::from_str("unknown format"))?;
     let (name, contents) = export(text, format, paragraphs);
-    Ok(js_sys::Array::of2(
+    Ok(js_sys::Array::of3(
         &JsValue::from_str(&name),
         &js_sys::Uint8Array::from(contents.as_slice()),
+        &JsValue::from_str(format.media_type()),
     ))
 }
 

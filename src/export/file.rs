@@ -141,8 +141,8 @@ impl Format {
             Format::Text(TextFormat::Outline) => "纯文本，可粘贴到 Word",
             Format::Text(TextFormat::Html) => "单个网页文件，可离线查看、打印",
             Format::Docx(DocxContents::Outline) => "公文格式的学习提纲，用 Word、WPS 打开",
-            Format::Docx(DocxContents::KeySentences) => "学习提纲，每项下附要句",
-            Format::Docx(DocxContents::FullText) => "学习提纲，每项下附原文",
+            Format::Docx(DocxContents::KeySentences) => "提纲，每项下附要句",
+            Format::Docx(DocxContents::FullText) => "提纲，每项下附原文",
         }
     }
 }
