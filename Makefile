@@ -12,7 +12,7 @@
 #   make bench-batch  the CLI's batch throughput: the corpus ×50 on 1 thread and on all
 #   make python  build the Python module's abi3 wheel into target/wheels/
 #   make js      build the JavaScript module into js/pkg/ (npm package: js/)
-#   make screenshot regenerate the README's screenshots under docs/
+#   make screenshot regenerate the README's screenshots under docs/ (and the Word file's first page)
 #
 # The pipeline is cargo → wasm-bindgen → copy www/ → wasm-opt → esbuild
 # (minify); see
@@ -237,6 +237,7 @@ bench-web: dist setup-browsers
 
 screenshot: dist setup-browsers
 	node e2e/screenshot.mjs
+	scripts/word-first-page.sh
 
 clean:
 	rm -rf $(DIST) $(BINDGEN_DIR) $(FILES_BINDGEN_DIR) $(JS_PKG) $(WHEELS) $(BUILD_VENV) $(TEST_VENV)

@@ -314,3 +314,95 @@ fn issue_13_the_content_not_the_name_chooses_the_reader() {
     ));
     assert_eq!(out, "一、总体要求\n");
 }
+
+/// `--format docx`: a Word file, to `-o FILE` or to a standard output
+/// that is not a terminal (here a pipe), the same bytes either way; the
+/// CLI reads it back.
+#[test]
+fn docx_is_written_to_a_file_or_a_pipe() {
+    let seed = seed_path();
+    let seed = seed.to_str().unwrap();
+    let path = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("outline.docx");
+    let _ = std::fs::remove_file(&path);
+    let output = gangmu(
+        &["--format", "docx", "-o", path.to_str().unwrap(), seed],
+        None,
+    );
+    assert!(
+        output.status.success() && output.stdout.is_empty(),
+        "{output:?}"
+    );
+    let file = std::fs::read(&path).expect("the file is written");
+    assert!(file.starts_with(b"PK\x03\x04"));
+    let piped = gangmu(&["-f", "docx", "--contents", "outline", seed], None);
+    assert!(piped.status.success());
+    assert_eq!(piped.stdout, file);
+    let back = stdout(&gangmu(&["-f", "text", path.to_str().unwrap()], None));
+    assert!(back.starts_with("在全市以案促改警示教育"), "{back}");
+    assert!(
+        back.contains("一、深刻认识开展集中专项行动的重大意义"),
+        "{back}"
+    );
+
+    // The full text holds the body; key sentences are the outline until
+    // the model has them.
+    let full = gangmu(&["-f", "docx", "--contents=full", seed], None);
+    assert!(full.status.success() && full.stdout.len() > file.len());
+    let key = gangmu(&["-f", "docx", "--contents", "key", seed], None);
+    assert!(key.status.success() && key.stdout.starts_with(b"PK"));
+    // -o works for the text formats too.
+    let text_path = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("outline.txt");
+    let output = gangmu(
+        &["-f", "text", "--output", text_path.to_str().unwrap(), seed],
+        None,
+    );
+    assert!(output.status.success() && output.stdout.is_empty());
+    assert_eq!(
+        std::fs::read_to_string(&text_path).unwrap(),
+        stdout(&gangmu(&["-f", "text", seed], None))
+    );
+}
+
+#[test]
+fn docx_options_are_checked() {
+    let seed = seed_path();
+    let seed = seed.to_str().unwrap();
+    assert_usage_error(
+        &gangmu(&["-f", "docx", "--contents", "all", seed], None),
+        "all",
+    );
+    assert_usage_error(&gangmu(&["--contents", "full", seed], None), "--contents");
+    assert_usage_error(
+        &gangmu(&["--jsonl", "-o", "x.jsonl", seed], None),
+        "--output",
+    );
+    let unwritable = gangmu(&["-f", "docx", "-o", "/no/such/dir/x.docx", seed], None);
+    assert_usage_error(&unwritable, "x.docx");
+}
+
+/// On a terminal, a Word file is refused with a message in Chinese and
+/// English (run under `script`, which gives it a terminal; skipped
+/// without it).
+#[test]
+fn docx_is_not_written_to_a_terminal() {
+    let command = format!(
+        "{} -f docx {}",
+        env!("CARGO_BIN_EXE_gangmu"),
+        seed_path().display()
+    );
+    let Ok(output) = Command::new("script")
+        .args(["-qec", &command, "/dev/null"])
+        .stdin(Stdio::null())
+        .output()
+    else {
+        eprintln!("script(1) is not installed: skipped");
+        return;
+    };
+    let shown = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(output.status.code(), Some(2), "{shown}");
+    assert!(
+        shown.contains("Word 文档不能输出到终端") && shown.contains("not written to a terminal"),
+        "{shown}"
+    );
+    assert!(!shown.contains("PK"), "{shown}");
+}

@@ -432,8 +432,8 @@ fn provincial_report(date: &str, place: &str, office: &str, speaker: &str) -> St
 /// that holds a year already names its document.
 #[test]
 fn issue_13_file_names_tell_documents_apart() {
-    use gangmu::export::file::{file_name, Format};
-    let name = |text: &str| file_name(&gangmu::parse(text), Format::Markdown);
+    use gangmu::export::file::{file_name, TextFormat};
+    let name = |text: &str| file_name(&gangmu::parse(text), TextFormat::Markdown.into());
     let guangdong = provincial_report("2024年1月23日", "广东省", "广东省省长", "王伟中");
     let guangxi = provincial_report(
         "2024年1月25日",
@@ -496,9 +496,9 @@ fn issue_13_file_names_tell_documents_apart() {
 /// (tests/cli.rs), are plain UTF-8 with LF.
 #[test]
 fn issue_13_the_txt_file_has_a_bom_and_crlf() {
-    use gangmu::export::file::Format;
+    use gangmu::export::file::TextFormat;
     let (text, doc) = seed();
-    let file = Format::Outline.render(&doc, &text, HIDDEN);
+    let file = TextFormat::Outline.render(&doc, &text, HIDDEN);
     let bytes = file.as_bytes();
     assert_eq!(&bytes[..3], [0xEF, 0xBB, 0xBF], "a UTF-8 byte order mark");
     let lf = bytes.iter().filter(|&&b| b == b'\n').count();
@@ -512,7 +512,10 @@ fn issue_13_the_txt_file_has_a_bom_and_crlf() {
         .expect("UTF-8")
         .replace("\r\n", "\n");
     assert_eq!(unix, outline(&doc, HIDDEN));
-    for format in Format::ALL.into_iter().filter(|&f| f != Format::Outline) {
+    for format in TextFormat::ALL
+        .into_iter()
+        .filter(|&f| f != TextFormat::Outline)
+    {
         let file = format.render(&doc, &text, HIDDEN);
         assert!(
             !file.starts_with('\u{feff}') && !file.contains('\r'),

@@ -10,7 +10,7 @@ mod support;
 use std::rc::Rc;
 
 use gangmu::app_core::state::{Action, AppState, Prefs};
-use gangmu::export::file::Format;
+use gangmu::export::file::TextFormat;
 use gangmu::export::{label_gap, Options};
 
 /// The sample speech; a provincial report with front matter, a preamble,
@@ -95,7 +95,7 @@ fn in_app(state: &AppState) -> Seen {
     }
 }
 
-fn render(format: Format, text: &str, paragraphs: bool) -> String {
+fn render(format: TextFormat, text: &str, paragraphs: bool) -> String {
     let doc = gangmu::parse(text);
     format.render(&doc, text, Options { paragraphs })
 }
@@ -354,19 +354,19 @@ fn every_format_holds_what_the_app_shows() {
         }
         assert!(!app.groups.is_empty(), "{name}: quotations to compare");
 
-        let outline = in_outline(&render(Format::Outline), title);
+        let outline = in_outline(&render(TextFormat::Outline), title);
         differ(&mut wrong, name, "提纲 (.txt)", &outline.rows, &app.rows);
 
-        let opml = in_opml(&render(Format::Opml));
+        let opml = in_opml(&render(TextFormat::Opml));
         differ(&mut wrong, name, "OPML", &opml.rows, &app.rows);
 
-        let html = in_html(&render(Format::Html));
+        let html = in_html(&render(TextFormat::Html));
         differ(&mut wrong, name, "HTML outline", &html.rows, &app.rows);
         differ(&mut wrong, name, "HTML 引语", &html.groups, &app.groups);
         differ(&mut wrong, name, "HTML 术语", &html.terms, &app.terms);
         differ(&mut wrong, name, "HTML summary", &html.counts, &app.counts);
 
-        let markdown = in_markdown(&render(Format::Markdown), title);
+        let markdown = in_markdown(&render(TextFormat::Markdown), title);
         differ(&mut wrong, name, "Markdown", &markdown.rows, &order(&app));
         differ(
             &mut wrong,
@@ -384,7 +384,7 @@ fn every_format_holds_what_the_app_shows() {
         );
 
         // The JSON is the whole model: the app's tree of it is the tree.
-        let json: gangmu::Document = serde_json::from_str(&render(Format::Json)).expect("JSON");
+        let json: gangmu::Document = serde_json::from_str(&render(TextFormat::Json)).expect("JSON");
         differ(
             &mut wrong,
             name,

@@ -35,7 +35,8 @@ async function filesModule() {
 // Resolves to the text; rejects with the Chinese message (a string) for a
 // document it cannot read.
 globalThis.gangmuDocxText = async (bytes) => (await filesModule()).docx_text(bytes);
-// Resolves to [file name, contents] of the export of `text`.
+// Resolves to [file name, contents (a Uint8Array), media type] of the
+// export of `text`.
 globalThis.gangmuExport = async (text, format, paragraphs) =>
   (await filesModule()).export_file(text, format, paragraphs);
 

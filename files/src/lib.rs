@@ -16,22 +16,29 @@ pub fn docx_text(bytes: &[u8]) -> Result<String, JsValue> {
 }
 
 /// The file 导出 saves for `text` in `Format::ALL[format]`, as
-/// `[name, contents]`. The text is parsed here again, with its
-/// quotations, as the page parsed it: the parse is a function of the text
-/// alone, so the file holds what the page shows.
+/// `[name, contents, media type]`, the contents a `Uint8Array` (a Word
+/// file is bytes; the text formats are their UTF-8, as a `Blob` of the
+/// string would hold). The text is parsed here again, with its quotations, as the page
+/// parsed it: the parse is a function of the text alone, so the file
+/// holds what the page shows.
 #[wasm_bindgen]
-pub fn export_file(text: &str, format: usize, paragraphs: bool) -> Result<Vec<String>, JsValue> {
+pub fn export_file(text: &str, format: usize, paragraphs: bool) -> Result<js_sys::Array, JsValue> {
     let format = *Format::ALL
         .get(format)
         .ok_or_else(|| JsValue::from_str("unknown format"))?;
-    Ok(export(text, format, paragraphs))
+    let (name, contents) = export(text, format, paragraphs);
+    Ok(js_sys::Array::of3(
+        &JsValue::from_str(&name),
+        &js_sys::Uint8Array::from(contents.as_slice()),
+        &JsValue::from_str(format.media_type()),
+    ))
 }
 
-/// [`export_file`]'s work, natively testable.
-pub fn export(text: &str, format: Format, paragraphs: bool) -> Vec<String> {
+/// [`export_file`]'s work, natively testable: the file's name and bytes.
+pub fn export(text: &str, format: Format, paragraphs: bool) -> (String, Vec<u8>) {
     let document = gangmu::parse(text);
-    let contents = format.render(&document, text, Options { paragraphs });
-    vec![file_name(&document, format), contents]
+    let contents = format.render_bytes(&document, text, Options { paragraphs });
+    (file_name(&document, format), contents)
 }
 
 #[cfg(test)]
@@ -52,10 +59,10 @@ mod tests {
         for format in Format::ALL {
             for paragraphs in [false, true] {
                 let options = Options { paragraphs };
-                let expected = vec![
+                let expected = (
                     file_name(shown, format),
-                    format.render(shown, &text, options),
-                ];
+                    format.render_bytes(shown, &text, options),
+                );
                 assert_eq!(export(&text, format, paragraphs), expected);
             }
         }

@@ -260,6 +260,7 @@ fn date(line: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::export::file::TextFormat;
 
     /// A document with nothing but `title`.
     fn titled(title: Option<&str>) -> Document {
@@ -272,11 +273,17 @@ mod tests {
     #[test]
     fn names_files_after_the_title() {
         assert_eq!(
-            file_name(&titled(Some("工作报告")), Format::Opml),
+            file_name(&titled(Some("工作报告")), TextFormat::Opml.into()),
             "纲目-工作报告.opml"
         );
-        assert_eq!(file_name(&titled(None), Format::Json), "纲目.json");
-        assert_eq!(file_name(&titled(Some(" ./: ")), Format::Html), "纲目.html");
+        assert_eq!(
+            file_name(&titled(None), TextFormat::Json.into()),
+            "纲目.json"
+        );
+        assert_eq!(
+            file_name(&titled(Some(" ./: ")), TextFormat::Html.into()),
+            "纲目.html"
+        );
     }
 
     #[test]
@@ -284,20 +291,20 @@ mod tests {
         assert_eq!(
             file_name(
                 &titled(Some("a/b\\c:d*e?f\"g<h>i|j\u{0}k")),
-                Format::Outline
+                TextFormat::Outline.into()
             ),
             "纲目-abcdefghij k.txt"
         );
         assert_eq!(
             file_name(
                 &titled(Some("  在全市\n\t大会上的　讲话..  ")),
-                Format::Markdown
+                TextFormat::Markdown.into()
             ),
             "纲目-在全市 大会上的 讲话.md"
         );
         let long = "长".repeat(100);
         assert_eq!(
-            file_name(&titled(Some(&long)), Format::Markdown),
+            file_name(&titled(Some(&long)), TextFormat::Markdown.into()),
             format!("纲目-{}.md", "长".repeat(MAX_TITLE_CHARS))
         );
     }

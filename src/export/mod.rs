@@ -10,9 +10,12 @@
 //! * [`opml`]: OPML 2.0, for outliners and mind maps;
 //! * [`html`]: one self-contained page of the structured view;
 //! * [`json`]: the document model itself (`docs/FORMAT.md`);
+//! * [`docx`]: a Word document, a 公文-style 学习提纲 (a ZIP written by
+//!   `zip_write.rs`);
 //! * [`file`]: the formats as files, with their names, for the app.
 
 pub mod contents;
+pub mod docx;
 pub mod file;
 mod file_name;
 pub mod html;
@@ -21,6 +24,7 @@ pub mod opml;
 mod pretty_json;
 pub mod quotations;
 pub mod text;
+mod zip_write;
 
 pub use contents::Options;
 

@@ -35,7 +35,7 @@
 mod docx;
 mod numbering;
 mod xml;
-mod zip;
+pub(crate) mod zip;
 
 use std::fmt;
 

@@ -26,12 +26,12 @@ pub struct ExportMenuProps {
 #[component]
 pub fn ExportMenu(props: &ExportMenuProps) -> Html {
     let paragraphs = props.paragraphs;
-    let items = Format::ALL.into_iter().map(|format| {
+    let items = Format::ALL.into_iter().enumerate().map(|(index, format)| {
         let (quoted, dispatch) = (props.quoted.clone(), props.dispatch.clone());
         let onclick = Callback::from(move |_: MouseEvent| {
             let (text, dispatch) = (Rc::clone(quoted.text()), dispatch.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                if let Err(message) = export(&text, format, paragraphs).await {
+                if let Err(message) = export(&text, index, paragraphs).await {
                     dispatch.emit(Action::problem(message));
                 }
             });

@@ -9,15 +9,16 @@ use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, Url};
 /// can cancel the download in some browsers; a second is ample.
 const REVOKE_AFTER_MS: i32 = 1_000;
 
-/// Offers `contents` as a file named `name` of type `media_type`. Errors
-/// are the browser's, for the caller to report.
-pub fn download(name: &str, media_type: &str, contents: &str) -> Result<(), JsValue> {
+/// Offers `contents` (a string, or bytes as a `Uint8Array`) as a file
+/// named `name` of type `media_type`. Errors are the browser's, for the
+/// caller to report.
+pub fn download(name: &str, media_type: &str, contents: &JsValue) -> Result<(), JsValue> {
     let window = web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?;
     let document = window
         .document()
         .ok_or_else(|| JsValue::from_str("no document"))?;
 
-    let parts = js_sys::Array::of1(&JsValue::from_str(contents));
+    let parts = js_sys::Array::of1(contents);
     let options = BlobPropertyBag::new();
     options.set_type(media_type);
     let blob = Blob::new_with_str_sequence_and_options(&parts, &options)?;

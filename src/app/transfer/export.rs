@@ -6,8 +6,6 @@
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::export::file::Format;
-
 /// When `gangmu_files.js` or its wasm cannot be fetched (offline, say).
 const UNAVAILABLE: &str = "无法加载导出模块，请检查网络连接后重试。";
 
@@ -17,7 +15,8 @@ const NOT_SAVED: &str = "浏览器没有保存文件。请检查是否禁止了�
 #[wasm_bindgen]
 extern "C" {
     /// Set by `www/main.js`: imports `gangmu_files.js` (once) and resolves
-    /// to `[name, contents]`, the file of `text` in `Format::ALL[format]`.
+    /// to `[name, contents, media type]`, the file of `text` in
+    /// `Format::ALL[format]`, its contents a `Uint8Array`.
     #[wasm_bindgen(js_name = gangmuExport, catch)]
     fn export_lazily(
         text: &str,
@@ -26,18 +25,15 @@ extern "C" {
     ) -> Result<js_sys::Promise, JsValue>;
 }
 
-/// Makes the file of `text` in `format` and offers it for download; or
-/// says in Chinese why not.
-pub async fn export(text: &str, format: Format, paragraphs: bool) -> Result<(), &'static str> {
-    let index = Format::ALL
-        .iter()
-        .position(|other| *other == format)
-        .unwrap_or_default();
-    let promise = export_lazily(text, index, paragraphs).map_err(|_| UNAVAILABLE)?;
+/// Makes the file of `text` in `Format::ALL[format]` and offers it for
+/// download; or says in Chinese why not. (The file module names the file
+/// and its type: the page carries no media types.)
+pub async fn export(text: &str, format: usize, paragraphs: bool) -> Result<(), &'static str> {
+    let promise = export_lazily(text, format, paragraphs).map_err(|_| UNAVAILABLE)?;
     let file = JsFuture::from(promise).await.map_err(|_| UNAVAILABLE)?;
     let file = js_sys::Array::from(&file);
-    let (Some(name), Some(contents)) = (file.get(0).as_string(), file.get(1).as_string()) else {
+    let (Some(name), Some(media_type)) = (file.get(0).as_string(), file.get(2).as_string()) else {
         return Err(UNAVAILABLE);
     };
-    super::download::download(&name, format.media_type(), &contents).map_err(|_| NOT_SAVED)
+    super::download::download(&name, &media_type, &file.get(1)).map_err(|_| NOT_SAVED)
 }

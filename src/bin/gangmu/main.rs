@@ -2,7 +2,8 @@
 //! of many at once.
 //!
 //! ```text
-//! gangmu [--format json|markdown|text|opml|html] [--paragraphs] [FILE]
+//! gangmu [--format json|markdown|text|opml|html] [--paragraphs] [-o OUT] [FILE]
+//! gangmu --format docx [--contents outline|key|full] [--paragraphs] -o OUT.docx [FILE]
 //! gangmu --jsonl [--threads N] PATH...
 //! gangmu --table nodes|quotes [--csv] [--threads N] PATH...
 //! ```
@@ -11,7 +12,8 @@
 //! With `--jsonl` or `--table`, or with more than one PATH, a directory or
 //! a glob pattern, it runs as a batch (`batch.rs`, `inputs.rs`): one JSON line
 //! per document, or one row per node or quotation, in the order the paths
-//! were given, parsed on every core.
+//! were given, parsed on every core. A Word file (`--format docx`) goes to
+//! `-o FILE`, or to standard output only when that is not a terminal.
 //!
 //! Exit codes: 0 on success; 1 when a batch ran but some of its files
 //! could not be read or opened (each is reported, the rest are written);
@@ -23,23 +25,31 @@ mod batch;
 #[cfg(not(target_arch = "wasm32"))]
 mod inputs;
 
-use std::io::Read;
+use std::io::{IsTerminal, Read, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
 use gangmu::export;
+use gangmu::export::docx::DocxContents;
 use gangmu::import::ImportError;
 
-const USAGE: &str = "用法：gangmu [--format json|markdown|text|opml|html] [--paragraphs] [文件]
+const USAGE: &str =
+    "用法：gangmu [--format json|markdown|text|opml|html] [--paragraphs] [-o 输出文件] [文件]
+      gangmu --format docx [--contents outline|key|full] [--paragraphs] -o 输出.docx [文件]
       gangmu --jsonl [--threads N] 路径…
       gangmu --table nodes|quotes [--csv] [--threads N] 路径…
-usage: gangmu [--format json|markdown|text|opml|html] [--paragraphs] [FILE]
+usage: gangmu [--format json|markdown|text|opml|html] [--paragraphs] [-o OUT] [FILE]
+       gangmu --format docx [--contents outline|key|full] [--paragraphs] -o OUT.docx [FILE]
        gangmu --jsonl [--threads N] PATH...
        gangmu --table nodes|quotes [--csv] [--threads N] PATH...";
 
 const HELP: &str = "
 单个文件（无文件时读标准输入；UTF-8、UTF-16、GBK/GB18030 或 .docx）：
-  -f, --format F     json（默认，文档模型）、markdown、text（提纲）、opml、html
+  -f, --format F     json（默认，文档模型）、markdown、text（提纲）、opml、html、
+                     docx（Word 文档，公文格式的学习提纲）
+  --contents C       Word 文档每项下的内容：outline（默认，只有提纲）、key（要句）、
+                     full（原文）
+  -o, --output 文件  写入文件而不是标准输出（docx 必须写入文件，或重定向到文件）
   --paragraphs       提纲中也列出普通段落（同网页上的“显示段落”）
 批量（多个文件、目录或通配符时自动进入；目录递归查找 .txt .text .md .markdown .docx）：
   --jsonl            每行一篇文档：{\"path\": …, 文档模型}（默认）
@@ -53,8 +63,11 @@ const HELP: &str = "
   -h, --help         显示本帮助
 
 One file (standard input without one): --format json (default: the document
-model), markdown, text, opml or html; --paragraphs lists plain paragraphs
-too, as 显示段落 does in the app. A batch (--jsonl, --table, or several
+model), markdown, text, opml, html or docx (a Word file: a 学习提纲 in the
+公文 fonts, with --contents outline, key for each node's key sentence, or
+full for its text); -o FILE writes to FILE (a Word file is written only to a
+file, or to standard output when it is not a terminal); --paragraphs lists
+plain paragraphs too, as 显示段落 does in the app. A batch (--jsonl, --table, or several
 files, a directory searched recursively, a glob): one JSON line per document
 ({\"path\": …, then the model}), or one row per node or quotation as JSON
 Lines or --csv; --threads N (default: every core). A file that cannot be read
@@ -69,6 +82,7 @@ enum Format {
     Text,
     Opml,
     Html,
+    Docx,
     /// Undocumented: the snapshot tests' debugging dump.
     Dump,
 }
@@ -102,7 +116,11 @@ enum Command {
     Single {
         format: Format,
         options: export::Options,
+        /// What a Word file holds under each heading.
+        contents: DocxContents,
         path: Option<String>,
+        /// Where to write, instead of standard output.
+        output: Option<String>,
     },
     Batch(BatchOptions),
 }
@@ -120,15 +138,46 @@ fn main() -> ExitCode {
         Command::Single {
             format,
             options,
+            contents,
             path,
-        } => match single(format, options, path.as_deref()) {
-            Ok(output) => {
-                print!("{output}");
-                ExitCode::SUCCESS
+            output,
+        } => {
+            // Refused before any work: a Word file is no text for a terminal.
+            if matches!(format, Format::Docx) && output.is_none() && std::io::stdout().is_terminal()
+            {
+                return usage_error(&format!(
+                    "Word 文档不能输出到终端：请用 -o 文件.docx，或重定向到文件
+                     a Word file is not written to a terminal: give -o FILE.docx or redirect standard output
+{USAGE}"
+                ));
             }
-            Err(message) => usage_error(&message),
-        },
+            match single(format, options, contents, path.as_deref()) {
+                Ok(bytes) => match write_output(output.as_deref(), &bytes) {
+                    Ok(()) => ExitCode::SUCCESS,
+                    Err(message) => usage_error(&message),
+                },
+                Err(message) => usage_error(&message),
+            }
+        }
         Command::Batch(options) => run_batch(&options),
+    }
+}
+
+/// Writes `bytes` to the file `path`, or to standard output.
+fn write_output(path: Option<&str>, bytes: &[u8]) -> Result<(), String> {
+    match path {
+        Some(path) => std::fs::write(path, bytes)
+            .map_err(|err| format!("无法写入文件 {path}\ncannot write {path}: {err}")),
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            // A closed pipe (`| head`) is not an error worth a message.
+            match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
+                Err(err) if err.kind() != std::io::ErrorKind::BrokenPipe => Err(format!(
+                    "无法写入标准输出\ncannot write standard output: {err}"
+                )),
+                _ => Ok(()),
+            }
+        }
     }
 }
 
@@ -140,6 +189,8 @@ fn usage_error(message: &str) -> ExitCode {
 fn parse_args(args: Vec<String>) -> Result<Command, String> {
     let mut format: Option<Format> = None;
     let mut paragraphs = false;
+    let mut contents: Option<DocxContents> = None;
+    let mut output_path: Option<String> = None;
     let mut output: Option<BatchOutput> = None;
     let mut csv = false;
     let mut threads = 0;
@@ -161,6 +212,8 @@ fn parse_args(args: Vec<String>) -> Result<Command, String> {
             "-h" | "--help" => return Ok(Command::Help),
             "--format" | "-f" => format = Some(format_named(&value("--format")?)?),
             "--paragraphs" => paragraphs = true,
+            "--contents" => contents = Some(contents_named(&value("--contents")?)?),
+            "--output" | "-o" => output_path = Some(value("--output")?),
             "--jsonl" => output = Some(BatchOutput::Documents),
             "--table" => output = Some(table_named(&value("--table")?)?),
             "--csv" => csv = true,
@@ -180,11 +233,24 @@ fn parse_args(args: Vec<String>) -> Result<Command, String> {
         || paths.len() > 1
         || paths.first().is_some_and(|path| names_many(path));
     if !batch {
+        let format = format.unwrap_or(Format::Json);
+        if contents.is_some() && !matches!(format, Format::Docx) {
+            return Err(format!(
+                "--contents 只用于 --format docx\n--contents goes with --format docx\n{USAGE}"
+            ));
+        }
         return Ok(Command::Single {
-            format: format.unwrap_or(Format::Json),
+            format,
             options: export::Options { paragraphs },
+            contents: contents.unwrap_or(DocxContents::Outline),
             path: paths.pop(),
+            output: output_path,
         });
+    }
+    if contents.is_some() || output_path.is_some() {
+        return Err(format!(
+            "--contents 和 --output 只用于单个文件\n--contents and --output are for one file\n{USAGE}"
+        ));
     }
     if format.is_some() {
         return Err(format!(
@@ -222,13 +288,25 @@ fn format_named(name: &str) -> Result<Format, String> {
         "text" | "txt" => Format::Text,
         "opml" => Format::Opml,
         "html" => Format::Html,
+        "docx" | "word" => Format::Docx,
         "dump" => Format::Dump,
         other => {
             return Err(format!(
-                "未知格式 {other}（可选 json、markdown、text、opml、html）\nunknown format {other} (json, markdown, text, opml or html)"
+                "未知格式 {other}（可选 json、markdown、text、opml、html、docx）\nunknown format {other} (json, markdown, text, opml, html or docx)"
             ))
         }
     })
+}
+
+fn contents_named(name: &str) -> Result<DocxContents, String> {
+    match name {
+        "outline" => Ok(DocxContents::Outline),
+        "key" => Ok(DocxContents::KeySentences),
+        "full" => Ok(DocxContents::FullText),
+        other => Err(format!(
+            "未知内容 {other}（可选 outline、key、full）\nunknown contents {other} (outline, key or full)"
+        )),
+    }
 }
 
 fn table_named(name: &str) -> Result<BatchOutput, String> {
@@ -248,8 +326,14 @@ fn names_many(path: &str) -> bool {
     as_given.is_dir() || (!as_given.exists() && path.contains(['*', '?', '[']))
 }
 
-/// One document, written in `format` with `options`.
-fn single(format: Format, options: export::Options, path: Option<&str>) -> Result<String, String> {
+/// One document, written in `format` with `options` (and a Word file
+/// with `contents`).
+fn single(
+    format: Format,
+    options: export::Options,
+    contents: DocxContents,
+    path: Option<&str>,
+) -> Result<Vec<u8>, String> {
     let bytes = match path {
         None | Some("-") => {
             let mut bytes = Vec::new();
@@ -266,14 +350,16 @@ fn single(format: Format, options: export::Options, path: Option<&str>) -> Resul
     // Every format but JSON, HTML and OPML (which escape them) drops
     // control characters itself (export::without_controls): a file's
     // `ESC [ 2 J` never reaches the terminal.
-    Ok(match format {
+    let text = match format {
         Format::Json => escape_c1(export::json(&doc)),
         Format::Markdown => export::markdown::markdown(&doc, options),
         Format::Text => export::text::outline(&doc, options),
         Format::Opml => export::opml::opml(&doc, options),
         Format::Html => export::html::html(&doc, &text, options),
+        Format::Docx => return Ok(export::docx::docx(&doc, &text, options, contents)),
         Format::Dump => export::text::dump(&doc),
-    })
+    };
+    Ok(text.into_bytes())
 }
 
 /// JSON with DEL and the C1 controls (U+007F–U+009F, which some terminals
