@@ -140,7 +140,7 @@ fn paragraphs_are_listed_when_asked_for() {
     }
     assert_usage_error(
         &gangmu(&["--paragraphs", path, path], None),
-        "--paragraphs 只用于单个文件",
+        "--key-sentences 只用于单个文件",
     );
 }
 

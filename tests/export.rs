@@ -10,9 +10,15 @@ use gangmu::export::{html::html, json, markdown::markdown, opml::opml, text::out
 use gangmu::{Document, Node, NodeKind};
 
 /// The app's default: plain paragraphs hidden.
-const HIDDEN: Options = Options { paragraphs: false };
+const HIDDEN: Options = Options {
+    paragraphs: false,
+    key_sentences: false,
+};
 /// 显示段落.
-const SHOWN: Options = Options { paragraphs: true };
+const SHOWN: Options = Options {
+    paragraphs: true,
+    key_sentences: false,
+};
 
 const SEED: &str = "00_seed_city-mobilisation-speech";
 
@@ -521,5 +527,41 @@ fn issue_13_the_txt_file_has_a_bom_and_crlf() {
             !file.starts_with('\u{feff}') && !file.contains('\r'),
             "{format:?}"
         );
+    }
+}
+
+/// 显示要句: every format writes the sample's three key sentences of
+/// 必须…认识到 when asked, and none when not.
+#[test]
+fn every_format_writes_key_sentences_when_asked() {
+    use gangmu::export::docx::DocxContents;
+    use gangmu::export::file::{Format, TextFormat};
+    let doc = gangmu::parse(gangmu::SAMPLE_SPEECH);
+    let key = "开展集中专项行动是提振队伍士气、转变干部作风的迫切需要";
+    for format in Format::ALL {
+        let bytes = |key_sentences| {
+            let options = gangmu::export::Options {
+                paragraphs: false,
+                key_sentences,
+            };
+            format.render_bytes(&doc, gangmu::SAMPLE_SPEECH, options)
+        };
+        let text = |bytes: Vec<u8>| match format {
+            Format::Docx(_) => gangmu::import::docx_text(&bytes).expect("a .docx"),
+            _ => String::from_utf8(bytes).expect("UTF-8"),
+        };
+        let with = text(bytes(true));
+        assert!(with.contains(key), "{format:?} with key sentences");
+        let without = text(bytes(false));
+        // JSON is the whole model, key sentences included, and the page
+        // holds the whole text; so do Word's key-sentence and full-text
+        // files.
+        if format == Format::Text(TextFormat::Html) {
+            assert!(with.contains("<p class=\"key\">"));
+            assert!(!without.contains("<p class=\"key\">"));
+        }
+        let always = matches!(format, Format::Text(TextFormat::Json | TextFormat::Html))
+            || matches!(format, Format::Docx(what) if what != DocxContents::Outline);
+        assert_eq!(without.contains(key), always, "{format:?} without");
     }
 }

@@ -97,7 +97,14 @@ fn in_app(state: &AppState) -> Seen {
 
 fn render(format: TextFormat, text: &str, paragraphs: bool) -> String {
     let doc = gangmu::parse(text);
-    format.render(&doc, text, Options { paragraphs })
+    format.render(
+        &doc,
+        text,
+        Options {
+            paragraphs,
+            ..Default::default()
+        },
+    )
 }
 
 /// The 提纲: a byte order mark, the title, a blank line, then a line per

@@ -37,8 +37,8 @@ async function filesModule() {
 globalThis.gangmuDocxText = async (bytes) => (await filesModule()).docx_text(bytes);
 // Resolves to [file name, contents (a Uint8Array), media type] of the
 // export of `text`.
-globalThis.gangmuExport = async (text, format, paragraphs) =>
-  (await filesModule()).export_file(text, format, paragraphs);
+globalThis.gangmuExport = async (text, format, paragraphs, keySentences) =>
+  (await filesModule()).export_file(text, format, paragraphs, keySentences);
 
 const boot = document.getElementById('boot');
 try {

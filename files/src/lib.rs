@@ -1,7 +1,7 @@
 //! The web app's files, in and out, for its page, which imports this
 //! module only when it first needs it (`www/main.js`): `docx_text(bytes)`
 //! when a file that is a ZIP is opened (`src/app/transfer/file_text.rs`),
-//! `export_file(text, format, paragraphs)` when 导出 is chosen
+//! `export_file(text, format, paragraphs, key_sentences)` when 导出 is chosen
 //! (`src/app/components/export_menu.rs`).
 
 use gangmu::export::file::{file_name, Format};
@@ -22,11 +22,20 @@ pub fn docx_text(bytes: &[u8]) -> Result<String, JsValue> {
 /// parsed it: the parse is a function of the text alone, so the file
 /// holds what the page shows.
 #[wasm_bindgen]
-pub fn export_file(text: &str, format: usize, paragraphs: bool) -> Result<js_sys::Array, JsValue> {
+pub fn export_file(
+    text: &str,
+    format: usize,
+    paragraphs: bool,
+    key_sentences: bool,
+) -> Result<js_sys::Array, JsValue> {
     let format = *Format::ALL
         .get(format)
         .ok_or_else(|| JsValue::from_str("unknown format"))?;
-    let (name, contents) = export(text, format, paragraphs);
+    let options = Options {
+        paragraphs,
+        key_sentences,
+    };
+    let (name, contents) = export(text, format, options);
     Ok(js_sys::Array::of3(
         &JsValue::from_str(&name),
         &js_sys::Uint8Array::from(contents.as_slice()),
@@ -35,9 +44,9 @@ pub fn export_file(text: &str, format: usize, paragraphs: bool) -> Result<js_sys
 }
 
 /// [`export_file`]'s work, natively testable: the file's name and bytes.
-pub fn export(text: &str, format: Format, paragraphs: bool) -> (String, Vec<u8>) {
+pub fn export(text: &str, format: Format, options: Options) -> (String, Vec<u8>) {
     let document = gangmu::parse(text);
-    let contents = format.render_bytes(&document, text, Options { paragraphs });
+    let contents = format.render_bytes(&document, text, options);
     (file_name(&document, format), contents)
 }
 
@@ -57,13 +66,16 @@ mod tests {
         let shown = Quoted::new(Rc::clone(&text), Rc::new(gangmu::parse::outline(&text)));
         let shown = shown.document();
         for format in Format::ALL {
-            for paragraphs in [false, true] {
-                let options = Options { paragraphs };
+            for (paragraphs, key_sentences) in [(false, false), (true, false), (false, true)] {
+                let options = Options {
+                    paragraphs,
+                    key_sentences,
+                };
                 let expected = (
                     file_name(shown, format),
                     format.render_bytes(shown, &text, options),
                 );
-                assert_eq!(export(&text, format, paragraphs), expected);
+                assert_eq!(export(&text, format, options), expected);
             }
         }
     }

@@ -210,7 +210,7 @@ pub fn App() -> Html {
                     dispatch={dispatch.clone()}
                 />
                 <PrintButton searching={state.searching()} dispatch={dispatch.clone()} />
-                <ExportMenu quoted={Rc::clone(&state.quoted)} paragraphs={state.paragraphs} dispatch={dispatch.clone()} />
+                <ExportMenu quoted={Rc::clone(&state.quoted)} paragraphs={state.paragraphs} key_sentences={state.key_sentences} dispatch={dispatch.clone()} />
                 <OpenFile dispatch={dispatch.clone()} />
             </Header>
             <Tabs tab={state.tab} dispatch={dispatch.clone()} />

@@ -28,6 +28,9 @@ use super::quotations::Quotations;
 pub struct Options {
     /// Whether plain paragraphs are listed (显示段落).
     pub paragraphs: bool,
+    /// Whether each node's key sentence is written under its heading
+    /// (显示要句).
+    pub key_sentences: bool,
 }
 
 impl Options {
@@ -42,6 +45,9 @@ impl Options {
 #[derive(Debug)]
 pub struct Item<'a> {
     pub node: &'a Node,
+    /// The node's key sentence, when [`Options::key_sentences`] asks for
+    /// it and the node has one.
+    pub key: Option<&'a str>,
     pub children: Vec<Item<'a>>,
 }
 
@@ -72,6 +78,10 @@ fn items(nodes: &[Node], options: Options) -> Vec<Item<'_>> {
         .filter(|node| options.shows(node.kind))
         .map(|node| Item {
             node,
+            key: options
+                .key_sentences
+                .then(|| node.key.as_ref().map(|key| key.text.as_str()))
+                .flatten(),
             children: items(&node.children, options),
         })
         .collect()
@@ -147,7 +157,13 @@ mod tests {
             count
         };
         let hidden = Contents::new(&doc, Options::default());
-        let shown = Contents::new(&doc, Options { paragraphs: true });
+        let shown = Contents::new(
+            &doc,
+            Options {
+                paragraphs: true,
+                ..Default::default()
+            },
+        );
         let mut all = 0;
         doc.walk(|_, _| all += 1);
         assert_eq!(count(&shown.items), all);

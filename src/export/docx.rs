@@ -70,17 +70,20 @@ pub enum DocxContents {
 /// The .docx of `doc` (parsed from `text`) with the nodes `options` list.
 pub fn docx(doc: &Document, text: &str, options: Options, what: DocxContents) -> Vec<u8> {
     let contents = Contents::new(doc, options);
+    // 显示要句 puts the key sentences in the outline, as on the screen.
+    let what = match what {
+        DocxContents::Outline if options.key_sentences => DocxContents::KeySentences,
+        what => what,
+    };
     package(
         &document_xml(&contents, text, what, key_sentence),
         contents.title,
     )
 }
 
-/// A node's key sentence.
-// TODO(key): `Node.key` (text and span) is coming to the model; this
-// returns its text then.
-fn key_sentence(_node: &Node) -> Option<&str> {
-    None
+/// A node's key sentence (要句).
+fn key_sentence(node: &Node) -> Option<&str> {
+    node.key.as_ref().map(|key| key.text.as_str())
 }
 
 /// A node's key sentence, or none: [`key_sentence`], or a stand-in in

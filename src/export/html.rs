@@ -52,6 +52,7 @@ ul.tree ul { border-left: 1px solid var(--line); margin-left: .35rem; padding-le
 ul.tree li { margin: .2rem 0; }
 ul.tree li.leaf { padding-left: 1.1em; }
 summary { cursor: pointer; }
+.key { margin: .1em 0 .3em 1.1em; color: var(--muted); font-size: .92em; }
 summary:hover .heading { text-decoration: underline; text-decoration-color: var(--line); }
 .label { color: var(--accent); font-weight: 600; margin-right: .15em; }
 .node-part > details > summary { font-weight: 600; font-size: 1.05rem; }
@@ -130,6 +131,15 @@ fn write_row(out: &mut String, node: &Node) {
     }
 }
 
+/// A key sentence, under its row.
+fn write_key(out: &mut String, key: Option<&str>) {
+    if let Some(key) = key {
+        out.push_str("<p class=\"key\">");
+        escape_into(out, key);
+        out.push_str("</p>\n");
+    }
+}
+
 fn write_item(out: &mut String, item: &Item) {
     let node = item.node;
     out.push_str("<li class=\"node node-");
@@ -137,13 +147,16 @@ fn write_item(out: &mut String, item: &Item) {
     if item.children.is_empty() {
         out.push_str(" leaf\">");
         write_row(out, node);
+        write_key(out, item.key);
     } else {
         out.push_str("\"><details open=\"\"><summary>");
         write_row(out, node);
         out.push_str(&format!(
-            " <small>({})</small></summary>\n<ul>\n",
+            " <small>({})</small></summary>\n",
             item.children.len()
         ));
+        write_key(out, item.key);
+        out.push_str("<ul>\n");
         for child in &item.children {
             write_item(out, child);
         }

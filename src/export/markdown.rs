@@ -76,6 +76,19 @@ fn write_item(out: &mut String, item: &Item, place: Place) {
             Place::List(indent + 1)
         }
     };
+    if let Some(key) = item.key {
+        match (place, children) {
+            // Under a heading or a line of text: a paragraph.
+            (Place::Heading(_), Place::Heading(_) | Place::List(0)) => {
+                let _ = writeln!(out, "{}\n", escape(key));
+            }
+            // Under a list item: a line of it, in italics.
+            (_, Place::List(indent)) => {
+                let _ = writeln!(out, "{}*{}*", "  ".repeat(indent), escape(key));
+            }
+            (Place::List(_), Place::Heading(_)) => {}
+        }
+    }
     for child in &item.children {
         write_item(out, child, children);
     }

@@ -46,6 +46,12 @@ fn write_items(out: &mut String, items: &[Item], depth: usize) {
         out.push_str("<outline text=\"");
         escape_into(out, &label_and_heading(item.node));
         out.push('"');
+        if let Some(key) = item.key {
+            // `_note`: the note under a row, as outliners read it.
+            out.push_str(" _note=\"");
+            escape_into(out, key);
+            out.push('"');
+        }
         if item.children.is_empty() {
             out.push_str("/>\n");
         } else {

@@ -26,6 +26,10 @@ fn write_items(out: &mut String, items: &[Item], depth: usize) {
     let indent = "\u{3000}\u{3000}".repeat(depth);
     for item in items {
         let _ = writeln!(out, "{indent}{}", super::label_and_heading(item.node));
+        if let Some(key) = item.key {
+            // A sentence, not a child heading: it ends as one.
+            let _ = writeln!(out, "{indent}\u{3000}\u{3000}{key}。");
+        }
         write_items(out, &item.children, depth + 1);
     }
 }

@@ -367,7 +367,11 @@ fn deepest_each_agrees_with_deepest_at() {
         for paragraphs in [false, true] {
             let each = index.deepest_each(&offsets, paragraphs);
             for (&offset, found) in offsets.iter().zip(each) {
-                assert_eq!(found, index.deepest_at(offset, offset, paragraphs), "{offset}");
+                assert_eq!(
+                    found,
+                    index.deepest_at(offset, offset, paragraphs),
+                    "{offset}"
+                );
             }
         }
     }
@@ -382,8 +386,14 @@ fn text_hits_count_each_place_once() {
     assert_eq!(hits.spans.len(), 2);
     let counted: usize = (0..index.entries.len()).map(|at| hits.count(at)).sum();
     assert_eq!(counted, 2);
-    let at = (0..index.entries.len()).find(|&at| hits.count(at) > 0).expect("a row");
+    let at = (0..index.entries.len())
+        .find(|&at| hits.count(at) > 0)
+        .expect("a row");
     let snippet = hits.snippet(gangmu::SAMPLE_SPEECH, at).expect("a snippet");
     assert_eq!(&snippet.text[snippet.mark.clone()], "潜规则");
-    assert!(snippet.text.chars().count() <= 10 + 3 + 16 + 2, "{}", snippet.text);
+    assert!(
+        snippet.text.chars().count() <= 10 + 3 + 16 + 2,
+        "{}",
+        snippet.text
+    );
 }

@@ -16,6 +16,8 @@ pub struct ExportMenuProps {
     /// Whether the tree shows plain paragraphs (显示段落): the files list
     /// what the tree lists.
     pub paragraphs: bool,
+    /// 显示要句: the files write the key sentences too.
+    pub key_sentences: bool,
     pub dispatch: Callback<Action>,
 }
 
@@ -25,13 +27,13 @@ pub struct ExportMenuProps {
 /// first use (`transfer::export`). Nothing is sent anywhere.
 #[component]
 pub fn ExportMenu(props: &ExportMenuProps) -> Html {
-    let paragraphs = props.paragraphs;
+    let (paragraphs, key_sentences) = (props.paragraphs, props.key_sentences);
     let items = Format::ALL.into_iter().enumerate().map(|(index, format)| {
         let (quoted, dispatch) = (props.quoted.clone(), props.dispatch.clone());
         let onclick = Callback::from(move |_: MouseEvent| {
             let (text, dispatch) = (Rc::clone(quoted.text()), dispatch.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                if let Err(message) = export(&text, index, paragraphs).await {
+                if let Err(message) = export(&text, index, paragraphs, key_sentences).await {
                     dispatch.emit(Action::problem(message));
                 }
             });

@@ -22,14 +22,21 @@ extern "C" {
         text: &str,
         format: usize,
         paragraphs: bool,
+        key_sentences: bool,
     ) -> Result<js_sys::Promise, JsValue>;
 }
 
 /// Makes the file of `text` in `Format::ALL[format]` and offers it for
 /// download; or says in Chinese why not. (The file module names the file
 /// and its type: the page carries no media types.)
-pub async fn export(text: &str, format: usize, paragraphs: bool) -> Result<(), &'static str> {
-    let promise = export_lazily(text, format, paragraphs).map_err(|_| UNAVAILABLE)?;
+pub async fn export(
+    text: &str,
+    format: usize,
+    paragraphs: bool,
+    key_sentences: bool,
+) -> Result<(), &'static str> {
+    let promise =
+        export_lazily(text, format, paragraphs, key_sentences).map_err(|_| UNAVAILABLE)?;
     let file = JsFuture::from(promise).await.map_err(|_| UNAVAILABLE)?;
     let file = js_sys::Array::from(&file);
     let (Some(name), Some(media_type)) = (file.get(0).as_string(), file.get(2).as_string()) else {

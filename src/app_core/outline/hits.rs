@@ -51,7 +51,11 @@ impl TextHits {
         }
         let starts: Vec<usize> = spans.iter().map(|span| span.start).collect();
         let mut own: HashMap<usize, (usize, usize)> = HashMap::new();
-        for (at, entry) in index.deepest_each(&starts, paragraphs).into_iter().enumerate() {
+        for (at, entry) in index
+            .deepest_each(&starts, paragraphs)
+            .into_iter()
+            .enumerate()
+        {
             if let Some(entry) = entry {
                 own.entry(entry).or_insert((0, at)).0 += 1;
             }

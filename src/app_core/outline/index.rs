@@ -119,7 +119,11 @@ impl OutlineIndex {
             .rev()
             .find_map(|(at, entry)| {
                 let holds = entry.span.contains_offset(start) && end <= entry.span.end;
-                let shown = crate::export::Options { paragraphs }.shows(entry.kind);
+                let shown = crate::export::Options {
+                    paragraphs,
+                    ..Default::default()
+                }
+                .shows(entry.kind);
                 (holds && shown).then_some(at)
             })
     }
@@ -128,7 +132,10 @@ impl OutlineIndex {
     /// holding it, as [`OutlineIndex::deepest_at`] finds it for a caret,
     /// in one pass over the entries and the offsets together.
     pub fn deepest_each(&self, offsets: &[usize], paragraphs: bool) -> Vec<Option<usize>> {
-        let shows = crate::export::Options { paragraphs };
+        let shows = crate::export::Options {
+            paragraphs,
+            ..Default::default()
+        };
         let mut out = Vec::with_capacity(offsets.len());
         // The shown entries holding the current offset, outermost first.
         let mut open: Vec<usize> = Vec::new();

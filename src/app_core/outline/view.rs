@@ -14,8 +14,8 @@ use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::rc::Rc;
 
-use super::index::{NodeKey, OutlineIndex};
 use super::hits::{Snippet, TextHits};
+use super::index::{NodeKey, OutlineIndex};
 use super::search::Query;
 use crate::NodeKind;
 
@@ -108,7 +108,11 @@ impl Settings<'_> {
     /// too ([`crate::export::Options::shows`]).
     fn shows(&self, kind: NodeKind) -> bool {
         let paragraphs = self.paragraphs;
-        crate::export::Options { paragraphs }.shows(kind)
+        crate::export::Options {
+            paragraphs,
+            ..Default::default()
+        }
+        .shows(kind)
     }
 }
 
@@ -231,32 +235,34 @@ impl Builder<'_> {
             let expanded = (!children.is_empty())
                 .then(|| searching || !self.settings.folded.contains(&entry.key));
             let selected = self.settings.selected == Some(&*entry.key);
-            rows.push(self.reuse(Row {
-                key: Rc::clone(&entry.key),
-                kind: entry.kind,
-                label: entry.label.clone(),
-                heading: Rc::clone(&entry.heading),
-                key_sentence: self
-                    .settings
-                    .key_sentences
-                    .then(|| entry.key_sentence.clone())
-                    .flatten(),
-                level,
-                posinset: position + 1,
-                setsize,
-                expanded,
-                selected,
-                tab_stop: selected,
-                snippet: match self.settings.hits {
-                    Some((found, text)) if hits > 0 && marks.is_empty() => {
-                        found.snippet(text, at)
-                    }
-                    _ => None,
-                },
-                hits,
-                marks: marks.into(),
-                children: children.into(),
-            }));
+            rows.push(
+                self.reuse(Row {
+                    key: Rc::clone(&entry.key),
+                    kind: entry.kind,
+                    label: entry.label.clone(),
+                    heading: Rc::clone(&entry.heading),
+                    key_sentence: self
+                        .settings
+                        .key_sentences
+                        .then(|| entry.key_sentence.clone())
+                        .flatten(),
+                    level,
+                    posinset: position + 1,
+                    setsize,
+                    expanded,
+                    selected,
+                    tab_stop: selected,
+                    snippet: match self.settings.hits {
+                        Some((found, text)) if hits > 0 && marks.is_empty() => {
+                            found.snippet(text, at)
+                        }
+                        _ => None,
+                    },
+                    hits,
+                    marks: marks.into(),
+                    children: children.into(),
+                }),
+            );
         }
         rows
     }

@@ -34,11 +34,11 @@ use gangmu::export::docx::DocxContents;
 use gangmu::import::ImportError;
 
 const USAGE: &str =
-    "用法：gangmu [--format json|markdown|text|opml|html] [--paragraphs] [-o 输出文件] [文件]
+    "用法：gangmu [--format json|markdown|text|opml|html] [--paragraphs] [--key-sentences] [-o 输出文件] [文件]
       gangmu --format docx [--contents outline|key|full] [--paragraphs] -o 输出.docx [文件]
       gangmu --jsonl [--threads N] 路径…
       gangmu --table nodes|quotes [--csv] [--threads N] 路径…
-usage: gangmu [--format json|markdown|text|opml|html] [--paragraphs] [-o OUT] [FILE]
+usage: gangmu [--format json|markdown|text|opml|html] [--paragraphs] [--key-sentences] [-o OUT] [FILE]
        gangmu --format docx [--contents outline|key|full] [--paragraphs] -o OUT.docx [FILE]
        gangmu --jsonl [--threads N] PATH...
        gangmu --table nodes|quotes [--csv] [--threads N] PATH...";
@@ -51,6 +51,7 @@ const HELP: &str = "
                      full（原文）
   -o, --output 文件  写入文件而不是标准输出（docx 必须写入文件，或重定向到文件）
   --paragraphs       提纲中也列出普通段落（同网页上的“显示段落”）
+  --key-sentences    每项下写出其要句（同网页上的“显示要句”）
 批量（多个文件、目录或通配符时自动进入；目录递归查找 .txt .text .md .markdown .docx）：
   --jsonl            每行一篇文档：{\"path\": …, 文档模型}（默认）
   --table nodes      每行一个节点：doc path level kind label heading start end parent
@@ -67,7 +68,8 @@ model), markdown, text, opml, html or docx (a Word file: a 学习提纲 in the
 公文 fonts, with --contents outline, key for each node's key sentence, or
 full for its text); -o FILE writes to FILE (a Word file is written only to a
 file, or to standard output when it is not a terminal); --paragraphs lists
-plain paragraphs too, as 显示段落 does in the app. A batch (--jsonl, --table, or several
+plain paragraphs too, as 显示段落 does in the app, and --key-sentences
+writes each node's key sentence under it, as 显示要句 does. A batch (--jsonl, --table, or several
 files, a directory searched recursively, a glob): one JSON line per document
 ({\"path\": …, then the model}), or one row per node or quotation as JSON
 Lines or --csv; --threads N (default: every core). A file that cannot be read
@@ -189,6 +191,7 @@ fn usage_error(message: &str) -> ExitCode {
 fn parse_args(args: Vec<String>) -> Result<Command, String> {
     let mut format: Option<Format> = None;
     let mut paragraphs = false;
+    let mut key_sentences = false;
     let mut contents: Option<DocxContents> = None;
     let mut output_path: Option<String> = None;
     let mut output: Option<BatchOutput> = None;
@@ -212,6 +215,7 @@ fn parse_args(args: Vec<String>) -> Result<Command, String> {
             "-h" | "--help" => return Ok(Command::Help),
             "--format" | "-f" => format = Some(format_named(&value("--format")?)?),
             "--paragraphs" => paragraphs = true,
+            "--key-sentences" => key_sentences = true,
             "--contents" => contents = Some(contents_named(&value("--contents")?)?),
             "--output" | "-o" => output_path = Some(value("--output")?),
             "--jsonl" => output = Some(BatchOutput::Documents),
@@ -241,7 +245,10 @@ fn parse_args(args: Vec<String>) -> Result<Command, String> {
         }
         return Ok(Command::Single {
             format,
-            options: export::Options { paragraphs },
+            options: export::Options {
+                paragraphs,
+                key_sentences,
+            },
             contents: contents.unwrap_or(DocxContents::Outline),
             path: paths.pop(),
             output: output_path,
@@ -257,9 +264,9 @@ fn parse_args(args: Vec<String>) -> Result<Command, String> {
             "--format 只用于单个文件；批量请用 --jsonl 或 --table\n--format is for one file; a batch writes --jsonl or --table\n{USAGE}"
         ));
     }
-    if paragraphs {
+    if paragraphs || key_sentences {
         return Err(format!(
-            "--paragraphs 只用于单个文件的提纲\n--paragraphs is for the outline of one file\n{USAGE}"
+            "--paragraphs 和 --key-sentences 只用于单个文件的提纲\n--paragraphs and --key-sentences are for the outline of one file\n{USAGE}"
         ));
     }
     let output = output.unwrap_or(BatchOutput::Documents);

@@ -171,7 +171,14 @@ fn the_sample_and_the_long_report_hold_their_outline_in_order() {
     for text in [crate::SAMPLE_SPEECH, REPORT] {
         let doc = crate::parse(text);
         for paragraphs in [false, true] {
-            check_document(&doc, text, Options { paragraphs });
+            check_document(
+                &doc,
+                text,
+                Options {
+                    paragraphs,
+                    ..Default::default()
+                },
+            );
         }
     }
 }
@@ -373,17 +380,24 @@ fn key_sentences_go_under_their_headings() {
     let doc = crate::parse(crate::SAMPLE_SPEECH);
     let text = crate::SAMPLE_SPEECH;
     let options = Options::default();
-    // Until the model has them, the file is the outline.
-    assert_eq!(
-        written(
-            &doc,
-            text,
-            options,
-            DocxContents::KeySentences,
-            key_sentence
-        ),
-        written(&doc, text, options, DocxContents::Outline, key_sentence)
+    // The sample's points, each followed by its key sentence.
+    let written_keys = written(
+        &doc,
+        text,
+        options,
+        DocxContents::KeySentences,
+        key_sentence,
     );
+    let points: Vec<&str> = written_keys
+        .windows(2)
+        .filter(|pair| pair[0].style == "Heading2" && pair[0].text.starts_with("必须"))
+        .map(|pair| {
+            assert_eq!(pair[1].style, "Normal", "{pair:?}");
+            pair[1].text.as_str()
+        })
+        .collect();
+    assert_eq!(points.len(), 3);
+    assert!(points[1].ends_with("转变干部作风的迫切需要"), "{points:?}");
     let key: KeyOf = |node| Some(node.heading.as_str()).filter(|_| node.kind != NodeKind::Front);
     let with_keys = written(&doc, text, options, DocxContents::KeySentences, key);
     let outline = expected_outline(&doc, options);
@@ -474,7 +488,10 @@ fn keeps_its_text(text: &str, full: &[Paragraph]) {
 fn the_full_text_of_the_long_report_keeps_its_text() {
     for paragraphs in [false, true] {
         let doc = crate::parse(REPORT);
-        let options = Options { paragraphs };
+        let options = Options {
+            paragraphs,
+            ..Default::default()
+        };
         let full = written(&doc, REPORT, options, DocxContents::FullText, key_sentence);
         keeps_its_text(REPORT, &full);
     }
