@@ -1,4 +1,4 @@
-// Folding: clicks, the buttons, the levels 1 2 3 (buttons and keys), 显示段落,
+// Folding: clicks, the buttons, the levels 1 2 3 (buttons and keys), 显示段落, 显示要句,
 // folds that survive an edit, and no parse while an input method composes.
 // Run with `node --test e2e/` after `make dist`.
 
@@ -150,6 +150,30 @@ test('显示段落 shows plain paragraphs by their first sentence', async () => 
 
   await toggle.click();
   await page.waitForFunction(() => !document.querySelector('.node-paragraph'));
+});
+
+// Issue 14, item 1: the key sentences under their headings, kept for
+// the next visit.
+test('显示要句 shows the key sentences in full and stays on', async () => {
+  const page = await open();
+  const toggle = page.getByRole('button', { name: '显示要句' });
+  assert.equal(await toggle.getAttribute('aria-pressed'), 'false');
+  assert.equal(await page.locator('.key-sentence').count(), 0);
+  await toggle.click();
+  await page.locator('.key-sentence').first().waitFor();
+  const sentences = await page
+    .locator('[role=treeitem]:has(> .row .heading:text-matches("^必须")) > .row .key-sentence')
+    .allInnerTexts();
+  assert.deepEqual(sentences, [
+    '必须充分认识到，开展集中专项行动市从严履行管党治党政治责任的严肃要求',
+    '必须清醒认识到，开展集中专项行动是提振队伍士气、转变干部作风的迫切需要',
+    '必须深刻认识到，开展集中专项行动是推动高质量发展、建设现代化的重要保障',
+  ]);
+  await page.reload();
+  await page.locator('.key-sentence').first().waitFor();
+  assert.equal(await page.getByRole('button', { name: '显示要句' }).getAttribute('aria-pressed'), 'true');
+  await page.getByRole('button', { name: '显示要句' }).click();
+  await page.waitForFunction(() => !document.querySelector('.key-sentence'));
 });
 
 test('folds survive an edit wherever the same nodes remain', async () => {

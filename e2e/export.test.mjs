@@ -437,3 +437,65 @@ test('the Word file with the full text holds the body under each heading', async
   const pdf = await libreOfficePdf(path);
   if (pdf) assert.ok(pdf.pages >= 8 && pdf.pages <= 25, `${pdf.pages} pages`);
 });
+
+// Issue 14, item 3: 复制提纲 puts the outline on the clipboard as plain
+// text and as HTML whose headings keep the levels in Word; a refused
+// clipboard leaves the text selected for Ctrl+C.
+test('复制提纲 puts the outline on the clipboard in both formats', async () => {
+  const page = await open();
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.getByRole('button', { name: '显示要句' }).click();
+  await page.getByRole('button', { name: '复制提纲' }).click();
+  await page.getByText('已复制提纲').waitFor();
+  const clipboard = await page.evaluate(async () => {
+    // Unsanitized: Chrome's sanitizing parse would meet the page's CSP.
+    const [item] = await navigator.clipboard.read({ unsanitized: ['text/html'] });
+    const read = async (type) => (await item.getType(type)).text();
+    return { types: item.types, plain: await read('text/plain'), html: await read('text/html') };
+  });
+  assert.ok(clipboard.types.includes('text/html') && clipboard.types.includes('text/plain'), clipboard.types);
+  const lines = clipboard.plain.split('\n');
+  assert.equal(lines[0], TITLE);
+  assert.ok(lines.includes('一、深刻认识开展集中专项行动的重大意义，自觉把思想和行动统一到自治区党委、纪委监委部署要求上来'));
+  assert.ok(lines.includes('　　必须充分认识到'));
+  assert.ok(lines.includes('　　　　必须清醒认识到，开展集中专项行动是提振队伍士气、转变干部作风的迫切需要。'));
+  // Read in Node: parsed in the page, its inline styles would meet the
+  // page's CSP.
+  const tags = (tag) =>
+    [...clipboard.html.matchAll(new RegExp(`<${tag} style="([^"]*)">([^<]*)</${tag}>`, 'g'))].map(
+      ([, style, text]) => ({ style, text }),
+    );
+  const html = {
+    h1: tags('h1').map((h) => h.text),
+    h2: tags('h2').length,
+    font: tags('h1')[0].style,
+    keys: tags('p').filter((p) => p.text.startsWith('必须')).length,
+  };
+  assert.ok(html.h1.some((text) => text.startsWith('二、准确把握')), html.h1.join('\n'));
+  assert.ok(html.h2 >= 13, `${html.h2} level-2 headings`);
+  assert.match(html.font, /黑体/);
+  assert.equal(html.keys, 3);
+
+  // Ctrl+Shift+C in the tree does the same.
+  await page.evaluate(() => navigator.clipboard.writeText(''));
+  await page.locator('[role=treeitem]').first().focus();
+  await page.keyboard.press('Control+Shift+C');
+  await page.waitForFunction(async () => (await navigator.clipboard.readText()).includes('必须充分认识到'));
+});
+
+test('a refused clipboard leaves the outline selected for Ctrl+C', async () => {
+  const page = await open({
+    beforeLoad: (page) =>
+      page.addInitScript(() => {
+        Document.prototype.execCommand = () => false;
+      }),
+  });
+  await page.getByRole('button', { name: '复制提纲' }).click();
+  await page.getByText('浏览器不允许写入剪贴板').waitFor();
+  const selected = await page.evaluate(() => {
+    const box = document.activeElement;
+    return box.value.slice(box.selectionStart, box.selectionEnd);
+  });
+  assert.ok(selected.startsWith(TITLE), selected.slice(0, 40));
+  assert.ok(selected.includes('　　一要把“一把手”监督抓严抓实'));
+});

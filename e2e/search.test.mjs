@@ -1,5 +1,7 @@
-// 搜索: the tree narrows to the rows that match and their ancestors, the
-// matches are marked, a count is shown, and Escape brings the tree back.
+// 搜索: the tree narrows to the rows whose text holds the words (or, with
+// 仅标题, whose heading does) and their ancestors, the matches are marked,
+// a count is shown, Enter steps through the places in 原文, and Escape
+// brings the tree back.
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -19,8 +21,11 @@ test('the search filters the tree, marks the matches and counts them', async () 
   const page = await open();
   const rowsBefore = (await shownRows(page)).length;
   const search = page.getByRole('searchbox', { name: '搜索' });
+  const headingsOnly = page.getByRole('button', { name: '仅标题' });
+  await headingsOnly.click();
+  assert.equal(await headingsOnly.getAttribute('aria-pressed'), 'true');
   await search.fill('认识');
-  await page.getByText('4 处匹配').waitFor();
+  await page.getByText('4 个标题').waitFor();
 
   const rows = await shownRows(page);
   assert.equal(rows.length, 4, rows.join('\n'));
@@ -31,7 +36,7 @@ test('the search filters the tree, marks the matches and counts them', async () 
 
   // A match's ancestors are shown even where they do not match.
   await search.fill('塑优塑活');
-  await page.getByText('1 处匹配').waitFor();
+  await page.getByText('1 个标题').waitFor();
   assert.deepEqual(
     (await shownRows(page)).map((row) => row.slice(0, 2)),
     ['二、', '三要'],
@@ -41,7 +46,42 @@ test('the search filters the tree, marks the matches and counts them', async () 
   await page.waitForFunction(() => !document.querySelector('[role=tree] mark'));
   assert.equal(await search.inputValue(), '');
   assert.equal((await shownRows(page)).length, rowsBefore);
-  assert.equal(await page.getByText(/处匹配/).count(), 0);
+  assert.equal(await page.getByText(/个标题/).count(), 0);
+});
+
+// Issue 14, item 5: a term of the body is found where it is, with a
+// count and a snippet, and Enter shows each place in 原文 in turn.
+test('the search finds words in the text and Enter shows each place', async () => {
+  const page = await open();
+  const search = page.getByRole('searchbox', { name: '搜索' });
+  await search.fill('潜规则');
+  await page.getByText('2 处匹配').waitFor();
+  // Each place is counted once, for the row whose own text holds it,
+  // with a snippet of it.
+  const rows = page.locator('[role=tree] .row:has(.hits)');
+  const counts = await rows.locator('.hits').allInnerTexts();
+  assert.equal(counts.map((count) => Number.parseInt(count, 10)).reduce((a, b) => a + b, 0), 2, counts.join());
+  assert.deepEqual(
+    [...new Set(await rows.locator('.snippet mark').allInnerTexts())],
+    ['潜规则'],
+  );
+
+  const selected = () =>
+    page.locator('textarea').evaluate((area) => area.value.slice(area.selectionStart, area.selectionEnd));
+  const caret = () => page.locator('textarea').evaluate((area) => area.selectionStart);
+  await search.press('Enter');
+  await page.waitForFunction(() => {
+    const area = document.querySelector('textarea');
+    return area.value.slice(area.selectionStart, area.selectionEnd) === '潜规则';
+  });
+  const first = await caret();
+  await search.press('Enter');
+  await page.waitForFunction((first) => document.querySelector('textarea').selectionStart !== first, first);
+  assert.equal(await selected(), '潜规则');
+  assert.ok((await caret()) > first, 'the second place comes after the first');
+  await search.press('Shift+Enter');
+  await page.waitForFunction((first) => document.querySelector('textarea').selectionStart === first, first);
+  assert.equal(await search.evaluate((element) => element === document.activeElement), true);
 });
 
 test('search ignores case and full-width forms; no match says so', async () => {
@@ -50,6 +90,7 @@ test('search ignores case and full-width forms; no match says so', async () => {
   const search = page.getByRole('searchbox', { name: '搜索' });
   await search.fill('ａｉ');
   await page.getByText('1 处匹配').waitFor();
+  await page.getByText('1 处', { exact: true }).waitFor();
   assert.deepEqual(await page.locator('[role=tree] mark').allInnerTexts(), ['AI']);
   await search.fill('没有这个词');
   await page.getByText('无匹配').waitFor();
@@ -63,7 +104,7 @@ test('the search box keeps digits and / to itself', async () => {
   await page.waitForFunction(() => document.activeElement?.type === 'search');
   await page.keyboard.type('1');
   assert.equal(await search.inputValue(), '1');
-  await page.getByText('无匹配').waitFor();
+  await page.getByText(/处匹配|无匹配/).waitFor();
   await search.press('Escape');
   await page.waitForFunction(() => document.querySelectorAll('[role=treeitem]').length > 5);
   assert.equal(
@@ -95,8 +136,8 @@ test('the search and the tree wait for an input method to commit', async () => {
     element.dispatchEvent(new CompositionEvent('compositionend', { data: '认识' }));
   });
   await page.clock.runFor(1000);
-  assert.equal(await page.getByText('4 处匹配').count(), 1);
-  assert.equal(await marks(), 4);
+  assert.equal(await page.getByText('7 处匹配').count(), 1);
+  assert.ok((await marks()) >= 4);
 
   // In the tree, a key the input method is composing with is no
   // type-ahead; the same key committed is.

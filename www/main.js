@@ -40,6 +40,27 @@ globalThis.gangmuDocxText = async (bytes) => (await filesModule()).docx_text(byt
 globalThis.gangmuExport = async (text, format, paragraphs, keySentences) =>
   (await filesModule()).export_file(text, format, paragraphs, keySentences);
 
+// 复制提纲: both formats at once, so Word keeps the levels. Through a
+// copy event rather than navigator.clipboard.write, which parses the HTML
+// in this page (its inline styles would meet the page's CSP) and asks
+// for a permission.
+globalThis.gangmuCopyRich = (plain, html) => {
+  let done = false;
+  const fill = (event) => {
+    event.clipboardData.setData('text/plain', plain);
+    event.clipboardData.setData('text/html', html);
+    event.preventDefault();
+    done = true;
+  };
+  document.addEventListener('copy', fill);
+  try {
+    document.execCommand('copy');
+  } finally {
+    document.removeEventListener('copy', fill);
+  }
+  return done ? Promise.resolve() : Promise.reject(new Error('the browser refused to copy'));
+};
+
 const boot = document.getElementById('boot');
 try {
   await init();

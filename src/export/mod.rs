@@ -74,7 +74,7 @@ pub fn label_gap(label: &str) -> &'static str {
 /// character references (attribute value normalisation would turn them
 /// into spaces), and chars XML 1.0 forbids or discourages — C0 and C1
 /// controls, U+FFFE, U+FFFF — as U+FFFD.
-fn escape_into(out: &mut String, text: &str) {
+pub(crate) fn escape_into(out: &mut String, text: &str) {
     for c in text.chars() {
         if escape_markup_char(out, c) {
             continue;

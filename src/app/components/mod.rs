@@ -8,6 +8,7 @@ use yew::html::IntoPropValue;
 
 use crate::app_core::by_ptr::ByPtr;
 
+mod copy_outline;
 mod export_menu;
 mod header;
 mod notice_bar;
@@ -24,6 +25,7 @@ mod terms_panel;
 mod tree;
 mod undo_toast;
 
+pub use copy_outline::CopyOutline;
 pub use export_menu::ExportMenu;
 pub use header::Header;
 pub use notice_bar::NoticeBar;

@@ -70,6 +70,8 @@ pub fn OutlinePane(props: &OutlinePaneProps) -> Html {
                 {foldable}
                 paragraphs={props.paragraphs}
                 key_sentences={props.key_sentences}
+                document={props.document.clone()}
+                roots={props.roots.clone()}
                 dispatch={dispatch.clone()}
             />
             <div class="outline-scroll" aria-busy={props.analyzing.is_some().to_string()}>

@@ -1,6 +1,13 @@
 use yew::prelude::*;
 
+use std::rc::Rc;
+
+use crate::app_core::by_ptr::ByPtr;
+use crate::app_core::outline::Row;
 use crate::app_core::state::Action;
+use crate::Document;
+
+use super::CopyOutline;
 
 #[derive(Properties, PartialEq)]
 pub struct OutlineToolbarProps {
@@ -8,6 +15,9 @@ pub struct OutlineToolbarProps {
     pub foldable: bool,
     pub paragraphs: bool,
     pub key_sentences: bool,
+    /// For 复制提纲.
+    pub document: ByPtr<Document>,
+    pub roots: ByPtr<[Rc<Row>]>,
     pub dispatch: Callback<Action>,
 }
 
@@ -76,6 +86,7 @@ pub fn OutlineToolbar(props: &OutlineToolbarProps) -> Html {
             >
                 { "显示要句" }
             </button>
+            <CopyOutline document={props.document.clone()} roots={props.roots.clone()} />
         </div>
     }
 }

@@ -9,4 +9,4 @@ mod view;
 pub use hits::{Snippet, TextHits};
 pub use index::{Entry, NodeKey, OutlineIndex};
 pub use search::Query;
-pub use view::{rows_as_text, Row, Settings, View, Visible};
+pub use view::{outline_for_clipboard, rows_as_text, Row, Settings, View, Visible};

@@ -11,6 +11,7 @@
 //! of the outline alone.
 
 use std::collections::{HashMap, HashSet};
+use std::fmt::Write;
 use std::ops::Range;
 use std::rc::Rc;
 
@@ -65,6 +66,67 @@ pub fn rows_as_text<'a>(rows: impl IntoIterator<Item = &'a Row>) -> String {
         out.push('\n');
     }
     out
+}
+
+/// 复制提纲: the outline as the tree shows it (`whole`: every row, folded
+/// or not, as 打印时全部展开 prints it), as `text/plain` — the title, then
+/// the indented 提纲 with each key sentence shown under its row — and as
+/// `text/html` for Word and WPS: the title centred, rows as headings
+/// `<h1>`–`<h6>` by level (Word takes them as its Heading styles) in the
+/// fonts of the Word export, key sentences as indented paragraphs.
+pub fn outline_for_clipboard(
+    roots: &[Rc<Row>],
+    title: Option<&str>,
+    whole: bool,
+) -> (String, String) {
+    fn walk<'a>(rows: &'a [Rc<Row>], whole: bool, out: &mut Vec<&'a Row>) {
+        for row in rows {
+            out.push(row);
+            if whole || row.expanded == Some(true) {
+                walk(&row.children, whole, out);
+            }
+        }
+    }
+    let mut rows = Vec::new();
+    walk(roots, whole, &mut rows);
+    const FANG: &str = "font-family:仿宋_GB2312,仿宋,FangSong,STFangsong,serif;font-size:16pt";
+    let mut plain = String::new();
+    let mut html = String::from("<meta charset=\"utf-8\">");
+    if let Some(title) = title {
+        plain.push_str(title);
+        plain.push_str("\n\n");
+        html.push_str("<p style=\"text-align:center;font-family:方正小标宋简体,华文中宋,STZhongsong,SimSun,serif;font-size:22pt\">");
+        crate::export::escape_into(&mut html, title);
+        html.push_str("</p>");
+    }
+    for row in rows {
+        let indent = "\u{3000}\u{3000}".repeat(row.level - 1);
+        let label = row.label.as_deref().unwrap_or("");
+        let line = format!("{label}{}{}", crate::export::label_gap(label), row.heading);
+        plain.push_str(&indent);
+        plain.push_str(&line);
+        plain.push('\n');
+        let level = row.level.min(6);
+        let look = match level {
+            1 => "font-family:黑体,SimHei,STHeiti,sans-serif;font-size:16pt;font-weight:normal",
+            2 => "font-family:楷体_GB2312,楷体,KaiTi,STKaiti,serif;font-size:16pt;font-weight:bold",
+            3 => "font-family:仿宋_GB2312,仿宋,FangSong,STFangsong,serif;font-size:16pt;font-weight:bold",
+            _ => "font-family:仿宋_GB2312,仿宋,FangSong,STFangsong,serif;font-size:16pt;font-weight:normal",
+        };
+        let _ = write!(html, "<h{level} style=\"{look}\">");
+        crate::export::escape_into(&mut html, &line);
+        let _ = write!(html, "</h{level}>");
+        if let Some(key) = &row.key_sentence {
+            plain.push_str(&indent);
+            plain.push_str("\u{3000}\u{3000}");
+            plain.push_str(key);
+            plain.push_str("。\n");
+            let _ = write!(html, "<p style=\"{FANG};text-indent:2em\">");
+            crate::export::escape_into(&mut html, key);
+            html.push_str("。</p>");
+        }
+    }
+    (plain, html)
 }
 
 impl Row {
