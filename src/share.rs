@@ -68,6 +68,9 @@ pub enum ShareError {
     NotUtf8,
     /// The text would be larger than [`MAX_TEXT_BYTES`].
     TooLarge,
+    /// The browser cannot inflate (the web app uses its
+    /// `DecompressionStream`: Chromium 80, Firefox 113, Safari 16.4).
+    Unsupported,
 }
 
 impl ShareError {
@@ -93,6 +96,9 @@ impl ShareError {
                 "分享的文本超过 {} MB，已拒绝打开。",
                 MAX_TEXT_BYTES / (1024 * 1024)
             ),
+            ShareError::Unsupported => {
+                "此浏览器无法打开分享链接，请使用较新版本的浏览器。".to_string()
+            }
         }
     }
 }
@@ -114,6 +120,7 @@ impl fmt::Display for ShareError {
             ShareError::TooLarge => {
                 write!(f, "the shared text exceeds {MAX_TEXT_BYTES} bytes")
             }
+            ShareError::Unsupported => write!(f, "this browser cannot inflate share links"),
         }
     }
 }
