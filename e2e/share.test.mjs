@@ -4,6 +4,7 @@
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import zlib from 'node:zlib';
 import { appSession, paste, partLabels, readOutline, waitForParts } from './harness.mjs';
 
 const open = appSession();
@@ -194,4 +195,56 @@ test('用系统分享 is offered only where the Web Share API is', async () => {
   const data = await phone.evaluate(() => window.sharedData);
   assert.equal(data.url, link);
   assert.match(data.title, /讲话/);
+});
+
+/** Opens `fragment` in a page where MINE is saved and waits for the alert. */
+async function openDamaged(fragment) {
+  const page = await open();
+  await paste(page, MINE);
+  await saved(page, MINE);
+  const base = page.url().split('#')[0];
+  await page.goto('about:blank');
+  await page.goto(`${base}#${fragment}`);
+  const alert = page.getByRole('alert');
+  await alert.waitFor();
+  return { page, message: (await alert.locator('p').textContent()).trim() };
+}
+
+/** Checks that MINE is still shown and saved, and the fragment dropped. */
+async function mineKept(page) {
+  assert.equal(await textOf(page), MINE);
+  assert.equal(await page.evaluate(() => localStorage.getItem('gangmu:text')), MINE);
+  assert.ok(!page.url().includes('#'), 'the damaged fragment is dropped from the address');
+}
+
+/** A v2 fragment of `bytes` (UTF-8 text), as the app writes one. */
+function fragmentOf(bytes) {
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(zlib.crc32(bytes));
+  const payload = Buffer.concat([crc, zlib.deflateSync(bytes, { level: 9 })]);
+  return `v2.${payload.toString('base64url')}`;
+}
+
+test('a link whose text inflates past 20 MB is refused, the saved text kept', async () => {
+  // 20 MB and 3 bytes of 一 compress to about 20 KB: a "zip bomb".
+  const bomb = fragmentOf(Buffer.from('一'.repeat((20 * 1024 * 1024) / 3 + 1)));
+  assert.ok(bomb.length < 64 * 1024, `${bomb.length}`);
+  const { page, message } = await openDamaged(bomb);
+  assert.equal(message, '分享的文本超过 20 MB，已拒绝打开。');
+  await mineKept(page);
+});
+
+test('a damaged link says it is damaged, the saved text kept', async () => {
+  const fragment = fragmentOf(Buffer.from(SHORT));
+  // A letter of the CRC-32: the text inflates but fails its checksum.
+  const crc = `${fragment.slice(0, 3)}${fragment[3] === 'A' ? 'B' : 'A'}${fragment.slice(4)}`;
+  // A letter of the zlib header (its compression method): the browser's
+  // inflater fails on the data.
+  const at = 3 + 6;
+  const header = `${fragment.slice(0, at)}${fragment[at] === 'A' ? 'B' : 'A'}${fragment.slice(at + 1)}`;
+  for (const damaged of [crc, header]) {
+    const { page, message } = await openDamaged(damaged);
+    assert.equal(message, '分享链接已损坏，无法还原原文。请重新复制完整的链接。', damaged);
+    await mineKept(page);
+  }
 });

@@ -68,6 +68,9 @@ pub enum ShareError {
     NotUtf8,
     /// The text would be larger than [`MAX_TEXT_BYTES`].
     TooLarge,
+    /// The browser cannot inflate (the web app uses its
+    /// `DecompressionStream`: Chromium 80, Firefox 113, Safari 16.4).
+    Unsupported,
 }
 
 impl ShareError {
@@ -93,6 +96,9 @@ impl ShareError {
                 "分享的文本超过 {} MB，已拒绝打开。",
                 MAX_TEXT_BYTES / (1024 * 1024)
             ),
+            ShareError::Unsupported => {
+                "此浏览器无法打开分享链接，请使用较新版本的浏览器。".to_string()
+            }
         }
     }
 }
@@ -114,6 +120,7 @@ impl fmt::Display for ShareError {
             ShareError::TooLarge => {
                 write!(f, "the shared text exceeds {MAX_TEXT_BYTES} bytes")
             }
+            ShareError::Unsupported => write!(f, "this browser cannot inflate share links"),
         }
     }
 }
@@ -192,11 +199,24 @@ fn trim_after_link(payload: &str) -> &str {
     }
 }
 
-/// The text of a share fragment. Accepts the fragment with or without its
-/// `#`, or a whole URL (everything up to the first `#` is ignored). ASCII
-/// whitespace inside the payload is ignored, since mail programs wrap
-/// long links. Never returns part of a text: any damage is an error.
-pub fn decode(fragment: &str) -> Result<String, ShareError> {
+/// A share link's payload, read but not yet inflated: what [`unpack`]
+/// gives. The web app inflates [`Packed::zlib`] with the browser's
+/// `DecompressionStream` and so carries no inflater; [`decode`] inflates
+/// it with miniz_oxide. Either way [`finish`] checks what came out.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Packed {
+    /// The CRC-32 of the text (`v2`); `None` for a `v1` link.
+    pub crc: Option<u32>,
+    /// The text compressed as a zlib stream (RFC 1950).
+    pub zlib: Vec<u8>,
+}
+
+/// The payload of a share fragment, before inflating. Accepts the
+/// fragment with or without its `#`, or a whole URL (everything up to the
+/// first `#` is ignored). ASCII whitespace inside the payload is ignored,
+/// since mail programs wrap long links; trailing characters a chat
+/// message or a sentence put after the link are dropped.
+pub fn unpack(fragment: &str) -> Result<Packed, ShareError> {
     let fragment = match fragment.split_once('#') {
         Some((_, after)) => after,
         None => fragment,
@@ -209,41 +229,74 @@ pub fn decode(fragment: &str) -> Result<String, ShareError> {
     if version != VERSION && version != VERSION_1 {
         return Err(ShareError::UnknownVersion(version.to_string()));
     }
-    let payload = base64url::decode(trim_after_link(payload))?;
-    let (crc, compressed) = if version == VERSION {
-        let Some((crc, compressed)) = payload.split_first_chunk::<4>() else {
-            return Err(ShareError::Truncated);
-        };
-        (Some(u32::from_be_bytes(*crc)), compressed)
-    } else {
-        (None, payload.as_slice())
+    let mut payload = base64url::decode(trim_after_link(payload))?;
+    if version == VERSION_1 {
+        return Ok(Packed {
+            crc: None,
+            zlib: payload,
+        });
+    }
+    let Some(crc) = payload.first_chunk::<4>() else {
+        return Err(ShareError::Truncated);
     };
-    let bytes = miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(compressed, MAX_TEXT_BYTES)
-        .map_err(|err| match err.status {
-            TINFLStatus::FailedCannotMakeProgress | TINFLStatus::NeedsMoreInput => {
-                ShareError::Truncated
-            }
-            TINFLStatus::HasMoreOutput => ShareError::TooLarge,
-            _ => ShareError::Corrupt,
-        })?;
+    let crc = u32::from_be_bytes(*crc);
+    payload.drain(..4);
+    Ok(Packed {
+        crc: Some(crc),
+        zlib: payload,
+    })
+}
+
+/// The text, from the bytes `zlib` inflated to (at most
+/// [`MAX_TEXT_BYTES`]; the inflater refuses more with
+/// [`ShareError::TooLarge`]): checks them against the link's CRC-32 `crc`
+/// and that they are UTF-8.
+pub fn finish(crc: Option<u32>, bytes: Vec<u8>) -> Result<String, ShareError> {
+    if bytes.len() > MAX_TEXT_BYTES {
+        return Err(ShareError::TooLarge);
+    }
     if crc.is_some_and(|crc| crc != crc32(&bytes)) {
         return Err(ShareError::Corrupt);
     }
     String::from_utf8(bytes).map_err(|_| ShareError::NotUtf8)
 }
 
-/// What a page's fragment holds: `None` when it is not meant as a share
-/// link — empty, or an ordinary anchor such as `#top` — and otherwise the
-/// text or why it cannot be read. A fragment that starts like a version
-/// tag (`v` and a digit) is meant as a link, so `#v1` cut before its `.`
-/// is an error rather than nothing. The fragment may be percent-decoded
-/// or not; it may carry its `#`.
-pub fn read_fragment(fragment: &str) -> Option<Result<String, ShareError>> {
+/// The text of a share fragment: [`unpack`], inflate, [`finish`]. Never
+/// returns part of a text: any damage is an error. (The web app does the
+/// same with the browser's inflater, so its wasm leaves miniz_oxide's
+/// out.)
+pub fn decode(fragment: &str) -> Result<String, ShareError> {
+    let packed = unpack(fragment)?;
+    let bytes =
+        miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(&packed.zlib, MAX_TEXT_BYTES)
+            .map_err(|err| match err.status {
+                TINFLStatus::FailedCannotMakeProgress | TINFLStatus::NeedsMoreInput => {
+                    ShareError::Truncated
+                }
+                TINFLStatus::HasMoreOutput => ShareError::TooLarge,
+                _ => ShareError::Corrupt,
+            })?;
+    finish(packed.crc, bytes)
+}
+
+/// Whether a page's fragment is meant as a share link: not empty and not
+/// an ordinary anchor such as `#top`, but starting like a version tag (`v`
+/// and a digit), so that `#v1` cut before its `.` is an error rather than
+/// nothing. Gives the fragment without its `#` and surrounding
+/// whitespace, for [`unpack`]. The fragment may be percent-decoded or not.
+pub fn meant_as_link(fragment: &str) -> Option<&str> {
     let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
     let fragment = fragment.trim_matches(|c: char| c.is_ascii_whitespace());
     let mut chars = fragment.chars();
     let meant = chars.next() == Some('v') && chars.next().is_some_and(|c| c.is_ascii_digit());
-    meant.then(|| decode(fragment))
+    meant.then_some(fragment)
+}
+
+/// What a page's fragment holds: `None` when it is not meant as a share
+/// link ([`meant_as_link`]), and otherwise the text or why it cannot be
+/// read. The fragment may be percent-decoded or not; it may carry its `#`.
+pub fn read_fragment(fragment: &str) -> Option<Result<String, ShareError>> {
+    meant_as_link(fragment).map(decode)
 }
 
 /// `v` and one or more ASCII digits.

@@ -5,7 +5,8 @@
 mod support;
 
 use gangmu::share::{
-    crc32, decode, encode, fragment_of_zlib, read_fragment, ShareError, MAX_TEXT_BYTES,
+    crc32, decode, encode, finish, fragment_of_zlib, meant_as_link, read_fragment, unpack, Packed,
+    ShareError, MAX_TEXT_BYTES,
 };
 use proptest::prelude::*;
 
@@ -245,6 +246,64 @@ fn fragments_that_are_not_meant_as_links_are_nothing() {
     assert_eq!(read_fragment("#v1"), Some(Err(ShareError::NotShareLink)));
     let cut = &fragment[..fragment.len() - 6];
     assert!(matches!(read_fragment(cut), Some(Err(_))));
+}
+
+/// The web app inflates with the browser: `unpack` gives it the CRC-32
+/// and the zlib stream, `finish` checks what the browser inflated.
+#[test]
+fn unpack_and_finish_are_decode_without_the_inflater() {
+    let text = "同志们：\n一、提高认识\n";
+    let zlib = miniz_oxide::deflate::compress_to_vec_zlib(text.as_bytes(), 9);
+    let fragment = fragment_of_zlib(&zlib, text);
+    let packed = unpack(&format!("https://example.org/gangmu/#{fragment}）")).unwrap();
+    assert_eq!(
+        packed,
+        Packed {
+            crc: Some(crc32(text.as_bytes())),
+            zlib: zlib.clone(),
+        }
+    );
+    assert_eq!(
+        finish(packed.crc, text.as_bytes().to_vec()).as_deref(),
+        Ok(text)
+    );
+    // A v1 link: no CRC-32.
+    let v1 = format!("v1.{}", base64url(&zlib));
+    assert_eq!(unpack(&v1), Ok(Packed { crc: None, zlib }));
+    assert_eq!(finish(None, text.as_bytes().to_vec()).as_deref(), Ok(text));
+
+    // What unpack refuses before any inflating.
+    assert_eq!(unpack("v2.abc"), Err(ShareError::Truncated));
+    assert_eq!(unpack("v2.ab=cd"), Err(ShareError::BadBase64 { offset: 2 }));
+    assert_eq!(
+        unpack("v3.abcd"),
+        Err(ShareError::UnknownVersion("v3".to_string()))
+    );
+    assert_eq!(unpack("#top"), Err(ShareError::NotShareLink));
+    assert_eq!(unpack("v2.").err(), Some(ShareError::Truncated));
+
+    // What finish refuses: another text, bytes that are not UTF-8, too much.
+    let crc = Some(crc32(text.as_bytes()));
+    let other = text.replace('提', "抓");
+    assert_eq!(finish(crc, other.into_bytes()), Err(ShareError::Corrupt));
+    assert_eq!(finish(None, vec![0xff, 0xfe]), Err(ShareError::NotUtf8));
+    assert_eq!(
+        finish(None, vec![b'a'; MAX_TEXT_BYTES + 1]),
+        Err(ShareError::TooLarge)
+    );
+    assert_eq!(
+        finish(None, vec![b'a'; MAX_TEXT_BYTES]).map(|t| t.len()),
+        Ok(MAX_TEXT_BYTES)
+    );
+}
+
+#[test]
+fn meant_as_link_gives_the_fragment_for_unpack() {
+    assert_eq!(meant_as_link("#v2.abcd "), Some("v2.abcd"));
+    assert_eq!(meant_as_link("v1"), Some("v1"));
+    for fragment in ["", "#", "#top", "#video", "#v", " "] {
+        assert_eq!(meant_as_link(fragment), None, "{fragment:?}");
+    }
 }
 
 proptest! {

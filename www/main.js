@@ -64,7 +64,8 @@ globalThis.gangmuCopyRich = (plain, html) => {
 const boot = document.getElementById('boot');
 try {
   await init();
-  boot?.remove();
+  // Reads a share link (the browser inflates it: a promise), then takes
+  // 正在加载…… away and mounts the app.
   run();
 } catch (error) {
   if (boot) boot.textContent = '加载失败：此浏览器可能不支持 WebAssembly。';

@@ -19,14 +19,17 @@ mod timing;
 mod transfer;
 pub mod worker;
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use gloo_timers::callback::Timeout;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use crate::app_core::state::TransferAction;
 pub use crate::app_core::state::{initial_state, Action, AppState, Prefs, Tab, Theme};
+use crate::share::ShareError;
 use components::{
     ExportMenu, Header, NoticeBar, OpenFile, OutlinePane, PrintButton, PrintHead, QuotesPanel,
     SharePanel, SourcePane, Tabs, TermsPanel, UndoToast, PANES,
@@ -57,7 +60,8 @@ pub fn App() -> Html {
             ..storage::load_prefs()
         };
         timing::mark_parse_start();
-        let mut state = initial_state(transfer::link::incoming(), storage::load_text, prefs);
+        let opened_with = OPENED_WITH.with(RefCell::take);
+        let mut state = initial_state(opened_with, storage::load_text, prefs);
         // Folds come back with the reader's own text, not a link's.
         if !state.showing_link() {
             state.restore_folds(storage::load_folds());
@@ -273,16 +277,30 @@ pub fn App() -> Html {
     }
 }
 
-/// Mounts the app into the page's `#app` element (or `<body>`). Called by
-/// `www/main.js` once the wasm module is loaded.
+thread_local! {
+    /// What the page was opened with, read by [`run`] before the app is
+    /// mounted (the browser inflates share links, which takes a promise)
+    /// and taken by [`App`] for its first state.
+    static OPENED_WITH: RefCell<Option<Result<String, ShareError>>> = const { RefCell::new(None) };
+}
+
+/// Mounts the app into the page's `#app` element (or `<body>`), in place
+/// of the page's 正在加载…… Called by `www/main.js` once the wasm module
+/// is loaded. A page opened with a share link shows the link's text from
+/// the first render: the link is read before the app is mounted.
 #[wasm_bindgen]
 pub fn run() {
     crash::install_hook();
-    let root = web_sys::window()
-        .and_then(|window| window.document())
-        .and_then(|document| document.get_element_by_id("app"));
-    match root {
-        Some(root) => yew::Renderer::<App>::with_root(root).render(),
-        None => yew::Renderer::<App>::new().render(),
-    };
+    spawn_local(async {
+        let opened_with = transfer::link::incoming().await;
+        OPENED_WITH.with(|cell| *cell.borrow_mut() = opened_with);
+        let document = web_sys::window().and_then(|window| window.document());
+        if let Some(boot) = document.as_ref().and_then(|d| d.get_element_by_id("boot")) {
+            boot.remove();
+        }
+        match document.and_then(|document| document.get_element_by_id("app")) {
+            Some(root) => yew::Renderer::<App>::with_root(root).render(),
+            None => yew::Renderer::<App>::new().render(),
+        };
+    });
 }

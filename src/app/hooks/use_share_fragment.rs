@@ -6,6 +6,7 @@
 use std::rc::Rc;
 
 use gloo_events::EventListener;
+use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use crate::app::transfer::link;
@@ -20,15 +21,19 @@ pub fn use_share_fragment(dispatch: Callback<Action>, showing_link: bool, revisi
         let dispatch = dispatch.clone();
         let listener = web_sys::window().map(|window| {
             EventListener::new(&window, "hashchange", move |_| {
-                let action = match link::incoming() {
-                    Some(Ok(text)) => TransferAction::Open {
-                        text: Rc::from(text),
-                        origin: Origin::Link,
-                    },
-                    Some(Err(error)) => TransferAction::Problem(Rc::from(error.message())),
-                    None => return,
-                };
-                dispatch.emit(Action::Transfer(action));
+                let dispatch = dispatch.clone();
+                // The browser inflates the link: a promise.
+                spawn_local(async move {
+                    let action = match link::incoming().await {
+                        Some(Ok(text)) => TransferAction::Open {
+                            text: Rc::from(text),
+                            origin: Origin::Link,
+                        },
+                        Some(Err(error)) => TransferAction::Problem(Rc::from(error.message())),
+                        None => return,
+                    };
+                    dispatch.emit(Action::Transfer(action));
+                });
             })
         });
         move || drop(listener)

@@ -22,16 +22,30 @@ pub async fn share_link(text: &str) -> Option<String> {
     Some(format!("{page}#{}", share::fragment_of_zlib(&zlib, text)))
 }
 
-/// The text the page's fragment carries, if it is a share link
-/// (see [`share::read_fragment`]). Percent escapes that a browser or a
-/// mail program added are undone first.
-pub fn incoming() -> Option<Result<String, ShareError>> {
+/// The page's fragment, percent escapes that a browser or a mail program
+/// added undone, if it is meant as a share link (see
+/// [`share::meant_as_link`]).
+pub fn incoming_fragment() -> Option<String> {
     let hash = web_sys::window()?.location().hash().ok()?;
     let hash = js_sys::decode_uri_component(&hash)
         .ok()
         .and_then(|decoded| decoded.as_string())
         .unwrap_or(hash);
-    share::read_fragment(&hash)
+    share::meant_as_link(&hash).map(str::to_string)
+}
+
+/// The text the page's fragment carries, if it is a share link (as
+/// [`share::read_fragment`] reads it, inflated by the browser: see
+/// [`super::inflate`]).
+pub async fn incoming() -> Option<Result<String, ShareError>> {
+    Some(open(&incoming_fragment()?).await)
+}
+
+/// The text of the share link `fragment`.
+async fn open(fragment: &str) -> Result<String, ShareError> {
+    let packed = share::unpack(fragment)?;
+    let bytes = super::inflate::zlib(&packed.zlib).await?;
+    share::finish(packed.crc, bytes)
 }
 
 /// Drops the fragment from the address without reloading or adding to

@@ -11,6 +11,7 @@ pub mod compress;
 pub mod download;
 pub mod export;
 pub mod file_text;
+pub mod inflate;
 pub mod link;
 
 use wasm_bindgen::JsValue;
