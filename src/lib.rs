@@ -15,6 +15,12 @@
 pub mod app_core;
 pub mod export;
 pub mod import;
+/// Talc instead of the standard library's dlmalloc in the wasm builds:
+/// the page's wasm is smaller (see Cargo.toml), allocation faster.
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 pub mod model;
 pub mod parse;
 pub mod share;

@@ -40,6 +40,53 @@ globalThis.gangmuDocxText = async (bytes) => (await filesModule()).docx_text(byt
 globalThis.gangmuExport = async (text, format, paragraphs, keySentences) =>
   (await filesModule()).export_file(text, format, paragraphs, keySentences);
 
+// Share links: the zlib stream `zlib` inflated by the browser, at most
+// `limit` bytes (src/app/transfer/inflate.rs says why so). Rejects with
+// 'too-large', 'truncated', 'corrupt' or 'unsupported'.
+globalThis.gangmuInflate = async (zlib, limit) => {
+  if (typeof DecompressionStream !== 'function') throw 'unsupported';
+  const stream = new DecompressionStream('deflate');
+  const writer = stream.writable.getWriter();
+  const reader = stream.readable.getReader();
+  const writes = [];
+  for (let at = 0; at < zlib.length; at += 1024) writes.push(writer.write(zlib.subarray(at, at + 1024)));
+  const written = Promise.all(writes).then(() => true, () => false);
+  const closed = writer.close().then(() => null, (error) => String(error?.message ?? error));
+  const chunks = [];
+  let size = 0;
+  let tooLarge = false;
+  for (;;) {
+    let result;
+    try {
+      result = await reader.read();
+    } catch {
+      break;
+    }
+    if (result.done) break;
+    size += result.value.length;
+    if (size > limit) {
+      tooLarge = true;
+      await reader.cancel().catch(() => {});
+      break;
+    }
+    chunks.push(result.value);
+  }
+  const wrote = await written;
+  const closeError = await closed;
+  if (tooLarge) throw 'too-large';
+  if (wrote && closeError === null) {
+    const out = new Uint8Array(size);
+    let at = 0;
+    for (const chunk of chunks) {
+      out.set(chunk, at);
+      at += chunk.length;
+    }
+    return out;
+  }
+  if (wrote && !/invalid|incorrect|not valid|junk|corrupt/i.test(closeError)) throw 'truncated';
+  throw 'corrupt';
+};
+
 // 复制提纲: both formats at once, so Word keeps the levels. Through a
 // copy event rather than navigator.clipboard.write, which parses the HTML
 // in this page (its inline styles would meet the page's CSP) and asks
