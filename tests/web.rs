@@ -347,7 +347,10 @@ async fn the_header_offers_share_print_export_and_open() {
     for name in ["分享", "打印", "导出", "打开"] {
         app.button(name);
     }
-    assert_eq!(app.all(".export-list button").len(), 5);
+    assert_eq!(
+        app.all(".export-list button").len(),
+        gangmu::export::file::Format::ALL.len()
+    );
     let input: web_sys::HtmlInputElement = app.one("input[type=file]").unchecked_into();
     assert_eq!(input.accept(), ".txt,.md,.docx,text/plain");
 }
