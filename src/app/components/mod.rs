@@ -47,3 +47,21 @@ impl<T: ?Sized> IntoPropValue<ByPtr<T>> for Rc<T> {
         ByPtr::new(self)
     }
 }
+
+/// A button that is on or off (`aria-pressed`): 显示段落, 显示要句, 仅标题.
+/// A click dispatches `action(!pressed)`.
+fn toggle_button(
+    name: &'static str,
+    title: &'static str,
+    class: &'static str,
+    pressed: bool,
+    dispatch: &yew::Callback<crate::app_core::state::Action>,
+    action: fn(bool) -> crate::app_core::state::Action,
+) -> yew::Html {
+    let onclick = dispatch.reform(move |_: web_sys::MouseEvent| action(!pressed));
+    yew::html! {
+        <button type="button" {class} aria-pressed={pressed.to_string()} {title} {onclick}>
+            { name }
+        </button>
+    }
+}

@@ -7,7 +7,7 @@ use crate::app_core::outline::Row;
 use crate::app_core::state::Action;
 use crate::Document;
 
-use super::CopyOutline;
+use super::{toggle_button, CopyOutline};
 
 #[derive(Properties, PartialEq)]
 pub struct OutlineToolbarProps {
@@ -54,12 +54,6 @@ pub fn OutlineToolbar(props: &OutlineToolbarProps) -> Html {
             </button>
         }
     });
-    let paragraphs = props.paragraphs;
-    let toggle_paragraphs =
-        dispatch.reform(move |_: MouseEvent| Action::ShowParagraphs(!paragraphs));
-    let key_sentences = props.key_sentences;
-    let toggle_key_sentences =
-        dispatch.reform(move |_: MouseEvent| Action::ShowKeySentences(!key_sentences));
     html! {
         <div class="toolbar outline-toolbar">
             { fold_all("全部展开", '9', || Action::ExpandAll) }
@@ -68,24 +62,22 @@ pub fn OutlineToolbar(props: &OutlineToolbarProps) -> Html {
                 <span class="levels-label" aria-hidden="true">{ "层级" }</span>
                 { for levels }
             </span>
-            <button
-                type="button"
-                class="toggle"
-                aria-pressed={paragraphs.to_string()}
-                title="在提纲中列出普通段落（以首句为题）"
-                onclick={toggle_paragraphs}
-            >
-                { "显示段落" }
-            </button>
-            <button
-                type="button"
-                class="toggle"
-                aria-pressed={key_sentences.to_string()}
-                title="在每个标题下显示其段落的第一句（打印、复制提纲和导出也随之）"
-                onclick={toggle_key_sentences}
-            >
-                { "显示要句" }
-            </button>
+            { toggle_button(
+                "显示段落",
+                "在提纲中列出普通段落（以首句为题）",
+                "toggle",
+                props.paragraphs,
+                dispatch,
+                Action::ShowParagraphs,
+            ) }
+            { toggle_button(
+                "显示要句",
+                "在每个标题下显示其段落的第一句（打印、复制提纲和导出也随之）",
+                "toggle",
+                props.key_sentences,
+                dispatch,
+                Action::ShowKeySentences,
+            ) }
             <CopyOutline document={props.document.clone()} roots={props.roots.clone()} />
         </div>
     }

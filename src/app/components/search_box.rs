@@ -61,10 +61,7 @@ pub fn SearchBox(props: &SearchBoxProps) -> Html {
         (true, false) if props.places == 0 => "无匹配".to_string(),
         (true, false) => format!("{} 处匹配", props.places),
     };
-    let headings_only = props.headings_only;
-    let toggle = props
-        .dispatch
-        .reform(move |_: MouseEvent| Action::SearchHeadingsOnly(!headings_only));
+
     html! {
         <div class="search">
             <input
@@ -78,15 +75,14 @@ pub fn SearchBox(props: &SearchBoxProps) -> Html {
                 {oninput}
                 {onkeydown}
             />
-            <button
-                type="button"
-                class="toggle search-scope"
-                aria-pressed={headings_only.to_string()}
-                title="只在标题中搜索"
-                onclick={toggle}
-            >
-                { "仅标题" }
-            </button>
+            { super::toggle_button(
+                "仅标题",
+                "只在标题中搜索",
+                "toggle search-scope",
+                props.headings_only,
+                &props.dispatch,
+                Action::SearchHeadingsOnly,
+            ) }
             <span class="search-count" role="status">{ count }</span>
         </div>
     }

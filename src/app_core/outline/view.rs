@@ -59,13 +59,16 @@ pub fn rows_as_text<'a>(rows: impl IntoIterator<Item = &'a Row>) -> String {
     let mut out = String::new();
     for row in rows {
         out.push_str(&"\u{3000}\u{3000}".repeat(row.level - top));
-        let label = row.label.as_deref().unwrap_or("");
-        out.push_str(label);
-        out.push_str(crate::export::label_gap(label));
-        out.push_str(&row.heading);
+        out.push_str(&row_line(row));
         out.push('\n');
     }
     out
+}
+
+/// A row's label and heading as one line, as every export writes them.
+fn row_line(row: &Row) -> String {
+    let label = row.label.as_deref().unwrap_or("");
+    format!("{label}{}{}", crate::export::label_gap(label), row.heading)
 }
 
 /// 复制提纲: the outline as the tree shows it (`whole`: every row, folded
@@ -101,8 +104,7 @@ pub fn outline_for_clipboard(
     }
     for row in rows {
         let indent = "\u{3000}\u{3000}".repeat(row.level - 1);
-        let label = row.label.as_deref().unwrap_or("");
-        let line = format!("{label}{}{}", crate::export::label_gap(label), row.heading);
+        let line = row_line(row);
         plain.push_str(&indent);
         plain.push_str(&line);
         plain.push('\n');
