@@ -248,3 +248,49 @@ test('a damaged link says it is damaged, the saved text kept', async () => {
     await mineKept(page);
   }
 });
+
+// Issue 14, item 6: the link carries the view as well as the text.
+
+/** The text of the selected row, if any. */
+const selectedRow = (page) =>
+  page.evaluate(
+    () => document.querySelector('[role=treeitem][aria-selected=true] > .row')?.textContent ?? null,
+  );
+
+test('a link opens on what its sender saw: the folds, the selected row, 显示要句', async () => {
+  const page = await open();
+  await page.getByRole('button', { name: '显示要句' }).click();
+  await page.getByRole('treeitem').filter({ hasText: '三要把发展环境' }).first().focus();
+  await page.keyboard.press('1');
+  await page.waitForFunction(
+    () => document.activeElement?.querySelector(':scope > .row')?.textContent.startsWith('二、'),
+  );
+  const seen = await readOutline(page);
+  assert.ok(seen.some((item) => item.expanded === 'false'), 'parts are folded');
+  const selected = await selectedRow(page);
+  assert.match(selected, /^二、/);
+
+  const link = await share(page);
+  const elsewhere = await open({ hash: link.slice(link.indexOf('#')) });
+  assert.deepEqual(await readOutline(elsewhere), seen);
+  assert.equal(await selectedRow(elsewhere), selected);
+  const keys = elsewhere.getByRole('button', { name: '显示要句' });
+  assert.equal(await keys.getAttribute('aria-pressed'), 'true');
+});
+
+test('a link opens on the search its sender made', async () => {
+  const page = await open();
+  const search = page.getByRole('searchbox', { name: '搜索' });
+  await search.fill('潜规则');
+  await page.locator('.search-count').filter({ hasText: '2 处匹配' }).waitFor();
+  const seen = await readOutline(page);
+
+  const link = await share(page);
+  const elsewhere = await open({ hash: link.slice(link.indexOf('#')) });
+  await elsewhere.locator('.search-count').filter({ hasText: '2 处匹配' }).waitFor();
+  assert.equal(await elsewhere.getByRole('searchbox', { name: '搜索' }).inputValue(), '潜规则');
+  assert.deepEqual(await readOutline(elsewhere), seen);
+  // Escape clears the search as usual: the whole outline comes back.
+  await elsewhere.getByRole('searchbox', { name: '搜索' }).press('Escape');
+  await elsewhere.waitForFunction(() => !document.querySelector('.search-count')?.textContent);
+});

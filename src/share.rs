@@ -21,6 +21,13 @@
 //! `…abc。`): trailing characters that cannot be part of a link are
 //! dropped.
 //!
+//! A link may also carry what its sender saw: after the payload, `.` and
+//! a [`SharedView`] (the folds, the selected row, the search and the
+//! toggles), in base64url with a CRC-32 of its own. The text never
+//! depends on it: a link cut inside the view, or a view this build cannot
+//! read, still opens the whole text, as the reader's own view would show
+//! it.
+//!
 //! Sizes: the sample speech (`SAMPLE_SPEECH`, 24 204 bytes of UTF-8,
 //! 8 132 chars) gives a fragment of about 14 450 characters, 60% of its
 //! UTF-8 size; the 170 KB five-year plan of the corpus about 76 650. The
@@ -150,10 +157,26 @@ pub fn fragment_of_zlib(zlib: &[u8], text: &str) -> String {
 }
 
 /// CRC-32 (IEEE 802.3, as in ZIP and PNG: reflected, polynomial
-/// `0xEDB88320`), four bits at a time: a table of 16 entries keeps the
-/// web bundle small (256 entries would be 1 KB) and is fast enough for
-/// 20 MB.
+/// `0xEDB88320`) of `bytes`; [`Crc32`] takes them in pieces.
 pub fn crc32(bytes: &[u8]) -> u32 {
+    let mut crc = Crc32::default();
+    crc.update(bytes);
+    crc.finish()
+}
+
+/// A CRC-32 being computed, four bits at a time: a table of 16 entries
+/// keeps the web bundle small (256 entries would be 1 KB) and is fast
+/// enough for 20 MB.
+#[derive(Clone, Copy, Debug)]
+pub struct Crc32(u32);
+
+impl Default for Crc32 {
+    fn default() -> Self {
+        Crc32(!0)
+    }
+}
+
+impl Crc32 {
     const TABLE: [u32; 16] = {
         let mut table = [0u32; 16];
         let mut i = 0;
@@ -173,12 +196,19 @@ pub fn crc32(bytes: &[u8]) -> u32 {
         }
         table
     };
-    let mut crc = !0u32;
-    for &byte in bytes {
-        crc = TABLE[((crc ^ u32::from(byte)) & 0xF) as usize] ^ crc >> 4;
-        crc = TABLE[((crc ^ u32::from(byte >> 4)) & 0xF) as usize] ^ crc >> 4;
+
+    pub fn update(&mut self, bytes: &[u8]) {
+        let mut crc = self.0;
+        for &byte in bytes {
+            crc = Self::TABLE[((crc ^ u32::from(byte)) & 0xF) as usize] ^ crc >> 4;
+            crc = Self::TABLE[((crc ^ u32::from(byte >> 4)) & 0xF) as usize] ^ crc >> 4;
+        }
+        self.0 = crc;
     }
-    !crc
+
+    pub fn finish(self) -> u32 {
+        !self.0
+    }
 }
 
 /// `payload` without what a chat message or a sentence put after the link:
@@ -229,6 +259,10 @@ pub fn unpack(fragment: &str) -> Result<Packed, ShareError> {
     if version != VERSION && version != VERSION_1 {
         return Err(ShareError::UnknownVersion(version.to_string()));
     }
+    // The view, if any, follows the payload after a `.`.
+    let payload = payload
+        .split_once('.')
+        .map_or(payload, |(payload, _)| payload);
     let mut payload = base64url::decode(trim_after_link(payload))?;
     if version == VERSION_1 {
         return Ok(Packed {
@@ -297,6 +331,128 @@ pub fn meant_as_link(fragment: &str) -> Option<&str> {
 /// read. The fragment may be percent-decoded or not; it may carry its `#`.
 pub fn read_fragment(fragment: &str) -> Option<Result<String, ShareError>> {
     meant_as_link(fragment).map(decode)
+}
+
+/// What the sender of a link saw besides the text, so that opening the
+/// link shows the same: the folded rows and the selected one, as
+/// positions in the outline (its nodes depth first, in document order),
+/// the search, and the toggles 仅标题, 显示段落 and 显示要句.
+///
+/// Positions only mean the same nodes in the same outline: `outline` is
+/// the outline's fingerprint (the app's `OutlineIndex::fingerprint`, a
+/// CRC-32 of every node's depth, label and heading start), and a reader
+/// whose parse differs (another version of the engine) gets the search
+/// and the toggles but not the folds.
+///
+/// Written as base64url of: a CRC-32 of the rest (4 bytes, big-endian);
+/// a byte of flags (1 仅标题, 2 显示段落, 4 显示要句); `outline` (4 bytes,
+/// big-endian); the number of folds and the gaps between their positions
+/// (LEB128, ascending, each gap less one); the selected position plus one
+/// (0: none); the search as UTF-8, to the end.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SharedView {
+    pub outline: u32,
+    /// Positions of the folded nodes, ascending (others are not written).
+    pub folded: Vec<u32>,
+    pub selected: Option<u32>,
+    pub query: String,
+    pub headings_only: bool,
+    pub paragraphs: bool,
+    pub key_sentences: bool,
+}
+
+impl SharedView {
+    /// `.` and the view in base64url: what follows a link's payload.
+    pub fn suffix(&self) -> String {
+        let mut body = vec![
+            u8::from(self.headings_only)
+                | u8::from(self.paragraphs) << 1
+                | u8::from(self.key_sentences) << 2,
+        ];
+        body.extend_from_slice(&self.outline.to_be_bytes());
+        // Positions out of order (or repeated) are left out.
+        let (mut gaps, mut count, mut next) = (Vec::new(), 0u32, 0u32);
+        for &at in &self.folded {
+            if at >= next {
+                leb128_push(&mut gaps, at - next);
+                count += 1;
+                next = at.saturating_add(1);
+            }
+        }
+        leb128_push(&mut body, count);
+        body.extend_from_slice(&gaps);
+        let selected = self.selected.and_then(|at| at.checked_add(1));
+        leb128_push(&mut body, selected.unwrap_or(0));
+        body.extend_from_slice(self.query.as_bytes());
+        let mut bytes = crc32(&body).to_be_bytes().to_vec();
+        bytes.extend_from_slice(&body);
+        let mut suffix = String::from(".");
+        base64url::encode(&bytes, &mut suffix);
+        suffix
+    }
+
+    /// The view a share link carries after its payload, if it has one
+    /// that is whole: `None` for a link without one, cut inside it, or
+    /// damaged there. Accepts what [`unpack`] does.
+    pub fn of_link(fragment: &str) -> Option<SharedView> {
+        let fragment = fragment
+            .split_once('#')
+            .map_or(fragment, |(_, after)| after);
+        let (version, rest) = fragment.trim().split_once('.')?;
+        let (_, view) = rest.split_once('.')?;
+        if version != VERSION {
+            return None;
+        }
+        let bytes = base64url::decode(trim_after_link(view)).ok()?;
+        let (crc, body) = bytes.split_first_chunk::<4>()?;
+        if u32::from_be_bytes(*crc) != crc32(body) {
+            return None;
+        }
+        let (&flags, rest) = body.split_first()?;
+        let (outline, mut rest) = rest.split_first_chunk::<4>()?;
+        let count = leb128_take(&mut rest)?;
+        let mut folded = Vec::new();
+        let mut next = 0u32;
+        for _ in 0..count {
+            let at = next.checked_add(leb128_take(&mut rest)?)?;
+            folded.push(at);
+            next = at.checked_add(1)?;
+        }
+        let selected = leb128_take(&mut rest)?.checked_sub(1);
+        Some(SharedView {
+            outline: u32::from_be_bytes(*outline),
+            folded,
+            selected,
+            query: String::from_utf8(rest.to_vec()).ok()?,
+            headings_only: flags & 1 != 0,
+            paragraphs: flags & 2 != 0,
+            key_sentences: flags & 4 != 0,
+        })
+    }
+}
+
+/// Appends `value` in LEB128 (7 bits a byte, low first).
+fn leb128_push(out: &mut Vec<u8>, mut value: u32) {
+    while value >= 0x80 {
+        out.push(value as u8 | 0x80);
+        value >>= 7;
+    }
+    out.push(value as u8);
+}
+
+/// Takes a LEB128 number from the front of `bytes`: `None` if they end
+/// inside it or it does not fit 32 bits.
+fn leb128_take(bytes: &mut &[u8]) -> Option<u32> {
+    let mut value = 0u64;
+    for shift in (0..35).step_by(7) {
+        let (&byte, rest) = bytes.split_first()?;
+        *bytes = rest;
+        value |= u64::from(byte & 0x7f) << shift;
+        if byte & 0x80 == 0 {
+            return u32::try_from(value).ok();
+        }
+    }
+    None
 }
 
 /// `v` and one or more ASCII digits.

@@ -6,7 +6,7 @@ mod support;
 
 use gangmu::share::{
     crc32, decode, encode, finish, fragment_of_zlib, meant_as_link, read_fragment, unpack, Packed,
-    ShareError, MAX_TEXT_BYTES,
+    ShareError, SharedView, MAX_TEXT_BYTES,
 };
 use proptest::prelude::*;
 
@@ -433,4 +433,97 @@ fn issue_13_one_letter_substitutions_never_give_another_text() {
         }
     }
     println!("{trials} one-letter substitutions, none gave another text");
+}
+
+// Issue 14 item 6: a link carries the view after its text.
+
+fn a_view() -> SharedView {
+    SharedView {
+        outline: 0xDEAD_BEEF,
+        folded: vec![0, 3, 4, 200, 70_000],
+        selected: Some(4),
+        query: "潜规则".to_string(),
+        headings_only: false,
+        paragraphs: true,
+        key_sentences: true,
+    }
+}
+
+#[test]
+fn issue_14_the_view_comes_back_and_leaves_the_text_alone() {
+    let text = "一、提高认识\n二、抓好落实\n";
+    let view = a_view();
+    let fragment = format!("{}{}", encode(text), view.suffix());
+    assert_eq!(SharedView::of_link(&fragment), Some(view.clone()));
+    assert_eq!(decode(&fragment).as_deref(), Ok(text));
+    let packed = unpack(&fragment).unwrap();
+    assert_eq!(unpack(&encode(text)), Ok(packed));
+    // In a whole URL, with punctuation after it, percent-escaped or not.
+    for after in ["", "）", "。", ".", "%EF%BC%89"] {
+        let link = format!("https://example.org/gangmu/#{fragment}{after}");
+        assert_eq!(SharedView::of_link(&link), Some(view.clone()), "{after}");
+        assert_eq!(decode(&link).as_deref(), Ok(text), "{after}");
+    }
+    // A link without a view has none; the default view is small.
+    assert_eq!(SharedView::of_link(&encode(text)), None);
+    assert!(SharedView::default().suffix().len() < 20);
+}
+
+/// A link cut inside its view, or with a letter of it changed, still
+/// opens the whole text; the view is dropped, never read wrong.
+#[test]
+fn issue_14_a_damaged_view_is_dropped_not_misread() {
+    let text = "一、提高认识\n";
+    let view = a_view();
+    let fragment = format!("{}{}", encode(text), view.suffix());
+    let start = fragment.rfind('.').unwrap() + 1;
+    for end in start..fragment.len() {
+        let cut = &fragment[..end];
+        assert_eq!(SharedView::of_link(cut), None, "cut at {end}");
+        assert_eq!(decode(cut).as_deref(), Ok(text), "cut at {end}");
+    }
+    let letters = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    for at in start..fragment.len() {
+        for &letter in letters {
+            let mut changed = fragment.clone().into_bytes();
+            if changed[at] == letter {
+                continue;
+            }
+            changed[at] = letter;
+            let changed = String::from_utf8(changed).unwrap();
+            let read = SharedView::of_link(&changed);
+            assert!(read.is_none() || read == Some(view.clone()), "{changed}");
+        }
+    }
+}
+
+proptest! {
+    #[test]
+    fn issue_14_any_view_round_trips(
+        outline: u32,
+        mut folded in proptest::collection::vec(0u32..u32::MAX, 0..40),
+        selected: Option<u32>,
+        query in "\\PC{0,12}",
+        flags in 0u8..8,
+    ) {
+        folded.sort_unstable();
+        folded.dedup();
+        let view = SharedView {
+            outline,
+            folded,
+            selected: selected.filter(|&at| at < u32::MAX),
+            query,
+            headings_only: flags & 1 != 0,
+            paragraphs: flags & 2 != 0,
+            key_sentences: flags & 4 != 0,
+        };
+        let fragment = format!("{}{}", encode("一、"), view.suffix());
+        prop_assert_eq!(SharedView::of_link(&fragment), Some(view));
+    }
+
+    /// Whatever follows a link's payload, reading its view never panics.
+    #[test]
+    fn issue_14_reading_any_view_never_panics(tail in "\\PC{0,60}") {
+        let _ = SharedView::of_link(&format!("{}.{tail}", encode("一、")));
+    }
 }

@@ -183,6 +183,16 @@ pub fn App() -> Html {
         });
     }
     let search = use_node_ref();
+    {
+        // The search box is uncontrolled: a share link's search is written.
+        let search = search.clone();
+        use_effect_with(state.query_write.clone(), move |write| {
+            if let (Some(write), Some(input)) = (write, search.cast::<web_sys::HtmlInputElement>())
+            {
+                input.set_value(&write.value);
+            }
+        });
+    }
     use_global_keys(dispatch.clone(), state.cleared.is_some(), search.clone());
     use_share_fragment(dispatch.clone(), state.showing_link(), state.revision);
 
@@ -208,7 +218,7 @@ pub fn App() -> Html {
         <div class="app">
             <Header dark={state.is_dark()} dispatch={dispatch.clone()}>
                 <SharePanel
-                    text={Rc::clone(state.current_text())}
+                    state={state.clone()}
                     title={state.document.title.as_deref().map(Rc::from)}
                     share={state.transfer.share.clone()}
                     dispatch={dispatch.clone()}
@@ -281,7 +291,7 @@ thread_local! {
     /// What the page was opened with, read by [`run`] before the app is
     /// mounted (the browser inflates share links, which takes a promise)
     /// and taken by [`App`] for its first state.
-    static OPENED_WITH: RefCell<Option<Result<String, ShareError>>> = const { RefCell::new(None) };
+    static OPENED_WITH: RefCell<Option<Result<transfer::link::Opened, ShareError>>> = const { RefCell::new(None) };
 }
 
 /// Mounts the app into the page's `#app` element (or `<body>`), in place

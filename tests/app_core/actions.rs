@@ -6,6 +6,7 @@ use gangmu::app_core::state::{
     initial_state, Action, AppState, Origin, Prefs, Tab, Theme, TransferAction,
 };
 use gangmu::app_core::tree_keys::TreeKey;
+use gangmu::share::{self, SharedView};
 use gangmu::Span;
 
 use super::reducer::{check_actions, run};
@@ -1394,7 +1395,7 @@ fn only_the_sample_itself_is_marked_as_one() {
         "the sample saved untouched is still the sample"
     );
     let linked = initial_state(
-        Some(Ok(gangmu::SAMPLE_SPEECH.into())),
+        Some(Ok((gangmu::SAMPLE_SPEECH.into(), None))),
         || None,
         Prefs::default(),
     );
@@ -1541,8 +1542,8 @@ fn open_a_file_then_undo() {
 #[test]
 fn issue_13_open_over_the_limit_changes_nothing() {
     let large: Rc<str> = Rc::from("一、大\n".repeat(2_200_000));
-    for origin in [Origin::File(Rc::from("大.docx")), Origin::Link] {
-        let name = if origin == Origin::Link {
+    for origin in [Origin::File(Rc::from("大.docx")), Origin::Link(None)] {
+        let name = if origin == Origin::Link(None) {
             "这段文字"
         } else {
             "“大.docx”"
@@ -1607,7 +1608,7 @@ fn undo_after_open_brings_the_old_text_back() {
 fn a_link_opened_is_shown_until_edited() {
     let open = TransferAction::Open {
         text: Rc::from("一、分享的\n"),
-        origin: Origin::Link,
+        origin: Origin::Link(None),
     };
     check_actions(
         SPEECH,
@@ -1630,7 +1631,7 @@ fn a_link_opened_is_shown_until_edited() {
 fn an_edit_of_a_shared_text_is_no_longer_the_link() {
     let open = TransferAction::Open {
         text: Rc::from("一、分享的\n"),
-        origin: Origin::Link,
+        origin: Origin::Link(None),
     };
     check_actions(
         SPEECH,
@@ -2133,7 +2134,7 @@ fn keeping_this_tabs_text_saves_it_over_the_other() {
 #[test]
 fn a_share_links_text_ignores_other_tabs() {
     let state = Rc::new(initial_state(
-        Some(Ok(OTHER.to_string())),
+        Some(Ok((OTHER.to_string(), None))),
         || None,
         Prefs::default(),
     ));
@@ -2160,4 +2161,171 @@ fn saved_folds_come_back_after_a_reload() {
     let mut state = initial_state(None, || Some(SPEECH.into()), Prefs::default());
     state.restore_folds(["/三、早已删去的部分"]);
     assert!(state.folded.is_empty());
+}
+
+// Issue 14 item 6: a share link carries the view — the folds, the selected
+// row, the search and the toggles — and opening it shows what its sender
+// saw.
+
+/// The tree as `state` shows it: the rows of its dump.
+fn shown(state: &AppState) -> String {
+    let dump = super::dump::dump(state, true);
+    let rows = dump.find("rows\n").map_or(dump.len(), |at| at);
+    dump[rows..].to_string()
+}
+
+/// `state` after `actions`.
+fn reduced_by(mut state: Rc<AppState>, actions: impl IntoIterator<Item = Action>) -> Rc<AppState> {
+    for action in actions {
+        state = Rc::clone(&state).reduced(action);
+    }
+    state
+}
+
+/// The link `state` would share, and the view it reads back.
+fn link_of(state: &AppState) -> (String, Option<SharedView>) {
+    let fragment = format!(
+        "{}{}",
+        share::encode(state.current_text()),
+        state.shared_view().suffix()
+    );
+    assert_eq!(
+        share::decode(&fragment).as_deref(),
+        Ok(&**state.current_text()),
+        "the view does not disturb the text"
+    );
+    let view = SharedView::of_link(&fragment);
+    (fragment, view)
+}
+
+fn opened(text: &str, view: Option<SharedView>) -> AppState {
+    initial_state(
+        Some(Ok((text.to_string(), view))),
+        || None,
+        Prefs::default(),
+    )
+}
+
+#[test]
+fn issue_14_a_link_shows_the_folds_and_the_row_its_sender_saw() {
+    let sender = reduced_by(
+        Rc::new(AppState::new(Rc::from(SPEECH), Prefs::default())),
+        [
+            Action::Toggle(key(PART_ONE)),
+            Action::Focus(key(PART_TWO)),
+            Action::ShowKeySentences(true),
+            Action::ShowParagraphs(true),
+        ],
+    );
+    let (_, view) = link_of(&sender);
+    assert_eq!(view.as_ref(), Some(&sender.shared_view()));
+    let receiver = opened(SPEECH, view);
+    assert_eq!(shown(&receiver), shown(&sender));
+    assert!(
+        shown(&receiver).contains("▸ 一、提高认识"),
+        "{}",
+        shown(&receiver)
+    );
+    assert_eq!(receiver.selected.as_deref(), Some(PART_TWO));
+    assert!(receiver.key_sentences && receiver.paragraphs);
+    assert!(
+        receiver.tree_reveal.is_some(),
+        "the selected row is scrolled to"
+    );
+    assert!(receiver.showing_link(), "and the text is still the link's");
+    // Without a view, the reader's own preferences and nothing folded.
+    let plain = opened(SPEECH, None);
+    assert!(!plain.key_sentences && plain.folded.is_empty() && plain.selected.is_none());
+}
+
+#[test]
+fn issue_14_a_link_shows_the_search_its_sender_made() {
+    let sender = reduced_by(
+        Rc::new(AppState::new(Rc::from(SPEECH), Prefs::default())),
+        [
+            Action::SetQuery(Rc::from("实干")),
+            Action::SearchHeadingsOnly(false),
+        ],
+    );
+    let receiver = opened(SPEECH, link_of(&sender).1);
+    assert_eq!(&*receiver.query, "实干");
+    assert_eq!(shown(&receiver), shown(&sender));
+    let write = receiver
+        .query_write
+        .as_ref()
+        .expect("the search box is written");
+    assert_eq!(&*write.value, "实干");
+    let only_headings = reduced_by(Rc::clone(&sender), [Action::SearchHeadingsOnly(true)]);
+    let receiver = opened(SPEECH, link_of(&only_headings).1);
+    assert!(receiver.headings_only);
+    assert_eq!(shown(&receiver), shown(&only_headings));
+}
+
+/// Positions name nodes only in the same outline: a reader whose parse
+/// differs (another version of the engine) gets the search and the
+/// toggles, not folds of other nodes.
+#[test]
+fn issue_14_folds_of_another_outline_are_not_applied() {
+    let sender = reduced_by(
+        Rc::new(AppState::new(Rc::from(SPEECH), Prefs::default())),
+        [
+            Action::Toggle(key(PART_ONE)),
+            Action::SetQuery(Rc::from("落实")),
+        ],
+    );
+    let mut view = sender.shared_view();
+    view.outline ^= 1;
+    let receiver = opened(SPEECH, Some(view));
+    assert!(receiver.folded.is_empty());
+    assert_eq!(&*receiver.query, "落实");
+}
+
+#[test]
+fn issue_14_a_link_opened_by_hashchange_shows_its_view() {
+    let sender = reduced_by(
+        Rc::new(AppState::new(Rc::from(SPEECH), Prefs::default())),
+        [
+            Action::Toggle(key(SECTION_ONE)),
+            Action::Focus(key(SECTION_ONE)),
+        ],
+    );
+    let view = link_of(&sender).1.map(Rc::new);
+    let receiver = reduced_by(
+        Rc::new(AppState::new(
+            Rc::from("我的讲话\n一、别的\n"),
+            Prefs::default(),
+        )),
+        [transfer(TransferAction::Open {
+            text: Rc::from(SPEECH),
+            origin: Origin::Link(view),
+        })],
+    );
+    assert_eq!(shown(&receiver), shown(&sender));
+    assert_eq!(receiver.selected.as_deref(), Some(SECTION_ONE));
+}
+
+/// A large text is parsed in the worker: its view is shown once the
+/// worker's outline arrives.
+#[test]
+fn issue_14_a_large_links_view_waits_for_the_worker() {
+    let paragraph = "这是一段很长的正文。".repeat(60_000);
+    let large = format!("一、开头\n（一）甲\n{paragraph}\n二、结尾\n（一）乙\n");
+    let analysed = |state: Rc<AppState>| {
+        let serial = state.analysis.as_ref().expect("in the worker").serial;
+        let document = Some(gangmu::parse(&large));
+        reduced_by(state, [Action::Analyzed { serial, document }])
+    };
+    let sender = analysed(Rc::new(AppState::new(
+        Rc::from(large.as_str()),
+        Prefs::default(),
+    )));
+    let sender = reduced_by(sender, [Action::Toggle(key("/一、开头"))]);
+    let receiver = Rc::new(opened(&large, link_of(&sender).1));
+    assert!(
+        receiver.folded.is_empty(),
+        "not before the outline is there"
+    );
+    let receiver = analysed(receiver);
+    assert_eq!(shown(&receiver), shown(&sender));
+    assert!(shown(&receiver).contains("▸ 一、开头"));
 }

@@ -191,6 +191,14 @@ fn commands(state: &AppState, out: &mut String) {
             quoted(&write.value)
         );
     }
+    if let Some(write) = &state.query_write {
+        let _ = writeln!(
+            out,
+            "search write #{} {}",
+            write.serial,
+            quoted(&write.value)
+        );
+    }
     if let Some(analysis) = &state.analysis {
         let _ = writeln!(
             out,

@@ -6,19 +6,27 @@ use yew::prelude::*;
 
 use crate::app::transfer::clipboard::{self, Shared};
 use crate::app::transfer::link::{self, LONG_LINK_CHARS};
-use crate::app_core::by_ptr::ByPtr;
-use crate::app_core::state::{Action, ShareLink, TransferAction};
+use crate::app_core::state::{Action, AppState, ShareLink, TransferAction};
 
 const PANEL_ID: &str = "share-panel";
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct SharePanelProps {
-    /// The text as last parsed: what the link carries.
-    pub text: ByPtr<str>,
+    /// The state, read when 分享 is pressed: the link carries the text and
+    /// the view then shown (the folds, the selected row, the search: see
+    /// `AppState::shared_view`). A reducer handle always reads the latest
+    /// state, so it takes no part in comparing props.
+    pub state: UseReducerHandle<AppState>,
     /// The document's title, for the system share sheet.
     pub title: Option<Rc<str>>,
     pub share: Option<ShareLink>,
     pub dispatch: Callback<Action>,
+}
+
+impl PartialEq for SharePanelProps {
+    fn eq(&self, other: &Self) -> bool {
+        (&self.title, &self.share, &self.dispatch) == (&other.title, &other.share, &other.dispatch)
+    }
 }
 
 /// 分享: makes a link that carries the whole text in its fragment, shows
@@ -29,12 +37,14 @@ pub fn SharePanel(props: &SharePanelProps) -> Html {
     let dispatch = &props.dispatch;
 
     let share = {
-        let (text, dispatch) = (props.text.clone(), dispatch.clone());
+        let (state, dispatch) = (props.state.clone(), dispatch.clone());
         Callback::from(move |_: MouseEvent| {
             dispatch.emit(Action::Transfer(TransferAction::Sharing));
-            let (text, dispatch) = (text.clone(), dispatch.clone());
+            let text = Rc::clone(state.current_text());
+            let view = state.shared_view().suffix();
+            let dispatch = dispatch.clone();
             spawn_local(async move {
-                let Some(url) = link::share_link(&text).await else {
+                let Some(url) = link::share_link(&text, &view).await else {
                     dispatch.emit(Action::problem(
                         "此浏览器无法生成分享链接，请换用新版浏览器，或用“导出”保存为文件。",
                     ));
@@ -116,7 +126,7 @@ fn panel(
         <>
             <p class="popover-title">{ "分享链接" }</p>
             <p class="popover-hint">
-                { "链接里含有全文，打开它就能看到同样的提纲。文字只在链接中，不经过任何服务器。" }
+                { "链接里含有全文和此刻的视图（折叠、选中的条目、搜索），打开它就能看到同样的提纲。文字只在链接中，不经过任何服务器。" }
             </p>
             <input
                 ref={input.clone()}

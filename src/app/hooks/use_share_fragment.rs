@@ -25,9 +25,9 @@ pub fn use_share_fragment(dispatch: Callback<Action>, showing_link: bool, revisi
                 // The browser inflates the link: a promise.
                 spawn_local(async move {
                     let action = match link::incoming().await {
-                        Some(Ok(text)) => TransferAction::Open {
+                        Some(Ok((text, view))) => TransferAction::Open {
                             text: Rc::from(text),
-                            origin: Origin::Link,
+                            origin: Origin::Link(view.map(Rc::new)),
                         },
                         Some(Err(error)) => TransferAction::Problem(Rc::from(error.message())),
                         None => return,

@@ -1,7 +1,7 @@
 //! Share links in the address bar: what the page was opened with, the
 //! link for a text, and forgetting the fragment once it is used up.
 
-use crate::share::{self, ShareError};
+use crate::share::{self, ShareError, SharedView};
 
 /// Links longer than this (chars) may be cut by chat programs and mail
 /// clients; the share panel says so and points to the file exports.
@@ -15,11 +15,15 @@ pub fn page_url() -> Option<String> {
 }
 
 /// `<page>#v2.…`, the link that opens the app with `text` (compressed by
-/// the browser, see [`super::compress`]); `None` where the browser cannot.
-pub async fn share_link(text: &str) -> Option<String> {
+/// the browser, see [`super::compress`]) and `view`, what the tree shows
+/// ([`SharedView::suffix`]); `None` where the browser cannot.
+pub async fn share_link(text: &str, view: &str) -> Option<String> {
     let page = page_url()?;
     let zlib = super::compress::zlib(text).await?;
-    Some(format!("{page}#{}", share::fragment_of_zlib(&zlib, text)))
+    Some(format!(
+        "{page}#{}{view}",
+        share::fragment_of_zlib(&zlib, text)
+    ))
 }
 
 /// The page's fragment, percent escapes that a browser or a mail program
@@ -34,11 +38,16 @@ pub fn incoming_fragment() -> Option<String> {
     share::meant_as_link(&hash).map(str::to_string)
 }
 
+/// A share link's text, and what its sender saw if the link says.
+pub type Opened = (String, Option<SharedView>);
+
 /// The text the page's fragment carries, if it is a share link (as
 /// [`share::read_fragment`] reads it, inflated by the browser: see
-/// [`super::inflate`]).
-pub async fn incoming() -> Option<Result<String, ShareError>> {
-    Some(open(&incoming_fragment()?).await)
+/// [`super::inflate`]), with its view.
+pub async fn incoming() -> Option<Result<Opened, ShareError>> {
+    let fragment = incoming_fragment()?;
+    let view = SharedView::of_link(&fragment);
+    Some(open(&fragment).await.map(|text| (text, view)))
 }
 
 /// The text of the share link `fragment`.

@@ -8,6 +8,7 @@
 use std::collections::HashMap;
 use std::rc::Rc;
 
+use crate::share::Crc32;
 use crate::{Document, Node, NodeKind, Span};
 
 /// Names a node across re-parses: the label and the start of the heading
@@ -48,16 +49,30 @@ pub struct OutlineIndex {
     /// Every node, depth first in document order (parents before children).
     pub entries: Vec<Entry>,
     by_key: HashMap<NodeKey, usize>,
+    /// Tells this outline from others: a CRC-32 of every node's depth and
+    /// key in order. Two parses with the same fingerprint have the same
+    /// nodes at the same positions, so a share link may name nodes by
+    /// position ([`crate::share::SharedView`]).
+    pub fingerprint: u32,
 }
 
 impl OutlineIndex {
     pub fn new(document: &Document) -> Self {
         let mut index = OutlineIndex::default();
-        index.add(&document.nodes, "", None, 1);
+        let mut fingerprint = Crc32::default();
+        index.add(&document.nodes, "", None, 1, &mut fingerprint);
+        index.fingerprint = fingerprint.finish();
         index
     }
 
-    fn add(&mut self, nodes: &[Node], parent_key: &str, parent: Option<usize>, depth: usize) {
+    fn add(
+        &mut self,
+        nodes: &[Node],
+        parent_key: &str,
+        parent: Option<usize>,
+        depth: usize,
+        fingerprint: &mut Crc32,
+    ) {
         // Sibling keys seen so far, and how often, to number repeats.
         let mut seen: HashMap<String, usize> = HashMap::new();
         for node in nodes {
@@ -69,6 +84,9 @@ impl OutlineIndex {
             }
             *repeats += 1;
 
+            // The depth and what the key adds to its parent's.
+            fingerprint.update(&(depth as u32).to_le_bytes());
+            fingerprint.update(&key.as_bytes()[parent_key.len()..]);
             let at = self.entries.len();
             let key: NodeKey = Rc::from(key);
             self.entries.push(Entry {
@@ -83,7 +101,7 @@ impl OutlineIndex {
                 end: at + 1,
             });
             self.by_key.insert(Rc::clone(&key), at);
-            self.add(&node.children, &key, Some(at), depth + 1);
+            self.add(&node.children, &key, Some(at), depth + 1, fingerprint);
             let end = self.entries.len();
             self.entries[at].end = end;
         }

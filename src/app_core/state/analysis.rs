@@ -98,6 +98,7 @@ impl AppState {
             }
             None => self.parse(analysis.value),
         }
+        self.show_pending_view();
         true
     }
 

@@ -29,7 +29,7 @@ pub use transfer::{Origin, ShareLink, Transfer, TransferAction};
 use super::outline::{NodeKey, OutlineIndex, Query, Settings, TextHits, View};
 use super::quote_list::QuoteList;
 use super::stats::Stats;
-use crate::share::ShareError;
+use crate::share::{ShareError, SharedView};
 use crate::Document;
 
 /// The panes, which narrow screens show one at a time.
@@ -102,6 +102,8 @@ pub struct AppState {
     pub tree_reveal: Option<Command<TreeReveal>>,
     /// Text the textarea must be set to (清空, 撤销, 载入示例).
     pub source_write: Option<Command<Rc<str>>>,
+    /// Text the search box must be set to (a share link's search).
+    pub query_write: Option<Command<Rc<str>>>,
     /// The text before 清空, while it can be brought back.
     pub cleared: Option<Rc<str>>,
     /// The text is the built-in sample, untouched since it was put there
@@ -160,6 +162,7 @@ impl AppState {
             source_reveal: None,
             tree_reveal: None,
             source_write: None,
+            query_write: None,
             cleared: None,
             sample: false,
             tab,
@@ -314,7 +317,7 @@ impl AppState {
 /// otherwise the text saved on this machine (the sample on a first
 /// visit), with the reason a damaged link could not be read.
 pub fn initial_state(
-    incoming: Option<Result<String, ShareError>>,
+    incoming: Option<Result<(String, Option<SharedView>), ShareError>>,
     saved: impl FnOnce() -> Option<String>,
     prefs: Prefs,
 ) -> AppState {
@@ -325,7 +328,7 @@ pub fn initial_state(
         state
     };
     match incoming {
-        Some(Ok(text)) => AppState::from_link(Rc::from(text), prefs),
+        Some(Ok((text, view))) => AppState::from_link(Rc::from(text), view, prefs),
         Some(Err(error)) => {
             let mut state = saved();
             state.transfer.problem = Some(Rc::from(error.message()));

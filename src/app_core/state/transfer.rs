@@ -18,9 +18,11 @@
 //! replaces the other — and the other tab is told the same. Nothing is
 //! overwritten that its writer was not told of.
 
+use std::collections::HashSet;
 use std::rc::Rc;
 
-use super::{AppState, Tab};
+use super::{AppState, Command, Tab, TreeFocus};
+use crate::share::SharedView;
 
 /// 分享, 打开 and share links, in [`AppState::transfer`].
 #[derive(Clone, Debug, Default)]
@@ -42,6 +44,9 @@ pub struct Transfer {
     /// Counts 保留本页的文字: each time, this tab's text is saved over the
     /// other tab's.
     pub kept: u32,
+    /// What the sender of the link being opened saw, until the link's
+    /// text is parsed (a large one, in the worker) and it is shown.
+    pending_view: Option<Rc<SharedView>>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -56,8 +61,9 @@ pub struct ShareLink {
 pub enum Origin {
     /// A file, by name.
     File(Rc<str>),
-    /// A share link opened while the app was open (the address changed).
-    Link,
+    /// A share link opened while the app was open (the address changed),
+    /// with what its sender saw if it says.
+    Link(Option<Rc<SharedView>>),
     /// The text saved on this machine, brought back from a shared one.
     Saved,
     /// The text another tab saved ([`TransferAction::TakeOtherTab`]).
@@ -98,7 +104,7 @@ fn too_large_to_open(size: usize, origin: &Origin) -> String {
     };
     let what = match origin {
         Origin::File(name) => format!("“{name}”"),
-        Origin::Link | Origin::Saved | Origin::OtherTab => "这段文字".to_string(),
+        Origin::Link(_) | Origin::Saved | Origin::OtherTab => "这段文字".to_string(),
     };
     format!(
         "{what}有 {} MB，超过了 {} MB 的上限，没有打开。原文没有改动。",
@@ -116,10 +122,67 @@ impl super::Action {
 
 impl AppState {
     /// A state for a page opened with a share link's text.
-    pub fn from_link(text: Rc<str>, prefs: super::Prefs) -> Self {
+    pub fn from_link(text: Rc<str>, view: Option<SharedView>, prefs: super::Prefs) -> Self {
         let mut state = AppState::new(text, prefs);
         state.transfer.link_text = Some(Rc::clone(state.current_text()));
+        state.transfer.pending_view = view.map(Rc::new);
+        state.show_pending_view();
         state
+    }
+
+    /// What the tree shows, for a share link to carry
+    /// ([`SharedView::suffix`]).
+    pub fn shared_view(&self) -> SharedView {
+        let position = |key: &str| self.index.find(key).and_then(|at| u32::try_from(at).ok());
+        // In the index's order, so ascending.
+        let entries = self.index.entries.iter();
+        let folded = entries.filter(|entry| self.folded.contains(&entry.key));
+        SharedView {
+            outline: self.index.fingerprint,
+            folded: folded.filter_map(|entry| position(&entry.key)).collect(),
+            selected: self.selected.as_deref().and_then(position),
+            query: self.query.to_string(),
+            headings_only: self.headings_only,
+            paragraphs: self.paragraphs,
+            key_sentences: self.key_sentences,
+        }
+    }
+
+    /// Shows what the sender of the link saw, once the link's text is
+    /// parsed: the search and the toggles always, the folds and the
+    /// selected row if this parse is the sender's outline (the same
+    /// fingerprint), scrolled into view.
+    pub(super) fn show_pending_view(&mut self) {
+        if self.analysis.is_some() || !self.showing_link() {
+            return;
+        }
+        let Some(view) = self.transfer.pending_view.take() else {
+            return;
+        };
+        self.paragraphs = view.paragraphs;
+        self.key_sentences = view.key_sentences;
+        self.headings_only = view.headings_only;
+        if *self.query != *view.query {
+            self.query = Rc::from(view.query.as_str());
+            let serial = self.next_serial();
+            self.query_write = Some(Command {
+                serial,
+                value: Rc::clone(&self.query),
+            });
+        }
+        if view.outline == self.index.fingerprint {
+            let key = |at: &u32| {
+                let entry = self.index.entries.get(usize::try_from(*at).ok()?)?;
+                Some(Rc::clone(&entry.key))
+            };
+            let folded: HashSet<_> = view.folded.iter().filter_map(key).collect();
+            self.folded = Rc::new(folded);
+            self.selected = view.selected.as_ref().and_then(key);
+            if self.selected.is_some() {
+                self.reveal_in_tree(TreeFocus::Never);
+            }
+        }
+        self.refresh_view();
     }
 
     /// Whether the text shown is a share link's, unedited: not to be saved.
@@ -159,18 +222,24 @@ impl AppState {
                 transfer.problem = None;
                 transfer.undo_note = Some(Rc::from(match &origin {
                     Origin::File(name) => format!("已打开“{name}”"),
-                    Origin::Link => "已打开分享的文本".to_string(),
+                    Origin::Link(_) => "已打开分享的文本".to_string(),
                     Origin::Saved => "已恢复本机保存的文本".to_string(),
                     Origin::OtherTab => "已换成另一个标签页的文字".to_string(),
                 }));
                 // 撤销 brings back the text replaced; replacing nothing
                 // (after 清空) keeps what 清空 removed.
-                transfer.link_text = (origin == Origin::Link).then(|| Rc::clone(&text));
+                let link = matches!(origin, Origin::Link(_));
+                transfer.link_text = link.then(|| Rc::clone(&text));
+                transfer.pending_view = match origin {
+                    Origin::Link(view) => view,
+                    _ => None,
+                };
                 if !self.current_text().is_empty() {
                     self.cleared = Some(Rc::clone(self.current_text()));
                 }
                 self.write_source(text);
                 self.tab = Tab::Outline;
+                self.show_pending_view();
             }
             TransferAction::Problem(message) => transfer.problem = Some(message),
             TransferAction::DismissProblem => return transfer.problem.take().is_some(),
