@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Prints the bytes a visitor downloads from a built site, raw and gzipped
 # (gzip -9), per file: first the files of the first load, then the files
-# loaded on first use (--lazy), each with its total, then everything.
+# loaded on first use (--lazy), each with its total, then everything; then
+# files downloaded on their own (--apart: the offline single file), in no
+# total.
 #
-#   scripts/size.sh [DIST] [--lazy FILE]... [--budget BYTES] [--total-budget BYTES]
+#   scripts/size.sh [DIST] [--lazy FILE]... [--apart FILE]... [--budget BYTES] [--total-budget BYTES]
 #
 # With --budget, exits 1 when the first load's gzipped total is over
 # BYTES; with --total-budget, when everything together is (make test
@@ -13,11 +15,13 @@ dist=dist
 budget=
 total_budget=
 lazy=()
+apart=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --budget) budget=$2; shift 2 ;;
     --total-budget) total_budget=$2; shift 2 ;;
     --lazy) lazy+=("$2"); shift 2 ;;
+    --apart) apart+=("$2"); shift 2 ;;
     *) dist=$1; shift ;;
   esac
 done
@@ -29,13 +33,19 @@ is_lazy() {
   for name in "${lazy[@]}"; do [ "$name" = "$1" ] && return 0; done
   return 1
 }
+is_apart() {
+  local name
+  for name in "${apart[@]}"; do [ "$name" = "$1" ] && return 0; done
+  return 1
+}
 first=()
 later=()
 for file in "${files[@]}"; do
+  if is_apart "$file"; then continue; fi
   if is_lazy "$file"; then later+=("$file"); else first+=("$file"); fi
 done
-for name in "${lazy[@]}"; do
-  [ -f "$name" ] || { echo "size: $dist/$name (--lazy) is missing" >&2; exit 1; }
+for name in "${lazy[@]}" "${apart[@]}"; do
+  [ -f "$name" ] || { echo "size: $dist/$name (--lazy, --apart) is missing" >&2; exit 1; }
 done
 # Prints the rows of the files "$@" and their total under the title
 # $title; leaves the totals in $raw_sum and $gzip_sum.
@@ -65,6 +75,12 @@ if [ ${#later[@]} -gt 0 ]; then
   lazy_gzip=$gzip_sum
 fi
 printf '%-28s %10d %10d\n' 'everything' "$((first_raw + lazy_raw))" "$((first_gzip + lazy_gzip))"
+if [ ${#apart[@]} -gt 0 ]; then
+  echo '-- downloaded on its own'
+  for file in "${apart[@]}"; do
+    printf '%-28s %10d %10d\n' "$file" "$(wc -c <"$file")" "$(gzip -9 -c "$file" | wc -c)"
+  done
+fi
 status=0
 if [ -n "$budget" ]; then
   if [ "$first_gzip" -gt "$budget" ]; then

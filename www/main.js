@@ -20,7 +20,8 @@ let files;
 let filesFailures = 0;
 async function filesModule() {
   const url = filesFailures === 0 ? './gangmu_files.js' : `./gangmu_files.js?retry=${filesFailures}`;
-  files ??= import(url).then(async (module) => {
+  // The offline single file (scripts/offline.mjs) has it inlined.
+  files ??= (globalThis.gangmuFilesModule?.() ?? import(url)).then(async (module) => {
     await module.default();
     return module;
   });

@@ -25,6 +25,16 @@ pub fn Header(props: &HeaderProps) -> Html {
                     { "粘贴一篇讲话或报告，立即看到它的结构提纲。全部在浏览器中完成，文字不离开本机。" }
                 </span>
                 <span class="tagline-short">{ "粘贴讲话或报告，即见结构提纲；文字不离开本机。" }</span>
+                // The whole app in one file, for computers with no network
+                // (scripts/offline.mjs; hidden in that file itself).
+                <a
+                    class="offline-link"
+                    href="gangmu-offline.html"
+                    download="纲目-离线版.html"
+                    title="一个网页文件，双击即可在不联网的电脑上使用"
+                >
+                    { "下载离线版" }
+                </a>
             </p>
             <div class="header-actions">
                 { props.children.clone() }
