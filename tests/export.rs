@@ -548,6 +548,8 @@ fn every_format_writes_key_sentences_when_asked() {
         };
         let text = |bytes: Vec<u8>| match format {
             Format::Docx(_) => gangmu::import::docx_text(&bytes).expect("a .docx"),
+            // The map wraps its lines in `tspan`s: their text, joined.
+            Format::Text(TextFormat::Svg) => svg_text(&String::from_utf8(bytes).expect("UTF-8")),
             _ => String::from_utf8(bytes).expect("UTF-8"),
         };
         let with = text(bytes(true));
@@ -564,4 +566,13 @@ fn every_format_writes_key_sentences_when_asked() {
             || matches!(format, Format::Docx(what) if what != DocxContents::Outline);
         assert_eq!(without.contains(key), always, "{format:?} without");
     }
+}
+
+/// The text of an SVG document, every text node joined.
+fn svg_text(svg: &str) -> String {
+    let doc = roxmltree::Document::parse(svg).expect("the map parses as XML");
+    doc.descendants()
+        .filter(|node| node.is_text())
+        .filter_map(|node| node.text())
+        .collect()
 }

@@ -37,6 +37,8 @@ pub enum TextFormat {
     Outline,
     /// The self-contained page of the structured view.
     Html,
+    /// The 思维导图, a picture ([`super::svg`]).
+    Svg,
 }
 
 impl From<TextFormat> for Format {
@@ -47,12 +49,13 @@ impl From<TextFormat> for Format {
 
 impl TextFormat {
     /// Every text format, in the order the 导出 menu offers them.
-    pub const ALL: [TextFormat; 5] = [
+    pub const ALL: [TextFormat; 6] = [
         TextFormat::Markdown,
         TextFormat::Opml,
         TextFormat::Json,
         TextFormat::Outline,
         TextFormat::Html,
+        TextFormat::Svg,
     ];
 
     /// The file's contents. `text` is the source, which only HTML embeds;
@@ -66,6 +69,7 @@ impl TextFormat {
             TextFormat::Json => super::json(doc),
             TextFormat::Outline => for_windows(&super::text::outline(doc, options)),
             TextFormat::Html => super::html::html(doc, text, options),
+            TextFormat::Svg => super::svg::svg(doc, options),
         }
     }
 }
@@ -73,7 +77,7 @@ impl TextFormat {
 impl Format {
     /// Every format, in the order the 导出 menu offers them: the Word
     /// files after the plain 提纲.
-    pub const ALL: [Format; 8] = [
+    pub const ALL: [Format; 9] = [
         Format::Text(TextFormat::Markdown),
         Format::Text(TextFormat::Opml),
         Format::Text(TextFormat::Json),
@@ -82,6 +86,7 @@ impl Format {
         Format::Docx(DocxContents::KeySentences),
         Format::Docx(DocxContents::FullText),
         Format::Text(TextFormat::Html),
+        Format::Text(TextFormat::Svg),
     ];
 
     /// The file's bytes: a text format's UTF-8, or the Word file.
@@ -100,6 +105,7 @@ impl Format {
             Format::Text(TextFormat::Json) => "json",
             Format::Text(TextFormat::Outline) => "txt",
             Format::Text(TextFormat::Html) => "html",
+            Format::Text(TextFormat::Svg) => "svg",
             Format::Docx(_) => "docx",
         }
     }
@@ -112,6 +118,7 @@ impl Format {
             Format::Text(TextFormat::Json) => "application/json",
             Format::Text(TextFormat::Outline) => "text/plain;charset=utf-8",
             Format::Text(TextFormat::Html) => "text/html;charset=utf-8",
+            Format::Text(TextFormat::Svg) => "image/svg+xml",
             Format::Docx(_) => {
                 "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
             }
@@ -126,6 +133,7 @@ impl Format {
             Format::Text(TextFormat::Json) => "JSON",
             Format::Text(TextFormat::Outline) => "提纲",
             Format::Text(TextFormat::Html) => "网页",
+            Format::Text(TextFormat::Svg) => "思维导图（SVG）",
             Format::Docx(DocxContents::Outline) => "Word 文档",
             Format::Docx(DocxContents::KeySentences) => "Word 文档（含要句）",
             Format::Docx(DocxContents::FullText) => "Word 文档（含全文）",
@@ -140,6 +148,7 @@ impl Format {
             Format::Text(TextFormat::Json) => "结构数据，供程序读取",
             Format::Text(TextFormat::Outline) => "纯文本，可粘贴到 Word",
             Format::Text(TextFormat::Html) => "单个网页文件，可离线查看、打印",
+            Format::Text(TextFormat::Svg) => "矢量图片，文字可选中",
             Format::Docx(DocxContents::Outline) => "公文格式的学习提纲，用 Word、WPS 打开",
             Format::Docx(DocxContents::KeySentences) => "提纲，每项下附要句",
             Format::Docx(DocxContents::FullText) => "提纲，每项下附原文",
@@ -177,10 +186,8 @@ mod tests {
         let doc = crate::parse(crate::SAMPLE_SPEECH);
         for format in TextFormat::ALL {
             let out = format.render(&doc, crate::SAMPLE_SPEECH, Options::default());
-            assert!(
-                out.contains("深刻认识开展集中专项行动的重大意义"),
-                "{format:?}"
-            );
+            // (The map wraps the heading after its first 15 ems.)
+            assert!(out.contains("深刻认识开展集中专项行动"), "{format:?}");
             let bytes =
                 Format::from(format).render_bytes(&doc, crate::SAMPLE_SPEECH, Options::default());
             assert_eq!(bytes, out.into_bytes());

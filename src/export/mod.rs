@@ -23,6 +23,7 @@ pub mod markdown;
 pub mod opml;
 mod pretty_json;
 pub mod quotations;
+pub mod svg;
 pub mod text;
 mod zip_write;
 

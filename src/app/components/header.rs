@@ -31,7 +31,7 @@ pub fn Header(props: &HeaderProps) -> Html {
                     class="offline-link"
                     href="gangmu-offline.html"
                     download="纲目-离线版.html"
-                    title="一个网页文件，双击即可在不联网的电脑上使用"
+                    title="单个网页文件，断网也能用"
                 >
                     { "下载离线版" }
                 </a>

@@ -2,7 +2,7 @@
 //! of many at once.
 //!
 //! ```text
-//! gangmu [--format json|markdown|text|opml|html] [--paragraphs] [-o OUT] [FILE]
+//! gangmu [--format json|markdown|text|opml|html|svg] [--paragraphs] [-o OUT] [FILE]
 //! gangmu --format docx [--contents outline|key|full] [--paragraphs] -o OUT.docx [FILE]
 //! gangmu --jsonl [--threads N] PATH...
 //! gangmu --table nodes|quotes [--csv] [--threads N] PATH...
@@ -34,11 +34,11 @@ use gangmu::export::docx::DocxContents;
 use gangmu::import::ImportError;
 
 const USAGE: &str =
-    "用法：gangmu [--format json|markdown|text|opml|html] [--paragraphs] [--key-sentences] [-o 输出文件] [文件]
+    "用法：gangmu [--format json|markdown|text|opml|html|svg] [--paragraphs] [--key-sentences] [-o 输出文件] [文件]
       gangmu --format docx [--contents outline|key|full] [--paragraphs] -o 输出.docx [文件]
       gangmu --jsonl [--threads N] 路径…
       gangmu --table nodes|quotes [--csv] [--threads N] 路径…
-usage: gangmu [--format json|markdown|text|opml|html] [--paragraphs] [--key-sentences] [-o OUT] [FILE]
+usage: gangmu [--format json|markdown|text|opml|html|svg] [--paragraphs] [--key-sentences] [-o OUT] [FILE]
        gangmu --format docx [--contents outline|key|full] [--paragraphs] -o OUT.docx [FILE]
        gangmu --jsonl [--threads N] PATH...
        gangmu --table nodes|quotes [--csv] [--threads N] PATH...";
@@ -84,6 +84,7 @@ enum Format {
     Text,
     Opml,
     Html,
+    Svg,
     Docx,
     /// Undocumented: the snapshot tests' debugging dump.
     Dump,
@@ -295,11 +296,12 @@ fn format_named(name: &str) -> Result<Format, String> {
         "text" | "txt" => Format::Text,
         "opml" => Format::Opml,
         "html" => Format::Html,
+        "svg" => Format::Svg,
         "docx" | "word" => Format::Docx,
         "dump" => Format::Dump,
         other => {
             return Err(format!(
-                "未知格式 {other}（可选 json、markdown、text、opml、html、docx）\nunknown format {other} (json, markdown, text, opml, html or docx)"
+                "未知格式 {other}（可选 json、markdown、text、opml、html、svg、docx）\nunknown format {other} (json, markdown, text, opml, html, svg or docx)"
             ))
         }
     })
@@ -363,6 +365,7 @@ fn single(
         Format::Text => export::text::outline(&doc, options),
         Format::Opml => export::opml::opml(&doc, options),
         Format::Html => export::html::html(&doc, &text, options),
+        Format::Svg => export::svg::svg(&doc, options),
         Format::Docx => return Ok(export::docx::docx(&doc, &text, options, contents)),
         Format::Dump => export::text::dump(&doc),
     };
