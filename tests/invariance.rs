@@ -44,6 +44,7 @@ const WHY: &[(&str, &str)] = &[
     ("30_law_articles_appendix-yi-items", "engine: on one line the adoption and amendment records under the title run together; wrapped at 24 the appendix label 附件: loses its title line"),
     ("34_mao1927_hunan-investigation-report_counted-jian_long_markdown", "engine: with its breaks gone, the spaced heading 第十件　清　　匪 takes the paragraph after it, and the notes (注　　释) run into the last paragraph"),
     ("38_mao1941_border-council-speech_no-numbering_runin-salutation_markdown", "engine: with breaks as spaces, the salutation 各位参议员先生，各位同志： runs into the first paragraph"),
+    ("42_huawei2013_guangzhou-office-forum_meeting-minutes_markdown", "engine: on one line each topic head runs straight into the next speaker prefix (…能打仗的队伍倾斜广州代表处CFO张国强：…) and the heads 一、…五、 are lost; with breaks as 　　 or spaces the speaker prefixes (广州代表处代表 孙福友：) are taken for section heads"),
 ];
 
 /// (document stem, variant name, the F1 it reaches now).
@@ -114,6 +115,21 @@ const BELOW: &[(&str, &str, f64)] = &[
         "38_mao1941_border-council-speech_no-numbering_runin-salutation_markdown",
         "space",
         0.66,
+    ),
+    (
+        "42_huawei2013_guangzhou-office-forum_meeting-minutes_markdown",
+        "line",
+        0.25,
+    ),
+    (
+        "42_huawei2013_guangzhou-office-forum_meeting-minutes_markdown",
+        "\u{3000}\u{3000}",
+        0.32,
+    ),
+    (
+        "42_huawei2013_guangzhou-office-forum_meeting-minutes_markdown",
+        "space",
+        0.32,
     ),
 ];
 
