@@ -45,6 +45,7 @@ const WHY: &[(&str, &str)] = &[
     ("34_mao1927_hunan-investigation-report_counted-jian_long_markdown", "engine: with its breaks gone, the spaced heading 第十件　清　　匪 takes the paragraph after it, and the notes (注　　释) run into the last paragraph"),
     ("38_mao1941_border-council-speech_no-numbering_runin-salutation_markdown", "engine: with breaks as spaces, the salutation 各位参议员先生，各位同志： runs into the first paragraph"),
     ("42_huawei2013_guangzhou-office-forum_meeting-minutes_markdown", "engine: on one line each topic head runs straight into the next speaker prefix (…能打仗的队伍倾斜广州代表处CFO张国强：…) and the heads 一、…五、 are lost; with breaks as 　　 or spaces the speaker prefixes (广州代表处代表 孙福友：) are taken for section heads"),
+    ("43_mao1928_jinggangshan-report_runin-heads_counted-ci_markdown", "engine: wrapped at 20, a wrapped line ends at 。 just before （2） (…的长处：（1）有经营了一年多的群众基础。 / （2）党的组织…), and the sentence-opening items （1）…（5） under 割据地区问题 are lost"),
 ];
 
 /// (document stem, variant name, the F1 it reaches now).
@@ -130,6 +131,11 @@ const BELOW: &[(&str, &str, f64)] = &[
         "42_huawei2013_guangzhou-office-forum_meeting-minutes_markdown",
         "space",
         0.32,
+    ),
+    (
+        "43_mao1928_jinggangshan-report_runin-heads_counted-ci_markdown",
+        "w20",
+        0.85,
     ),
 ];
 
