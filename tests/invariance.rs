@@ -46,6 +46,7 @@ const WHY: &[(&str, &str)] = &[
     ("38_mao1941_border-council-speech_no-numbering_runin-salutation_markdown", "engine: with breaks as spaces, the salutation 各位参议员先生，各位同志： runs into the first paragraph"),
     ("42_huawei2013_guangzhou-office-forum_meeting-minutes_markdown", "engine: on one line each topic head runs straight into the next speaker prefix (…能打仗的队伍倾斜广州代表处CFO张国强：…) and the heads 一、…五、 are lost; with breaks as 　　 or spaces the speaker prefixes (广州代表处代表 孙福友：) are taken for section heads"),
     ("43_mao1928_jinggangshan-report_runin-heads_counted-ci_markdown", "engine: wrapped at 20, a wrapped line ends at 。 just before （2） (…的长处：（1）有经营了一年多的群众基础。 / （2）党的组织…), and the sentence-opening items （1）…（5） under 割据地区问题 are lost"),
+    ("45_huawei2013_cfo-report-minutes_arabic-letter-items_markdown", "engine: on one line a part heading runs into its first item with no mark (一、加强财经综合能力建设1. 财经过去20年…), and the items 1.…4. and the part 二、 are lost"),
 ];
 
 /// (document stem, variant name, the F1 it reaches now).
@@ -136,6 +137,11 @@ const BELOW: &[(&str, &str, f64)] = &[
         "43_mao1928_jinggangshan-report_runin-heads_counted-ci_markdown",
         "w20",
         0.85,
+    ),
+    (
+        "45_huawei2013_cfo-report-minutes_arabic-letter-items_markdown",
+        "line",
+        0.27,
     ),
 ];
 
