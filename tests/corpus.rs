@@ -140,6 +140,8 @@ corpus_tests! {
         ignore = "the classical enumerator 一曰…十曰 is not in the grammar, and a quotation cited from a book (《总理遗嘱》有云：“…”) is taken for a saying; floors in STRICT_BELOW";
     huawei2013_cfo_report_minutes => "45_huawei2013_cfo-report-minutes_arabic-letter-items_markdown",
         ignore = "a speaker with adverbs before the verb and no colon (任正非曾明确说过“…”) is missed, the quotation taken for a saying (issue 11 item 7); floors in STRICT_BELOW";
+    gwr2026_beijing_city_report => "46_gwr2026_beijing_city-report_yishi-runin_web-boilerplate",
+        ignore = "一是…，二是… and 一是…；二是… inside one sentence are taken for tasks, and the parallel 这五年，我们… paragraphs are not found as points (issue 11); floors in STRICT_BELOW";
 }
 
 #[test]
@@ -532,6 +534,12 @@ const STRICT_BELOW: &[(&str, f64, bool, f64)] = &[
         1.00,
         true,
         0.00,
+    ),
+    (
+        "46_gwr2026_beijing_city-report_yishi-runin_web-boilerplate",
+        0.63,
+        true,
+        1.00,
     ),
 ];
 
