@@ -229,6 +229,24 @@ fn trim_after_link(payload: &str) -> &str {
     }
 }
 
+/// A share fragment's version tag, payload and view (after a second `.`,
+/// if any): the fragment with or without its `#`, or a whole URL, and
+/// ASCII whitespace around it, as [`unpack`] takes it. `None` without a
+/// version tag.
+fn parts(fragment: &str) -> Option<(&str, &str, Option<&str>)> {
+    let fragment = fragment
+        .split_once('#')
+        .map_or(fragment, |(_, after)| after);
+    let fragment = fragment.trim_matches(|c: char| c.is_ascii_whitespace());
+    let (version, rest) = fragment
+        .split_once('.')
+        .filter(|(version, _)| is_version_tag(version))?;
+    Some(match rest.split_once('.') {
+        Some((payload, view)) => (version, payload, Some(view)),
+        None => (version, rest, None),
+    })
+}
+
 /// A share link's payload, read but not yet inflated: what [`unpack`]
 /// gives. The web app inflates [`Packed::zlib`] with the browser's
 /// `DecompressionStream` and so carries no inflater; [`decode`] inflates
@@ -247,22 +265,10 @@ pub struct Packed {
 /// since mail programs wrap long links; trailing characters a chat
 /// message or a sentence put after the link are dropped.
 pub fn unpack(fragment: &str) -> Result<Packed, ShareError> {
-    let fragment = match fragment.split_once('#') {
-        Some((_, after)) => after,
-        None => fragment,
-    };
-    let fragment = fragment.trim_matches(|c: char| c.is_ascii_whitespace());
-    let (version, payload) = fragment
-        .split_once('.')
-        .filter(|(version, _)| is_version_tag(version))
-        .ok_or(ShareError::NotShareLink)?;
+    let (version, payload, _) = parts(fragment).ok_or(ShareError::NotShareLink)?;
     if version != VERSION && version != VERSION_1 {
         return Err(ShareError::UnknownVersion(version.to_string()));
     }
-    // The view, if any, follows the payload after a `.`.
-    let payload = payload
-        .split_once('.')
-        .map_or(payload, |(payload, _)| payload);
     let mut payload = base64url::decode(trim_after_link(payload))?;
     if version == VERSION_1 {
         return Ok(Packed {
@@ -395,14 +401,8 @@ impl SharedView {
     /// that is whole: `None` for a link without one, cut inside it, or
     /// damaged there. Accepts what [`unpack`] does.
     pub fn of_link(fragment: &str) -> Option<SharedView> {
-        let fragment = fragment
-            .split_once('#')
-            .map_or(fragment, |(_, after)| after);
-        let (version, rest) = fragment.trim().split_once('.')?;
-        let (_, view) = rest.split_once('.')?;
-        if version != VERSION {
-            return None;
-        }
+        let (version, _, view) = parts(fragment)?;
+        let view = view.filter(|_| version == VERSION)?;
         let bytes = base64url::decode(trim_after_link(view)).ok()?;
         let (crc, body) = bytes.split_first_chunk::<4>()?;
         if u32::from_be_bytes(*crc) != crc32(body) {

@@ -135,11 +135,13 @@ impl AppState {
     pub fn shared_view(&self) -> SharedView {
         let position = |key: &str| self.index.find(key).and_then(|at| u32::try_from(at).ok());
         // In the index's order, so ascending.
-        let entries = self.index.entries.iter();
-        let folded = entries.filter(|entry| self.folded.contains(&entry.key));
+        let entries = self.index.entries.iter().enumerate();
+        let folded = entries.filter(|(_, entry)| self.folded.contains(&entry.key));
         SharedView {
             outline: self.index.fingerprint,
-            folded: folded.filter_map(|entry| position(&entry.key)).collect(),
+            folded: folded
+                .filter_map(|(at, _)| u32::try_from(at).ok())
+                .collect(),
             selected: self.selected.as_deref().and_then(position),
             query: self.query.to_string(),
             headings_only: self.headings_only,
