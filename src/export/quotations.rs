@@ -56,20 +56,24 @@ pub struct Quotations<'a> {
 
 impl<'a> Quotations<'a> {
     pub fn gather(doc: &'a Document) -> Self {
-        // The speaker each quotation's words are first attributed to.
-        let mut speaker_of: HashMap<&str, &str> = HashMap::new();
-        for quote in &doc.quotes {
-            if let (QuoteKind::Attributed, Some(speaker)) = (quote.kind, quote.speaker.as_deref()) {
-                speaker_of.entry(&quote.text).or_insert(speaker);
+        // The quotation that first attributes each quotation's words, as an
+        // index into `doc.quotes`. (Every map here is of one type: each map
+        // type is code in the page.)
+        let mut attributed: HashMap<&str, usize> = HashMap::new();
+        for (at, quote) in doc.quotes.iter().enumerate() {
+            if let (QuoteKind::Attributed, Some(_)) = (quote.kind, &quote.speaker) {
+                attributed.entry(&quote.text).or_insert(at);
             }
         }
         let mut groups: Vec<Group> = Vec::new();
         let mut unattributed: Vec<Listed> = Vec::new();
         let mut terms: Vec<Listed> = Vec::new();
         // Where each speaker, quotation and term is in the lists above (a
-        // quotation: its group, `None` for the unattributed, and place).
+        // quotation: its entry in `places`, its group, `None` for the
+        // unattributed, and place).
         let mut speaker_at: HashMap<&str, usize> = HashMap::new();
-        let mut quote_at: HashMap<&str, (Option<usize>, usize)> = HashMap::new();
+        let mut quote_at: HashMap<&str, usize> = HashMap::new();
+        let mut places: Vec<(Option<usize>, usize)> = Vec::new();
         let mut term_at: HashMap<&str, usize> = HashMap::new();
         for quote in &doc.quotes {
             let text = quote.text.as_str();
@@ -83,8 +87,11 @@ impl<'a> Quotations<'a> {
                 }
                 continue;
             }
-            let (group, at) = *quote_at.entry(text).or_insert_with(|| {
-                let group = speaker_of.get(text).map(|&speaker| {
+            let place = *quote_at.entry(text).or_insert_with(|| {
+                let speaker = attributed
+                    .get(text)
+                    .and_then(|&at| doc.quotes[at].speaker.as_deref());
+                let group = speaker.map(|speaker| {
                     *speaker_at.entry(speaker).or_insert_with(|| {
                         groups.push(Group {
                             speaker: Some(speaker),
@@ -98,8 +105,10 @@ impl<'a> Quotations<'a> {
                     None => &mut unattributed,
                 };
                 list.push(Listed::new(text));
-                (group, list.len() - 1)
+                places.push((group, list.len() - 1));
+                places.len() - 1
             });
+            let (group, at) = places[place];
             let list = match group {
                 Some(group) => &mut groups[group].quotes,
                 None => &mut unattributed,

@@ -190,10 +190,12 @@ fn keep_sequences(
     // LEAD_RUN for a run the paragraph's opening marker starts), found
     // through the latest run member of each family and value.
     const LEAD_RUN: usize = usize::MAX;
-    let mut latest: HashMap<(Family, u32), usize> = HashMap::new();
+    // Per family, by value (maps of one type with the parser's others:
+    // each map type is code in the page).
+    let mut latest: [HashMap<usize, usize>; FAMILIES] = std::array::from_fn(|_| HashMap::new());
     let mut latest_of_family: [Option<(usize, u32)>; FAMILIES] = [None; FAMILIES];
     if let Some(lead) = lead {
-        latest.insert((lead.family, lead.value), LEAD_RUN);
+        latest[lead.family as usize].insert(lead.value as usize, LEAD_RUN);
         latest_of_family[lead.family as usize] = Some((LEAD_RUN, lead.value));
     }
     let mut run: Vec<Option<usize>> = vec![None; found.len()];
@@ -203,14 +205,15 @@ fn keep_sequences(
                 .filter(|(_, value)| *value >= 2)
                 .map(|(run, _)| run)
         } else {
-            marker
-                .value
-                .checked_sub(1)
-                .and_then(|value| latest.get(&(marker.family, value)).copied())
+            marker.value.checked_sub(1).and_then(|value| {
+                latest[marker.family as usize]
+                    .get(&(value as usize))
+                    .copied()
+            })
         };
         run[i] = previous.or((marker.value == 1 && two_later[i]).then_some(i));
         if let Some(r) = run[i] {
-            latest.insert((marker.family, marker.value), r);
+            latest[marker.family as usize].insert(marker.value as usize, r);
             latest_of_family[marker.family as usize] = Some((r, marker.value));
         }
     }

@@ -90,7 +90,9 @@ pub fn find_quotes(text: &str) -> (Vec<Quote>, Vec<Diagnostic>) {
     diagnostics.sort_by_key(|diagnostic| diagnostic.span);
 
     let opener_of: HashMap<usize, usize> = pairs.iter().map(|p| (p.close, p.open)).collect();
-    let mut speaker_by_close: HashMap<usize, String> = HashMap::new();
+    // The attributed quotations by their closing mark, as indices into
+    // `quotes` (a map of one type with `opener_of`: each is code in the page).
+    let mut attributed_by_close: HashMap<usize, usize> = HashMap::new();
     let mut quotes = Vec::with_capacity(pairs.len());
     for pair in &pairs {
         let words = words(&chars, pair, &repeated_marks);
@@ -102,7 +104,8 @@ pub fn find_quotes(text: &str) -> (Vec<Quote>, Vec<Diagnostic>) {
         // more of the same speech, so only sentences continue one.
         let is_term = is_term(&words);
         let speaker = speaker::speaker_before(&chars, pair.open, floor, &opener_of).or_else(|| {
-            let continued = continued_speaker(&chars, pair.open, floor, &speaker_by_close);
+            let continued =
+                continued_speaker(&chars, pair.open, floor, &attributed_by_close, &quotes);
             continued.filter(|_| !is_term)
         });
         let kind = match (&speaker, is_term) {
@@ -110,8 +113,8 @@ pub fn find_quotes(text: &str) -> (Vec<Quote>, Vec<Diagnostic>) {
             (None, true) => QuoteKind::Term,
             (None, false) => QuoteKind::Saying,
         };
-        if let Some(speaker) = &speaker {
-            speaker_by_close.insert(pair.close, speaker.clone());
+        if speaker.is_some() {
+            attributed_by_close.insert(pair.close, quotes.len());
         }
         quotes.push(Quote {
             kind,
@@ -317,10 +320,12 @@ fn continued_speaker(
     chars: &[char],
     open: usize,
     floor: usize,
-    speaker_by_close: &HashMap<usize, String>,
+    attributed_by_close: &HashMap<usize, usize>,
+    quotes: &[Quote],
 ) -> Option<String> {
     let before = gap_start(chars, open, floor).checked_sub(1)?;
-    speaker_by_close.get(&before).cloned()
+    let &quote = attributed_by_close.get(&before)?;
+    quotes[quote].speaker.clone()
 }
 
 /// Where the spacing before `open` starts: spaces, line breaks, zero-width

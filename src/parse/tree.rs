@@ -157,7 +157,7 @@ pub(crate) struct Tree {
     closed: StyleMap<(u32, usize, usize)>,
     series_count: usize,
     /// The last open state of each closed series.
-    closed_series: HashMap<usize, Open>,
+    closed_series: HashMap<usize, usize>,
     single_paragraph: bool,
     /// Families that number paragraphs in this document (decided before
     /// the tree is built, see [`paragraph_numbering`]): not structure.
@@ -307,7 +307,7 @@ impl Tree {
         while self.stack.len() > depth {
             if let Some(open) = self.stack.pop() {
                 *self.closed.entry(open.style) = (open.value, self.stack.len(), open.series);
-                self.closed_series.insert(open.series, open);
+                self.closed_series.insert(open.series, open.series_start);
             }
         }
     }
@@ -680,9 +680,9 @@ impl Tree {
         let continued = series.and_then(|series| {
             self.stack
                 .iter()
-                .chain(self.closed_series.get(&series))
                 .find(|open| open.series == series)
                 .map(|open| open.series_start)
+                .or_else(|| self.closed_series.get(&series).copied())
         });
         let series = series.unwrap_or_else(|| {
             self.series_count += 1;

@@ -29,9 +29,11 @@ pub struct TextHits {
     pub spans: Vec<Span>,
     /// The same places in bytes, for snippets.
     bytes: Vec<Range<usize>>,
-    /// Per entry: how many places are its own, and the first one's
-    /// position in `spans`.
-    own: HashMap<usize, (usize, usize)>,
+    /// Per entry: how many places are its own.
+    count: HashMap<usize, usize>,
+    /// Per entry: its first place's position in `spans`. (Two maps of one
+    /// type rather than one of pairs: each map type is code in the page.)
+    first: HashMap<usize, usize>,
 }
 
 impl TextHits {
@@ -50,27 +52,34 @@ impl TextHits {
             spans.push(Span::new(start, chars));
         }
         let starts: Vec<usize> = spans.iter().map(|span| span.start).collect();
-        let mut own: HashMap<usize, (usize, usize)> = HashMap::new();
+        let mut count: HashMap<usize, usize> = HashMap::new();
+        let mut first: HashMap<usize, usize> = HashMap::new();
         for (at, entry) in index
             .deepest_each(&starts, paragraphs)
             .into_iter()
             .enumerate()
         {
             if let Some(entry) = entry {
-                own.entry(entry).or_insert((0, at)).0 += 1;
+                *count.entry(entry).or_default() += 1;
+                first.entry(entry).or_insert(at);
             }
         }
-        TextHits { spans, bytes, own }
+        TextHits {
+            spans,
+            bytes,
+            count,
+            first,
+        }
     }
 
     /// How many places the entry at `at` holds in its own text.
     pub fn count(&self, at: usize) -> usize {
-        self.own.get(&at).map_or(0, |&(count, _)| count)
+        self.count.get(&at).copied().unwrap_or(0)
     }
 
     /// The context of the entry at `at`'s first place, on one line.
     pub fn snippet(&self, text: &str, at: usize) -> Option<Snippet> {
-        let &(_, first) = self.own.get(&at)?;
+        let &first = self.first.get(&at)?;
         let words = self.bytes.get(first)?.clone();
         let line_start = text[..words.start].rfind('\n').map_or(0, |at| at + 1);
         let line_end = text[words.end..]

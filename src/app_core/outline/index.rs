@@ -73,22 +73,25 @@ impl OutlineIndex {
         depth: usize,
         fingerprint: &mut Crc32,
     ) {
-        // Sibling keys seen so far, and how often, to number repeats.
-        let mut seen: HashMap<String, usize> = HashMap::new();
+        // Sibling keys seen so far, and how often, to number repeats (a map
+        // of the same type as `by_key`: each map type is code in the page).
+        let mut seen: HashMap<NodeKey, usize> = HashMap::new();
         for node in nodes {
-            let mut key = format!("{parent_key}/{}", node.label.as_deref().unwrap_or(""));
-            key.extend(node.heading.chars().take(KEY_HEADING_CHARS));
-            let repeats = seen.entry(key.clone()).or_insert(0);
-            if *repeats > 0 {
-                key = format!("{key}~{repeats}");
-            }
+            let mut base = format!("{parent_key}/{}", node.label.as_deref().unwrap_or(""));
+            base.extend(node.heading.chars().take(KEY_HEADING_CHARS));
+            let base: NodeKey = Rc::from(base);
+            let repeats = seen.entry(Rc::clone(&base)).or_insert(0);
+            let key: NodeKey = if *repeats > 0 {
+                Rc::from(format!("{base}~{repeats}"))
+            } else {
+                base
+            };
             *repeats += 1;
 
             // The depth and what the key adds to its parent's.
             fingerprint.update(&(depth as u32).to_le_bytes());
             fingerprint.update(&key.as_bytes()[parent_key.len()..]);
             let at = self.entries.len();
-            let key: NodeKey = Rc::from(key);
             self.entries.push(Entry {
                 key: Rc::clone(&key),
                 kind: node.kind,
