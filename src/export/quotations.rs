@@ -121,8 +121,13 @@ impl<'a> Quotations<'a> {
                 quotes: unattributed,
             });
         }
-        // A stable sort keeps first use among equal counts.
-        terms.sort_by_key(|term| std::cmp::Reverse(term.spans.len()));
+        // Ties in order of first use: the terms were listed so, and each
+        // has at least its first place. (An unstable sort: the page carries
+        // no copy of the stable one.)
+        terms.sort_unstable_by_key(|term| {
+            let first = term.spans.first().map_or(0, |span| span.start);
+            (std::cmp::Reverse(term.spans.len()), first)
+        });
         Quotations { groups, terms }
     }
 

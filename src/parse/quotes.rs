@@ -87,7 +87,9 @@ pub fn find_quotes(text: &str) -> (Vec<Quote>, Vec<Diagnostic>) {
         repeated_marks,
         mut diagnostics,
     } = pair_marks(&chars);
-    diagnostics.sort_by_key(|diagnostic| diagnostic.span);
+    // Unstable, the kind breaking ties: as deterministic as a stable sort,
+    // and the page carries no second copy of the stable one.
+    diagnostics.sort_unstable_by_key(|diagnostic| (diagnostic.span, diagnostic.kind as u8));
 
     let opener_of: HashMap<usize, usize> = pairs.iter().map(|p| (p.close, p.open)).collect();
     // The attributed quotations by their closing mark, as indices into
