@@ -1439,3 +1439,48 @@ fn half_width_bracketed_items_after_a_space_start_pieces() {
         ",
     );
 }
+
+#[test]
+fn heavenly_stems_count_heads() {
+    // 古田会议决议: 甲　… 乙　… number the forms of 非组织观点, with their
+    // own （一） items; 甲、乙双方 names two parties and numbers nothing.
+    check(
+        "其表现如下：\n\
+         甲　少数不服从多数。例如少数人的提议被否决。\n\
+         （一）开会时要使到会的人尽量发表意见。\n\
+         （二）党的纪律之一是少数服从多数。\n\
+         乙　非组织的批评：\n\
+         （一）党内批评是坚强党的组织的武器。\n\
+         （二）许多党员不在党内批评而在党外去批评。\n\
+         甲、乙双方应当遵守合同。\n",
+        "
+        preamble 其表现如下
+        part 甲　少数不服从多数
+          section （一）开会时要使到会的人尽量发表意见
+          section （二）党的纪律之一是少数服从多数
+        part 乙　非组织的批评
+          section （一）党内批评是坚强党的组织的武器
+          section （二）许多党员不在党内批评而在党外去批评
+        ",
+    );
+}
+
+#[test]
+fn a_number_and_a_blank_numbers_items() {
+    // 古田会议决议's 1 党的领导机关… (no punctuation after the digit), as
+    // GB/T 1.1 numbers its chapters (1 范围); 3 个 and 5 年 are amounts.
+    check(
+        "（一）从理论上铲除极端民主化的根苗。\n\
+         （二）在组织上，厉行集中指导下的民主生活。其路线是：\n\
+         1 党的领导机关要有正确的指导路线。\n\
+         2 上级机关要明了下级机关的情况。\n\
+         3 个人意见要在会上提出。\n\
+         5 年来，情况有了变化。\n",
+        "
+        part （一）从理论上铲除极端民主化的根苗
+        part （二）在组织上，厉行集中指导下的民主生活
+          section 1党的领导机关要有正确的指导路线
+          section 2上级机关要明了下级机关的情况
+        ",
+    );
+}

@@ -535,7 +535,9 @@ fn stands_as_heading(
         && unpunctuated
         && previous_ends
         && next_longer
-        && !marker::starts_with_marker(&content)
+        // 5 程度分级: a chapter number of GB/T 1.1 that does not count on
+        // from an earlier one still heads what follows.
+        && marker::marker_at(&content[marker::skip_emphasis(&content)..]).is_none_or(|m| m.family == marker::Family::ArabicSpace)
         && !content.starts_with('—')
 }
 

@@ -11,6 +11,7 @@
 //! arabic_dot   = digits ("."|"．") not-digit          1. １．
 //! arabic_comma = digits "、" not-digit                1、
 //! arabic_paren = ("（"|"(")? digits ("）"|")") | ⑴…⒇  （1） (1) 1） （１）
+//! arabic_space = digits (" "|"　") CJK not a unit     1 党的领导机关… (GB/T 1.1: 1 范围)
 //! circled      = ①…⑳
 //! yao          = numeral "要" not-numeral             一要
 //! shi          = numeral "是" not-numeral             一是
@@ -23,6 +24,7 @@
 //!                                                     第一条　… 第 1 條… 【第一条】…
 //! decimal      = digits ("." digits)+ (blank | CJK not a unit)  5.1 5.1.1 6.10 (GB/T 1.1)
 //! latin        = [a-zA-Z] (")"|"）"|"."|"．"|"、") not-letter  a) b. A、
+//! stem         = 甲…癸 ("、"|"．"|"　"|" ") not-stem   甲　少数不服从多数 乙、… (not 甲、乙双方)
 //! numeral      = 一…九十九, or positional 一○ 一二○
 //! ```
 //!
@@ -56,11 +58,16 @@ pub(crate) enum Family {
     /// Lettered items: a) b) / a. b. and A. B. / A、 B、.
     LatinLower,
     LatinUpper,
+    /// A number and a blank, no punctuation: `1 党的领导机关…` (古田会议决议),
+    /// GB/T 1.1's chapters `1 范围`.
+    ArabicSpace,
+    /// The heavenly stems 甲 乙 丙 … 癸 counting heads: `甲　少数不服从多数。`
+    Stem,
 }
 
 /// How many families there are: tables by family are arrays of this
 /// length, indexed by `Family as usize`.
-pub(crate) const FAMILIES: usize = Family::LatinUpper as usize + 1;
+pub(crate) const FAMILIES: usize = Family::Stem as usize + 1;
 
 impl Family {
     /// Every family, in declaration order: `ALL[f as usize] == f`.
@@ -81,6 +88,8 @@ impl Family {
         Family::Decimal4,
         Family::LatinLower,
         Family::LatinUpper,
+        Family::ArabicSpace,
+        Family::Stem,
     ];
 
     /// Series markers enumerate tasks inside running text; the others head
@@ -143,6 +152,7 @@ pub(crate) fn marker_at(s: &str) -> Option<Marker> {
         c if decimal_digit(c).is_some() => arabic_marker(s).or_else(|| decimal_marker(s)),
         c if c.is_ascii_alphabetic() => latin_marker(s),
         c if is_chinese_numeral_char(c) => numeral_marker(s),
+        c if stem_value(c).is_some() => stem_marker(s),
         _ => None,
     }
 }
@@ -165,13 +175,23 @@ fn may_start_marker_plainly(c: char) -> bool {
         || c.is_ascii_alphabetic()
         || decimal_digit(c).is_some()
         || is_chinese_numeral_char(c)
+        || stem_value(c).is_some()
 }
 
-/// The CJK ideographs a marker can start with: 第 首 其 再 最 and the
-/// Chinese numerals.
-const CJK_STARTS: [char; 16] = [
+/// The CJK ideographs a marker can start with: 第 首 其 再 最, the
+/// Chinese numerals and the heavenly stems.
+const CJK_STARTS: [char; 26] = [
     '第', '首', '其', '再', '最', '零', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十',
+    '甲', '乙', '丙', '丁', '戊', '己', '庚', '辛', '壬', '癸',
 ];
+
+/// The heavenly stems in order, which count heads as 一 二 三 do.
+const STEMS: [char; 10] = ['甲', '乙', '丙', '丁', '戊', '己', '庚', '辛', '壬', '癸'];
+
+/// 甲 → 1 … 癸 → 10.
+fn stem_value(c: char) -> Option<u32> {
+    STEMS.iter().position(|&s| s == c).map(|i| i as u32 + 1)
+}
 
 /// Bit `n` is set when some char of [`CJK_STARTS`] has `n` as its low six
 /// bits.
@@ -367,6 +387,10 @@ fn arabic_marker(s: &str) -> Option<Marker> {
         '.' | '．' if !digit_follows => Family::ArabicDot,
         '、' if !digit_follows => Family::ArabicComma,
         '）' | ')' => Family::ArabicParen,
+        // 1 党的领导机关…: a blank, then words — not an amount (3 个, 5 年).
+        ' ' | '\u{3000}' if after.is_some_and(|c| !c.is_ascii() && !is_blank(c) && !is_unit(c)) => {
+            Family::ArabicSpace
+        }
         _ => return None,
     };
     Some(Marker {
@@ -405,9 +429,7 @@ fn decimal_marker(s: &str) -> Option<Marker> {
     }
     let next = s[end..].chars().next()?;
     let follows = (is_blank(next) && next != '\n' && next != '\r')
-        || (!next.is_ascii()
-            && !"亿万千百%％倍元年月日个分秒度米克吨项次".contains(next)
-            && !is_blank(next));
+        || (!next.is_ascii() && !is_unit(next) && !is_blank(next));
     if !follows {
         return None;
     }
@@ -420,6 +442,34 @@ fn decimal_marker(s: &str) -> Option<Marker> {
         family,
         value,
         len: end,
+        positional: false,
+        noun: 0,
+    })
+}
+
+/// Whether a number followed by `c` is an amount (1.5亿, 3 个, 5 年), not
+/// a clause or item number.
+fn is_unit(c: char) -> bool {
+    "亿万千百%％倍元年月日时个分秒度米克吨项次多余名人位岁届号期".contains(c)
+}
+
+/// `甲　…`, `乙、…`: a heavenly stem, a separator, then words that do not
+/// go on with another stem (甲、乙双方 names two parties).
+fn stem_marker(s: &str) -> Option<Marker> {
+    let mut chars = s.chars();
+    let stem = chars.next()?;
+    let value = stem_value(stem)?;
+    let punct = chars.next()?;
+    let after = chars.next()?;
+    let ok = match punct {
+        '、' | '．' => stem_value(after).is_none(),
+        '\u{3000}' | ' ' => !after.is_ascii() && !is_blank(after) && stem_value(after).is_none(),
+        _ => false,
+    };
+    ok.then(|| Marker {
+        family: Family::Stem,
+        value,
+        len: stem.len_utf8() + punct.len_utf8(),
         positional: false,
         noun: 0,
     })
@@ -618,6 +668,8 @@ mod tests {
             "先，",
             "次，",
             "后，",
+            "　字",
+            "、字",
         ];
         let mut text = String::new();
         for c in (0..=0x2FFFF).filter_map(char::from_u32) {
@@ -716,6 +768,13 @@ mod tests {
         );
         assert_eq!(label("其次，要"), Some(("其次，", Family::Ordinal, 2)));
         assert_eq!(label("最后，要"), Some(("最后，", Family::Ordinal, LAST)));
+        assert_eq!(
+            label("1 党的领导机关"),
+            Some(("1 ", Family::ArabicSpace, 1))
+        );
+        assert_eq!(label("1　范围"), Some(("1　", Family::ArabicSpace, 1)));
+        assert_eq!(label("甲　少数不服从多数"), Some(("甲　", Family::Stem, 1)));
+        assert_eq!(label("乙、非组织"), Some(("乙、", Family::Stem, 2)));
     }
 
     #[test]
@@ -735,6 +794,12 @@ mod tests {
             "（注）",
             "一二三",
             "第一个",
+            "3 个问题",
+            "5 年来",
+            "2 000万",
+            "甲、乙双方",
+            "甲方",
+            "甲 乙 丙",
         ] {
             assert_eq!(label(text).map(|l| l.0), None, "{text}");
         }

@@ -512,6 +512,13 @@ impl Tree {
             }
         }
         self.lead_runs_on = false;
+        if let Some(level) = block
+            .heading_level
+            .filter(|_| !placed_lead && inline.is_empty())
+        {
+            self.add_heading(text, block, level);
+            return;
+        }
         if !placed_lead {
             self.close_levels_before_paragraph(&text[block.start..block.end]);
             let first_inline = inline
