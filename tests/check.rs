@@ -1484,3 +1484,44 @@ fn a_number_and_a_blank_numbers_items() {
         ",
     );
 }
+
+#[test]
+fn a_short_line_naming_the_list_after_it_heads_it() {
+    // 古田会议决议: 单纯军事观点的来源： and 纠正的方法： stand alone and name
+    // the （一）… lists that start again after them: heads, beside the list
+    // before them and below the Markdown heading; a sentence leading into a
+    // list (主要任务是：) heads nothing.
+    check(
+        "## 关于单纯军事观点\n\
+         单纯军事观点非常发展。其表现如：\n\
+         （一）认为军事政治二者是对立的。\n\
+         （二）以为红军的任务也和白军相仿佛。\n\
+         单纯军事观点的来源：\n\
+         （一）政治水平低。\n\
+         （二）雇佣军队的思想。\n\
+         纠正的方法：\n\
+         （一）从教育上提高党内的政治水平。\n\
+         ## 关于极端民主化\n\
+         极端民主化的现象，减少了许多。\n\
+         纠正的方法：\n\
+         （一）从理论上铲除极端民主化的根苗。\n\
+         主要任务是：\n\
+         1.统筹协调各部门的目标和活动。\n\
+         2.监控预算执行。\n",
+        "
+        part 关于单纯军事观点
+          part （一）认为军事政治二者是对立的
+          part （二）以为红军的任务也和白军相仿佛
+          part 单纯军事观点的来源
+            part （一）政治水平低
+            part （二）雇佣军队的思想
+          part 纠正的方法
+            part （一）从教育上提高党内的政治水平
+        part 关于极端民主化
+          part 纠正的方法
+            part （一）从理论上铲除极端民主化的根苗
+              section 1.统筹协调各部门的目标和活动
+              section 2.监控预算执行
+        ",
+    );
+}

@@ -38,6 +38,9 @@ pub(crate) struct Block {
     pub single_line: bool,
     /// Its marker stood alone on its line (see `lines::Paragraph`).
     pub bare_marker: bool,
+    /// A head line announcing the list after it (纠正的方法：): the family
+    /// of that list's markers.
+    pub announces: Option<Family>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -424,7 +427,15 @@ impl Tree {
         let collapsed =
             body.len() > COLLAPSED_PARAGRAPH * 3 || (self.single_paragraph && body.len() > 600);
 
-        if let Some(level) = block.heading_level.filter(|_| lead.is_none()) {
+        // A law's article holds its 款 lines, whatever they look like.
+        let in_article_now = self
+            .stack
+            .last()
+            .is_some_and(|open| self.drafts[open.node].article);
+        let heading_level = block
+            .heading_level
+            .filter(|_| !(block.announces.is_some() && in_article_now));
+        if let Some(level) = heading_level.filter(|_| lead.is_none()) {
             self.add_heading(text, block, level);
             return;
         }
@@ -432,10 +443,7 @@ impl Tree {
         let in_article = lead.is_some_and(|m| {
             let label = &body[emphasis..emphasis + m.len];
             marker::is_article(m, label, &body[emphasis + m.len..])
-        }) || self
-            .stack
-            .last()
-            .is_some_and(|open| self.drafts[open.node].article);
+        }) || in_article_now;
         let inline = inline_markers(body, collapsed, in_article);
         let mut placed_lead = false;
         if let Some(marker) = lead {
@@ -512,10 +520,7 @@ impl Tree {
             }
         }
         self.lead_runs_on = false;
-        if let Some(level) = block
-            .heading_level
-            .filter(|_| !placed_lead && inline.is_empty())
-        {
+        if let Some(level) = heading_level.filter(|_| !placed_lead && inline.is_empty()) {
             self.add_heading(text, block, level);
             return;
         }
@@ -747,6 +752,13 @@ impl Tree {
 
     fn add_heading(&mut self, text: &str, block: Block, level: u8) {
         let is_heading = |open: &Open| matches!(open.style, Style::Heading(l) if l >= level);
+        // The newest level, when it is a list of the form a head announces:
+        // the head (单纯军事观点的来源：) and its list go beside it.
+        let announced = block.announces.and_then(|family| {
+            let newest = self.stack.len().checked_sub(1)?;
+            matches!(self.stack[newest].style, Style::Numbered { family: f, .. } if f == family)
+                .then_some(newest)
+        });
         let depth = match self.stack.iter().position(is_heading) {
             // A Markdown heading goes below the deepest heading of a smaller
             // level, numbered or not, and above everything else.
@@ -756,26 +768,31 @@ impl Tree {
                 .rposition(|open| open.md_level.is_some_and(|l| l < level))
                 .map_or(0, |parent| parent + 1),
             Some(depth) => depth,
+            None if announced.is_some() => announced.unwrap_or(0),
             // A plain unnumbered line inside a numbered part heads a run of
-            // its paragraphs: it goes below the deepest numbered heading.
+            // its paragraphs: it goes below the deepest numbered heading,
+            // or Markdown heading (## 关于极端民主化 / 纠正的方法：).
             None => self
                 .stack
                 .iter()
-                .rposition(|open| matches!(open.style, Style::Numbered { family, .. } if !family.is_series()))
+                .rposition(|open| match open.style {
+                    Style::Numbered { family, .. } => !family.is_series(),
+                    Style::Heading(l) => l < level,
+                    Style::Appendix => false,
+                })
                 .map_or(0, |depth| depth + 1),
         };
         self.close_to(depth);
+        let mut heading = clean_clipped(&text[block.start..block.end], MAX_HEADING);
+        if block.announces.is_some() {
+            heading.truncate(heading.trim_end_matches(['：', ':']).len());
+        }
         let parent = self.deepest();
         let node = self.add(
             parent,
             Draft {
                 style: Some(Style::Heading(level)),
-                ..Draft::new(
-                    NodeKind::Part,
-                    clean_clipped(&text[block.start..block.end], MAX_HEADING),
-                    block.start,
-                    block.end,
-                )
+                ..Draft::new(NodeKind::Part, heading, block.start, block.end)
             },
         );
         self.stack.push(Open {
