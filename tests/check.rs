@@ -1525,3 +1525,20 @@ fn a_short_line_naming_the_list_after_it_heads_it() {
         ",
     );
 }
+
+#[test]
+fn two_members_said_as_one_are_one_unlabeled_member() {
+    // 华为的冬天: 第一，… 第二，… 第三点和第四点，… — the joined ordinal is
+    // one member with no label of its own, and the series counts on after
+    // it (第五，).
+    check(
+        "干部的标准有五个：第一，你有没有敬业精神，对工作是否认真。第二，你有没有献身精神，不要斤斤计较。\
+         第三点和第四点，就是要有责任心和使命感。第五，你能不能团结同志，共同完成任务。\n",
+        "
+        task 第一，你有没有敬业精神，对工作是否认真
+        task 第二，你有没有献身精神，不要斤斤计较
+        task 第三点和第四点，就是要有责任心和使命感
+        task 第五，你能不能团结同志，共同完成任务
+        ",
+    );
+}

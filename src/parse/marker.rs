@@ -19,6 +19,9 @@
 //!              | ("首先"|"其次"|"再次"|"最后") ("，"|"、"|"："|",")
 //!              | numeral "，" not-numeral             一，…二，… (一，二，三 is a count)
 //!              | "【" ordinal "】"                     【第一条】 (a charter's article)
+//!              | "第" numeral noun? ("和"|"与"|"及"|"、") "第"? numeral noun? punct?
+//!                                                     第三点和第四点， 第三、四点 (two members
+//!                                                     as one: no label, counts for both)
 //! article      = ordinal with 条/條, then a blank or the line's end, or
 //!                spaced as law databases print it, or bracketed
 //!                                                     第一条　… 第 1 條… 【第一条】…
@@ -113,6 +116,17 @@ pub(crate) struct Marker {
     /// Which counted noun an ordinal names (第一条, 第一篇), 0 for none: 第一条
     /// inside 第三篇 is a level of its own.
     pub noun: u8,
+    /// Members after the first that one marker names: 1 for 第三点和第四点
+    /// (two points said as one), 0 for every other marker.
+    pub more: u32,
+}
+
+impl Marker {
+    /// The last value the marker names: `value`, or more when it names
+    /// several members at once (第三点和第四点 → 4).
+    pub(crate) fn through(self) -> u32 {
+        self.value.saturating_add(self.more)
+    }
 }
 
 /// The marker at the start of `s`, if any. Leading Markdown emphasis
@@ -141,6 +155,7 @@ pub(crate) fn marker_at(s: &str) -> Option<Marker> {
             len: first.len_utf8(),
             positional: false,
             noun: 0,
+            more: 0,
         }),
         '⑴'..='⒇' => Some(Marker {
             family: Family::ArabicParen,
@@ -148,6 +163,7 @@ pub(crate) fn marker_at(s: &str) -> Option<Marker> {
             len: first.len_utf8(),
             positional: false,
             noun: 0,
+            more: 0,
         }),
         c if decimal_digit(c).is_some() => arabic_marker(s).or_else(|| decimal_marker(s)),
         c if c.is_ascii_alphabetic() => latin_marker(s),
@@ -353,6 +369,7 @@ fn numeral_marker(s: &str) -> Option<Marker> {
         len: numeral.len() + punct_len,
         positional,
         noun: 0,
+        more: 0,
     })
 }
 
@@ -374,6 +391,7 @@ fn paren_marker(s: &str) -> Option<Marker> {
         len: s.len() - rest.len() + close.len_utf8(),
         positional,
         noun: 0,
+        more: 0,
     })
 }
 
@@ -399,6 +417,7 @@ fn arabic_marker(s: &str) -> Option<Marker> {
         len: s.len() - rest.len() + next.len_utf8(),
         positional: false,
         noun: 0,
+        more: 0,
     })
 }
 
@@ -444,6 +463,7 @@ fn decimal_marker(s: &str) -> Option<Marker> {
         len: end,
         positional: false,
         noun: 0,
+        more: 0,
     })
 }
 
@@ -472,6 +492,7 @@ fn stem_marker(s: &str) -> Option<Marker> {
         len: stem.len_utf8() + punct.len_utf8(),
         positional: false,
         noun: 0,
+        more: 0,
     })
 }
 
@@ -514,6 +535,7 @@ fn latin_marker(s: &str) -> Option<Marker> {
         len: 1 + punct.len_utf8(),
         positional: false,
         noun: 0,
+        more: 0,
     })
 }
 
@@ -559,9 +581,15 @@ fn ordinal_marker(s: &str) -> Option<Marker> {
         }
     };
     let positional = false;
-    let noun_index = ORDINAL_NOUNS.iter().position(|noun| rest.starts_with(noun));
+    let mut noun_index = ORDINAL_NOUNS.iter().position(|noun| rest.starts_with(noun));
+    let mut after_noun = &rest[noun_index.map_or(0, |i| ORDINAL_NOUNS[i].len())..];
+    let mut more = 0;
+    if let Some((through, second_noun, after)) = joined_ordinal(after_noun, value, noun_index) {
+        more = through - value;
+        noun_index = second_noun;
+        after_noun = after;
+    }
     let noun = noun_index.map(|i| &ORDINAL_NOUNS[i]);
-    let after_noun = &rest[noun.map_or(0, |n| n.len())..];
     let punct = after_noun
         .chars()
         .next()
@@ -580,7 +608,37 @@ fn ordinal_marker(s: &str) -> Option<Marker> {
         len,
         positional,
         noun: noun_index.map_or(0, |i| i as u8 + 1),
+        more,
     })
+}
+
+/// A second ordinal joined to the first, which names two members as one:
+/// `和第四点` after 第三点, `、四点` after 第三 (第三、四点). Only the next
+/// few values, with the first's counted noun or, after a bare numeral, its
+/// own. Returns the second's value, its noun and what follows it.
+fn joined_ordinal(s: &str, value: u32, noun: Option<usize>) -> Option<(u32, Option<usize>, &str)> {
+    let rest = ["和", "与", "及", "、"]
+        .into_iter()
+        .find_map(|word| s.strip_prefix(word))?;
+    let rest = rest.strip_prefix('第').unwrap_or(rest);
+    let (numeral, rest) = numeral_prefix(rest);
+    let (through, false) = chinese_numeral(numeral)? else {
+        return None;
+    };
+    if through <= value || through - value > 9 {
+        return None;
+    }
+    let second = ORDINAL_NOUNS.iter().position(|n| rest.starts_with(n));
+    let noun = match (noun, second) {
+        (Some(first), Some(second)) if first == second => Some(first),
+        (None, second) => second,
+        _ => return None,
+    };
+    Some((
+        through,
+        noun,
+        &rest[noun.map_or(0, |i| ORDINAL_NOUNS[i].len())..],
+    ))
 }
 
 /// Counted nouns a trailing counter names: 种 (反对自由主义's eleven
@@ -637,6 +695,7 @@ fn sequence_word(s: &str) -> Option<Marker> {
         len: word.len() + punct.len_utf8(),
         positional: false,
         noun: 0,
+        more: 0,
     })
 }
 
@@ -775,6 +834,12 @@ mod tests {
         assert_eq!(label("1　范围"), Some(("1　", Family::ArabicSpace, 1)));
         assert_eq!(label("甲　少数不服从多数"), Some(("甲　", Family::Stem, 1)));
         assert_eq!(label("乙、非组织"), Some(("乙、", Family::Stem, 2)));
+        // Two members said as one: the label covers both, `through` the
+        // second.
+        let merged = marker_at("第三点和第四点，就是").map(|m| (m.len, m.value, m.through()));
+        assert_eq!(merged, Some(("第三点和第四点，".len(), 3, 4)));
+        let merged = marker_at("第三、四点，就是").map(|m| (m.len, m.value, m.through()));
+        assert_eq!(merged, Some(("第三、四点，".len(), 3, 4)));
     }
 
     #[test]
@@ -800,6 +865,7 @@ mod tests {
             "甲、乙双方",
             "甲方",
             "甲 乙 丙",
+            "第一、二次会议",
         ] {
             assert_eq!(label(text).map(|l| l.0), None, "{text}");
         }

@@ -479,6 +479,8 @@ impl Tree {
                         first_clause(text[after..first_inline].trim_start_matches(is_blank))
                     }
                     Some(end) => first_clause(&text[label_end..end]),
+                    // 第三点和第四点，…: no label, so the heading says it.
+                    None if marker.more > 0 => first_clause(&text[label_start..first_inline]),
                     // （三）宪法宣誓仪式； alone on its line: the heading
                     // drops the list's punctuation, as a run-in one does.
                     None if standalone => {
@@ -563,7 +565,8 @@ impl Tree {
                 self.close_far_inline_series(text, start);
             }
             let label_end = start + marker.len;
-            let heading = first_clause(&text[label_end..end]);
+            let heading_start = if marker.more > 0 { start } else { label_end };
+            let heading = first_clause(&text[heading_start..end]);
             if self.push_marker(
                 style,
                 marker,
@@ -708,15 +711,18 @@ impl Tree {
         } else {
             NodeKind::Section
         };
+        // 第三点和第四点，…: two members said as one are one unlabeled
+        // member, headed by what it says, counting for both.
+        let label = (marker.more == 0).then(|| {
+            label
+                .chars()
+                .filter(|c| !c.is_ascii_whitespace() && *c != '*')
+                .collect()
+        });
         let node = self.add(
             parent,
             Draft {
-                label: Some(
-                    label
-                        .chars()
-                        .filter(|c| !c.is_ascii_whitespace() && *c != '*')
-                        .collect(),
-                ),
+                label,
                 style: Some(style),
                 positional: marker.positional,
                 series: Some(series),
@@ -726,7 +732,7 @@ impl Tree {
         let value = if marker.value == LAST {
             LAST - 1
         } else {
-            marker.value
+            marker.through()
         };
         self.stack.push(Open {
             node,
