@@ -513,14 +513,17 @@ fn digit_prefix_any(s: &str) -> Option<(u32, &str)> {
 }
 
 /// `a)` `b）` `a.` `A.` `A、`: one ASCII letter, its punctuation, then no
-/// other letter (`e.g.` and English words are not items).
+/// other letter (`e.g.` and English words are not items) — except after a
+/// parenthesis, which no word has inside it: `a)IIo以上烧烫伤…` (an item
+/// opening with a Roman numeral, GB/T 1.1).
 fn latin_marker(s: &str) -> Option<Marker> {
     let mut chars = s.chars();
     let letter = chars.next()?;
     let punct = chars.next()?;
     let after = chars.next();
-    if !matches!(punct, ')' | '）' | '.' | '．' | '、')
-        || after.is_none_or(|c| c.is_ascii_alphanumeric())
+    let parenthesis = matches!(punct, ')' | '）');
+    if !(parenthesis || matches!(punct, '.' | '．' | '、'))
+        || after.is_none_or(|c| c.is_ascii_alphanumeric() && !parenthesis)
     {
         return None;
     }
@@ -796,6 +799,7 @@ mod tests {
         );
         assert_eq!(label("6.10本标准"), Some(("6.10", Family::Decimal2, 10)));
         assert_eq!(label("b)开放性"), Some(("b)", Family::LatinLower, 2)));
+        assert_eq!(label("a)IIo以上"), Some(("a)", Family::LatinLower, 1)));
         assert_eq!(label("C．任务"), Some(("C．", Family::LatinUpper, 3)));
         assert_eq!(label("1.加强"), Some(("1.", Family::ArabicDot, 1)));
         assert_eq!(label("１０．加强"), Some(("１０．", Family::ArabicDot, 10)));
