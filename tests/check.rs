@@ -1542,3 +1542,22 @@ fn two_members_said_as_one_are_one_unlabeled_member() {
         ",
     );
 }
+
+#[test]
+fn an_item_of_one_sentence_is_headed_by_all_of_it() {
+    // 人体损伤程度鉴定标准: an item names alternatives between ；, and its
+    // heading is the whole sentence; an item of several sentences keeps
+    // its first clause, and a law's article its first clause too.
+    check(
+        "5.1 颅脑、脊髓损伤\n\
+         a)头皮撕脱伤面积累计50.0cm2以上；头皮缺损面积累计24.0cm2以上。\n\
+         b)脑挫（裂）伤；颅内出血；慢性颅内血肿。\n\
+         c)颅骨骨折；须手术治疗。另有说明。\n",
+        "
+        part 5.1颅脑、脊髓损伤
+          section a)头皮撕脱伤面积累计50.0cm2以上；头皮缺损面积累计24.0cm2以上
+          section b)脑挫（裂）伤；颅内出血；慢性颅内血肿
+          section c)颅骨骨折
+        ",
+    );
+}

@@ -22,7 +22,7 @@ use std::collections::HashMap;
 use super::inline::inline_markers;
 use super::marker::{self, Family, Marker, FAMILIES, LAST};
 use super::text::{
-    clean_clipped, clean_up_to, first_clause, is_blank, is_sentence_end, MAX_HEADING,
+    clean_clipped, clean_up_to, first_clause, is_blank, is_sentence_end, item_heading, MAX_HEADING,
 };
 use crate::model::NodeKind;
 
@@ -492,7 +492,12 @@ impl Tree {
                         );
                         heading
                     }
-                    None => first_clause(&text[label_end..first_inline]),
+                    // A law's article is headed by its first clause; an
+                    // item of one sentence by all of it.
+                    None if marker::is_article(marker, &text[label_start..label_end], rest) => {
+                        first_clause(&text[label_end..first_inline])
+                    }
+                    None => item_heading(&text[label_end..first_inline]),
                 };
                 let pushed = self.push_marker(
                     style,
