@@ -1561,3 +1561,18 @@ fn an_item_of_one_sentence_is_headed_by_all_of_it() {
         ",
     );
 }
+
+#[test]
+fn an_ordinal_that_is_the_subject_of_its_sentence_is_no_label() {
+    // 湖南农民运动考察报告: 第一是对于社会恶习之反抗…。第二是… — the
+    // ordinal is the subject of 是, not a label set off by ，: unlabeled
+    // members headed by their sentence.
+    check(
+        "这些禁令中，包含两个重要意义。第一是对于社会恶习之反抗，如禁牌赌鸦片等。\
+         第二是对于城市商人剥削之自卫，如禁吃酒席，禁买南货斋果送情等。\n",
+        "
+        task 第一是对于社会恶习之反抗，如禁牌赌鸦片等
+        task 第二是对于城市商人剥削之自卫，如禁吃酒席，禁买南货斋果送情等
+        ",
+    );
+}

@@ -456,7 +456,7 @@ const STRICT_BELOW: &[(&str, f64, bool, f64)] = &[
     ),
     (
         "11_gwr1955_first-five-year-plan_very-long",
-        0.93,
+        0.95,
         true,
         1.00,
     ),
@@ -475,7 +475,7 @@ const STRICT_BELOW: &[(&str, f64, bool, f64)] = &[
     ),
     (
         "34_mao1927_hunan-investigation-report_counted-jian_long_markdown",
-        0.93,
+        1.00,
         true,
         0.66,
     ),

@@ -16,6 +16,7 @@
 //! yao          = numeral "要" not-numeral             一要
 //! shi          = numeral "是" not-numeral             一是
 //! ordinal      = "第" numeral ("条"|"点"|"篇"|"项"|"个问题"|"个方面"|"是")? ("，"|"、"|"："|",")?
+//!                                                     (第一是…: the subject of 是, no label)
 //!              | ("首先"|"其次"|"再次"|"最后") ("，"|"、"|"："|",")
 //!              | numeral "，" not-numeral             一，…二，… (一，二，三 is a count)
 //!              | "【" ordinal "】"                     【第一条】 (a charter's article)
@@ -126,6 +127,14 @@ impl Marker {
     /// several members at once (第三点和第四点 → 4).
     pub(crate) fn through(self) -> u32 {
         self.value.saturating_add(self.more)
+    }
+
+    /// The marker is words of its sentence rather than a label (GB/T
+    /// 15834 序次语 are set off by 、 or ，): two members said as one
+    /// (第三点和第四点，…), or an ordinal that is the subject of its sentence
+    /// (第一是日本方面). Its member has no label, and its heading says it.
+    pub(crate) fn unlabeled(self) -> bool {
+        self.more > 0 || (self.noun > 0 && ORDINAL_NOUNS[usize::from(self.noun - 1)] == "是")
     }
 }
 
@@ -844,6 +853,8 @@ mod tests {
         assert_eq!(merged, Some(("第三点和第四点，".len(), 3, 4)));
         let merged = marker_at("第三、四点，就是").map(|m| (m.len, m.value, m.through()));
         assert_eq!(merged, Some(("第三、四点，".len(), 3, 4)));
+        assert!(marker_at("第一是日本方面").is_some_and(Marker::unlabeled));
+        assert!(!marker_at("第一，日本方面").is_some_and(Marker::unlabeled));
     }
 
     #[test]

@@ -479,8 +479,9 @@ impl Tree {
                         first_clause(text[after..first_inline].trim_start_matches(is_blank))
                     }
                     Some(end) => first_clause(&text[label_end..end]),
-                    // 第三点和第四点，…: no label, so the heading says it.
-                    None if marker.more > 0 => first_clause(&text[label_start..first_inline]),
+                    // 第三点和第四点，… 第一是…: no label, so the heading
+                    // says it.
+                    None if marker.unlabeled() => first_clause(&text[label_start..first_inline]),
                     // （三）宪法宣誓仪式； alone on its line: the heading
                     // drops the list's punctuation, as a run-in one does.
                     None if standalone => {
@@ -570,7 +571,7 @@ impl Tree {
                 self.close_far_inline_series(text, start);
             }
             let label_end = start + marker.len;
-            let heading_start = if marker.more > 0 { start } else { label_end };
+            let heading_start = if marker.unlabeled() { start } else { label_end };
             let heading = first_clause(&text[heading_start..end]);
             if self.push_marker(
                 style,
@@ -716,9 +717,10 @@ impl Tree {
         } else {
             NodeKind::Section
         };
-        // 第三点和第四点，…: two members said as one are one unlabeled
-        // member, headed by what it says, counting for both.
-        let label = (marker.more == 0).then(|| {
+        // 第三点和第四点，… (two members said as one, counting for both)
+        // and 第一是日本方面 (the ordinal is the sentence's subject): an
+        // unlabeled member, headed by what it says.
+        let label = (!marker.unlabeled()).then(|| {
             label
                 .chars()
                 .filter(|c| !c.is_ascii_whitespace() && *c != '*')
