@@ -116,7 +116,7 @@ corpus_tests! {
     national_emblem_law_with_appendix => "30_law_articles_appendix-yi-items";
     mao1930_oppose_book_worship => "31_mao1930_oppose-book-worship_bare-numeral-heads_markdown";
     mao1941_preface_and_postscript => "32_mao1941_preface-and-postscript_unnumbered-parts_markdown",
-        ignore = "a quotation attributed to a group speaker is missed (issue 11 item 7); floors in STRICT_BELOW";
+        ignore = "the second quotation of 斯大林 is introduced by a pronoun (当然又是他的话对：) and is missed (issue 11 item 7); floors in STRICT_BELOW";
     taiwan_constitution_amendments => "33_tw-constitution-amendments_arabic-articles_traditional";
     mao1927_hunan_investigation_report => "34_mao1927_hunan-investigation-report_counted-jian_long_markdown",
         ignore = "quotations of unnamed speakers (那农民便愤然说) are missed (issue 11 item 7); floors in STRICT_BELOW";
@@ -127,7 +127,7 @@ corpus_tests! {
     mao1941_border_council_speech => "38_mao1941_border-council-speech_no-numbering_runin-salutation_markdown";
     huawei1998_basic_law => "39_huawei1998_basic-law_charter_bracket-articles_markdown";
     renzhengfei2001_huawei_winter => "40_renzhengfei2001_huawei-winter_ten-parts_diyi-disandian_markdown",
-        ignore = "quotations: the speaker of 华罗庚的一句话，“…” and the classical saying “治大国如烹小鲜” are missed (issue 11 item 7); floors in STRICT_BELOW";
+        ignore = "quotations: the classical saying “治大国如烹小鲜” (no comma) is taken for a term (issue 11 item 7); floors in STRICT_BELOW";
     mao1934_masses_life => "41_mao1934_masses-life-work-methods_diyige-wenti_markdown";
 }
 
@@ -471,7 +471,7 @@ const STRICT_BELOW: &[(&str, f64, bool, f64)] = &[
         "32_mao1941_preface-and-postscript_unnumbered-parts_markdown",
         1.00,
         true,
-        0.50,
+        0.75,
     ),
     (
         "34_mao1927_hunan-investigation-report_counted-jian_long_markdown",
@@ -489,7 +489,7 @@ const STRICT_BELOW: &[(&str, f64, bool, f64)] = &[
         "40_renzhengfei2001_huawei-winter_ten-parts_diyi-disandian_markdown",
         1.00,
         true,
-        0.60,
+        0.80,
     ),
 ];
 
