@@ -186,9 +186,9 @@ pub(crate) fn marker_at(s: &str) -> Option<Marker> {
 pub(crate) fn may_start_marker(c: char) -> bool {
     let code = c as u32;
     // Most chars of a text are CJK ideographs, of which only those of
-    // CJK_STARTS can start a marker: the set of their low six bits turns
+    // CJK_STARTS can start a marker: the set of their low seven bits turns
     // most others away with one test.
-    if (0x4E00..=0x9FFF).contains(&code) && CJK_LOW_BITS & (1 << (code & 63)) == 0 {
+    if (0x4E00..=0x9FFF).contains(&code) && CJK_LOW_BITS & (1 << (code & 127)) == 0 {
         return false;
     }
     may_start_marker_plainly(c)
@@ -218,13 +218,13 @@ fn stem_value(c: char) -> Option<u32> {
     STEMS.iter().position(|&s| s == c).map(|i| i as u32 + 1)
 }
 
-/// Bit `n` is set when some char of [`CJK_STARTS`] has `n` as its low six
+/// Bit `n` is set when some char of [`CJK_STARTS`] has `n` as its low seven
 /// bits.
-const CJK_LOW_BITS: u64 = {
+const CJK_LOW_BITS: u128 = {
     let mut bits = 0;
     let mut at = 0;
     while at < CJK_STARTS.len() {
-        bits |= 1 << (CJK_STARTS[at] as u32 & 63);
+        bits |= 1 << (CJK_STARTS[at] as u32 & 127);
         at += 1;
     }
     bits
