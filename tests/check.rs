@@ -1439,3 +1439,140 @@ fn half_width_bracketed_items_after_a_space_start_pieces() {
         ",
     );
 }
+
+#[test]
+fn heavenly_stems_count_heads() {
+    // 古田会议决议: 甲　… 乙　… number the forms of 非组织观点, with their
+    // own （一） items; 甲、乙双方 names two parties and numbers nothing.
+    check(
+        "其表现如下：\n\
+         甲　少数不服从多数。例如少数人的提议被否决。\n\
+         （一）开会时要使到会的人尽量发表意见。\n\
+         （二）党的纪律之一是少数服从多数。\n\
+         乙　非组织的批评：\n\
+         （一）党内批评是坚强党的组织的武器。\n\
+         （二）许多党员不在党内批评而在党外去批评。\n\
+         甲、乙双方应当遵守合同。\n",
+        "
+        preamble 其表现如下
+        part 甲　少数不服从多数
+          section （一）开会时要使到会的人尽量发表意见
+          section （二）党的纪律之一是少数服从多数
+        part 乙　非组织的批评
+          section （一）党内批评是坚强党的组织的武器
+          section （二）许多党员不在党内批评而在党外去批评
+        ",
+    );
+}
+
+#[test]
+fn a_number_and_a_blank_numbers_items() {
+    // 古田会议决议's 1 党的领导机关… (no punctuation after the digit), as
+    // GB/T 1.1 numbers its chapters (1 范围); 3 个 and 5 年 are amounts.
+    check(
+        "（一）从理论上铲除极端民主化的根苗。\n\
+         （二）在组织上，厉行集中指导下的民主生活。其路线是：\n\
+         1 党的领导机关要有正确的指导路线。\n\
+         2 上级机关要明了下级机关的情况。\n\
+         3 个人意见要在会上提出。\n\
+         5 年来，情况有了变化。\n",
+        "
+        part （一）从理论上铲除极端民主化的根苗
+        part （二）在组织上，厉行集中指导下的民主生活
+          section 1党的领导机关要有正确的指导路线
+          section 2上级机关要明了下级机关的情况
+        ",
+    );
+}
+
+#[test]
+fn a_short_line_naming_the_list_after_it_heads_it() {
+    // 古田会议决议: 单纯军事观点的来源： and 纠正的方法： stand alone and name
+    // the （一）… lists that start again after them: heads, beside the list
+    // before them and below the Markdown heading; a sentence leading into a
+    // list (主要任务是：) heads nothing.
+    check(
+        "## 关于单纯军事观点\n\
+         单纯军事观点非常发展。其表现如：\n\
+         （一）认为军事政治二者是对立的。\n\
+         （二）以为红军的任务也和白军相仿佛。\n\
+         单纯军事观点的来源：\n\
+         （一）政治水平低。\n\
+         （二）雇佣军队的思想。\n\
+         纠正的方法：\n\
+         （一）从教育上提高党内的政治水平。\n\
+         ## 关于极端民主化\n\
+         极端民主化的现象，减少了许多。\n\
+         纠正的方法：\n\
+         （一）从理论上铲除极端民主化的根苗。\n\
+         主要任务是：\n\
+         1.统筹协调各部门的目标和活动。\n\
+         2.监控预算执行。\n",
+        "
+        part 关于单纯军事观点
+          part （一）认为军事政治二者是对立的
+          part （二）以为红军的任务也和白军相仿佛
+          part 单纯军事观点的来源
+            part （一）政治水平低
+            part （二）雇佣军队的思想
+          part 纠正的方法
+            part （一）从教育上提高党内的政治水平
+        part 关于极端民主化
+          part 纠正的方法
+            part （一）从理论上铲除极端民主化的根苗
+              section 1.统筹协调各部门的目标和活动
+              section 2.监控预算执行
+        ",
+    );
+}
+
+#[test]
+fn two_members_said_as_one_are_one_unlabeled_member() {
+    // 华为的冬天: 第一，… 第二，… 第三点和第四点，… — the joined ordinal is
+    // one member with no label of its own, and the series counts on after
+    // it (第五，).
+    check(
+        "干部的标准有五个：第一，你有没有敬业精神，对工作是否认真。第二，你有没有献身精神，不要斤斤计较。\
+         第三点和第四点，就是要有责任心和使命感。第五，你能不能团结同志，共同完成任务。\n",
+        "
+        task 第一，你有没有敬业精神，对工作是否认真
+        task 第二，你有没有献身精神，不要斤斤计较
+        task 第三点和第四点，就是要有责任心和使命感
+        task 第五，你能不能团结同志，共同完成任务
+        ",
+    );
+}
+
+#[test]
+fn an_item_of_one_sentence_is_headed_by_all_of_it() {
+    // 人体损伤程度鉴定标准: an item names alternatives between ；, and its
+    // heading is the whole sentence; an item of several sentences keeps
+    // its first clause, and a law's article its first clause too.
+    check(
+        "5.1 颅脑、脊髓损伤\n\
+         a)头皮撕脱伤面积累计50.0cm2以上；头皮缺损面积累计24.0cm2以上。\n\
+         b)脑挫（裂）伤；颅内出血；慢性颅内血肿。\n\
+         c)颅骨骨折；须手术治疗。另有说明。\n",
+        "
+        part 5.1颅脑、脊髓损伤
+          section a)头皮撕脱伤面积累计50.0cm2以上；头皮缺损面积累计24.0cm2以上
+          section b)脑挫（裂）伤；颅内出血；慢性颅内血肿
+          section c)颅骨骨折
+        ",
+    );
+}
+
+#[test]
+fn an_ordinal_that_is_the_subject_of_its_sentence_is_no_label() {
+    // 湖南农民运动考察报告: 第一是对于社会恶习之反抗…。第二是… — the
+    // ordinal is the subject of 是, not a label set off by ，: unlabeled
+    // members headed by their sentence.
+    check(
+        "这些禁令中，包含两个重要意义。第一是对于社会恶习之反抗，如禁牌赌鸦片等。\
+         第二是对于城市商人剥削之自卫，如禁吃酒席，禁买南货斋果送情等。\n",
+        "
+        task 第一是对于社会恶习之反抗，如禁牌赌鸦片等
+        task 第二是对于城市商人剥削之自卫，如禁吃酒席，禁买南货斋果送情等
+        ",
+    );
+}

@@ -106,8 +106,7 @@ corpus_tests! {
     court_online_mediation_rules => "20_rules_articles-items_markdown";
     pboc_monetary_policy_committee_regulation => "21_regulation_chapters-articles-halfwidth-items_markdown";
     procuratorate_public_interest_litigation_banfa => "22_banfa_chapters-articles-items_markdown";
-    injury_grading_standard_decimal_clauses => "23_standard_decimal-headings-letter-items_markdown",
-        ignore = "item headings are cut at the first ；, the annotation runs them to 。 (issue 11); its floor is in STRICT_BELOW";
+    injury_grading_standard_decimal_clauses => "23_standard_decimal-headings-letter-items_markdown";
     hong_kong_national_security_law => "24_law_chapters-sections-articles_missing-ch1_markdown";
     national_anthem_law => "25_law_articles-items_fujian-line_short";
     shanghai_smoking_control_regulation => "26_local-regulation_flat-articles_terms";
@@ -117,20 +116,18 @@ corpus_tests! {
     national_emblem_law_with_appendix => "30_law_articles_appendix-yi-items";
     mao1930_oppose_book_worship => "31_mao1930_oppose-book-worship_bare-numeral-heads_markdown";
     mao1941_preface_and_postscript => "32_mao1941_preface-and-postscript_unnumbered-parts_markdown",
-        ignore = "a quotation attributed to a group speaker is missed (issue 11 item 7); floors in STRICT_BELOW";
+        ignore = "the second quotation of 斯大林 is introduced by a pronoun (当然又是他的话对：) and is missed (issue 11 item 7); floors in STRICT_BELOW";
     taiwan_constitution_amendments => "33_tw-constitution-amendments_arabic-articles_traditional";
     mao1927_hunan_investigation_report => "34_mao1927_hunan-investigation-report_counted-jian_long_markdown",
         ignore = "quotations of unnamed speakers (那农民便愤然说) are missed (issue 11 item 7); floors in STRICT_BELOW";
-    mao1937_combat_liberalism => "35_mao1937_combat-liberalism_trailing-ordinals_markdown",
-        ignore = "the counter comes at the end of each paragraph (这是第一种。), a form the grammar lacks; floors in STRICT_BELOW";
+    mao1937_combat_liberalism => "35_mao1937_combat-liberalism_trailing-ordinals_markdown";
     mao1930_single_spark => "36_mao1930_single-spark_letter_quoted-lists_markdown",
         ignore = "a letter whose series sit inside quotations, and group speakers (issue 11); floors in STRICT_BELOW";
-    mao1929_gutian_resolution => "37_mao1929_gutian-resolution_jia-yi_bare-digits_markdown",
-        ignore = "甲/乙 heads and bare digit items are not in the grammar yet (issue 11); floors in STRICT_BELOW";
+    mao1929_gutian_resolution => "37_mao1929_gutian-resolution_jia-yi_bare-digits_markdown";
     mao1941_border_council_speech => "38_mao1941_border-council-speech_no-numbering_runin-salutation_markdown";
     huawei1998_basic_law => "39_huawei1998_basic-law_charter_bracket-articles_markdown";
     renzhengfei2001_huawei_winter => "40_renzhengfei2001_huawei-winter_ten-parts_diyi-disandian_markdown",
-        ignore = "第三点和第四点 merged members and speaker-less quotations (issue 11); floors in STRICT_BELOW";
+        ignore = "quotations: the classical saying “治大国如烹小鲜” (no comma) is taken for a term (issue 11 item 7); floors in STRICT_BELOW";
     mao1934_masses_life => "41_mao1934_masses-life-work-methods_diyige-wenti_markdown";
     huawei2013_guangzhou_office_forum_minutes => "42_huawei2013_guangzhou-office-forum_meeting-minutes_markdown",
         ignore = "counted 第一个，/第二个， after a speaker prefix (潘少钦：第一个，) are not taken, nor a speaker named as 任正非的另一个观点：“…” (issue 11); floors in STRICT_BELOW";
@@ -475,7 +472,7 @@ const STRICT_BELOW: &[(&str, f64, bool, f64)] = &[
     ),
     (
         "11_gwr1955_first-five-year-plan_very-long",
-        0.93,
+        0.95,
         true,
         1.00,
     ),
@@ -487,20 +484,14 @@ const STRICT_BELOW: &[(&str, f64, bool, f64)] = &[
         1.00,
     ),
     (
-        "23_standard_decimal-headings-letter-items_markdown",
-        0.92,
-        true,
-        1.00,
-    ),
-    (
         "32_mao1941_preface-and-postscript_unnumbered-parts_markdown",
         1.00,
         true,
-        0.50,
+        0.75,
     ),
     (
         "34_mao1927_hunan-investigation-report_counted-jian_long_markdown",
-        0.93,
+        1.00,
         true,
         0.66,
     ),
@@ -511,16 +502,10 @@ const STRICT_BELOW: &[(&str, f64, bool, f64)] = &[
         0.20,
     ),
     (
-        "37_mao1929_gutian-resolution_jia-yi_bare-digits_markdown",
-        0.86,
-        true,
-        1.00,
-    ),
-    (
         "40_renzhengfei2001_huawei-winter_ten-parts_diyi-disandian_markdown",
-        0.92,
+        1.00,
         true,
-        0.60,
+        0.80,
     ),
     (
         "42_huawei2013_guangzhou-office-forum_meeting-minutes_markdown",

@@ -78,14 +78,21 @@ pub(crate) fn frame(text: &str, paragraphs: &[Paragraph]) -> Frame {
         if start >= paragraph.end {
             continue;
         }
+        let previous = i.checked_sub(1).map(|j| &body[j]);
+        let announces = paragraph
+            .md_heading
+            .is_none()
+            .then(|| announced_list(text, paragraph, previous, body.get(i + 1)))
+            .flatten();
         let heading_level = paragraph.md_heading.or_else(|| {
-            let previous = i.checked_sub(1).map(|j| &body[j]);
-            stands_as_heading(text, paragraph, previous, body.get(i + 1)).then_some(PLAIN_HEADING)
+            (announces.is_some() || stands_as_heading(text, paragraph, previous, body.get(i + 1)))
+                .then_some(PLAIN_HEADING)
         });
         frame.body.push(Block {
             start,
             end: paragraph.end,
             heading_level,
+            announces,
             single_line: paragraph.single_line,
             bare_marker: paragraph.bare_marker,
         });
@@ -535,8 +542,55 @@ fn stands_as_heading(
         && unpunctuated
         && previous_ends
         && next_longer
-        && !marker::starts_with_marker(&content)
+        // 5 程度分级: a chapter number of GB/T 1.1 that does not count on
+        // from an earlier one still heads what follows.
+        && marker::marker_at(&content[marker::skip_emphasis(&content)..]).is_none_or(|m| m.family == marker::Family::ArabicSpace)
         && !content.starts_with('—')
+}
+
+/// Most chars of a head line announcing a list ([`announced_list`]).
+const MAX_ANNOUNCING_HEAD: usize = 15;
+/// Words that make a line ending in a colon a lead-in sentence
+/// (任务是： 包括： 有如下各种表现： 遵守下列规定： 加强以下几个方面的工作：),
+/// not a head.
+const LEAD_IN_WORDS: [&str; 7] = ["是", "为", "如下", "下列", "以下", "包括", "如次"];
+
+/// A short line ending in a colon that names what the list after it is
+/// (单纯军事观点的来源： / 纠正的方法： then （一）…, 古田会议决议): a head
+/// of that list, as a heading line is of its paragraphs. The list must
+/// start at one on the next paragraph; a clause (…，其表现如下：) or a
+/// sentence leading into the list (任务是：) is no head. Returns the family
+/// of the list's markers.
+fn announced_list(
+    text: &str,
+    paragraph: &Paragraph,
+    previous: Option<&Paragraph>,
+    next: Option<&Paragraph>,
+) -> Option<marker::Family> {
+    if !paragraph.single_line {
+        return None;
+    }
+    let (content, short) = clean_up_to(
+        &text[paragraph.start..paragraph.end],
+        MAX_ANNOUNCING_HEAD + 1,
+    );
+    let content = content.trim_end_matches(|c: char| is_blank(c) || c == '*');
+    let named = content.strip_suffix(['：', ':'])?;
+    let previous_ends = previous.is_none_or(|p| {
+        last_meaningful_char(&text[p.start..p.end]).is_some_and(super::text::is_paragraph_end)
+    });
+    let a_name = (2..=MAX_ANNOUNCING_HEAD).contains(&named.chars().count())
+        && !named
+            .contains(|c: char| super::text::is_clause_break(c) || matches!(c, '、' | '“' | '”'))
+        && !LEAD_IN_WORDS.iter().any(|word| named.contains(word))
+        && !marker::starts_with_marker(named);
+    if !(short && previous_ends && a_name) {
+        return None;
+    }
+    let next = next?;
+    let next = &text[next.start..next.end];
+    let list = marker::marker_at(&next[marker::skip_emphasis(next)..])?;
+    (list.value == 1 && !list.positional).then_some(list.family)
 }
 
 /// The first of a run of endnotes: ①…, 〔1〕…, [1]….

@@ -213,8 +213,8 @@ fn keep_sequences(
         };
         run[i] = previous.or((marker.value == 1 && two_later[i]).then_some(i));
         if let Some(r) = run[i] {
-            latest[marker.family as usize].insert(marker.value as usize, r);
-            latest_of_family[marker.family as usize] = Some((r, marker.value));
+            latest[marker.family as usize].insert(marker.through() as usize, r);
+            latest_of_family[marker.family as usize] = Some((r, marker.through()));
         }
     }
     // A run inside one sentence is a list, not an outline, when its members

@@ -11,18 +11,24 @@
 //! arabic_dot   = digits ("."|"．") not-digit          1. １．
 //! arabic_comma = digits "、" not-digit                1、
 //! arabic_paren = ("（"|"(")? digits ("）"|")") | ⑴…⒇  （1） (1) 1） （１）
+//! arabic_space = digits (" "|"　") CJK not a unit     1 党的领导机关… (GB/T 1.1: 1 范围)
 //! circled      = ①…⑳
 //! yao          = numeral "要" not-numeral             一要
 //! shi          = numeral "是" not-numeral             一是
 //! ordinal      = "第" numeral ("条"|"点"|"篇"|"项"|"个问题"|"个方面"|"是")? ("，"|"、"|"："|",")?
+//!                                                     (第一是…: the subject of 是, no label)
 //!              | ("首先"|"其次"|"再次"|"最后") ("，"|"、"|"："|",")
 //!              | numeral "，" not-numeral             一，…二，… (一，二，三 is a count)
 //!              | "【" ordinal "】"                     【第一条】 (a charter's article)
+//!              | "第" numeral noun? ("和"|"与"|"及"|"、") "第"? numeral noun? punct?
+//!                                                     第三点和第四点， 第三、四点 (two members
+//!                                                     as one: no label, counts for both)
 //! article      = ordinal with 条/條, then a blank or the line's end, or
 //!                spaced as law databases print it, or bracketed
 //!                                                     第一条　… 第 1 條… 【第一条】…
 //! decimal      = digits ("." digits)+ (blank | CJK not a unit)  5.1 5.1.1 6.10 (GB/T 1.1)
 //! latin        = [a-zA-Z] (")"|"）"|"."|"．"|"、") not-letter  a) b. A、
+//! stem         = 甲…癸 ("、"|"．"|"　"|" ") not-stem   甲　少数不服从多数 乙、… (not 甲、乙双方)
 //! numeral      = 一…九十九, or positional 一○ 一二○
 //! ```
 //!
@@ -56,11 +62,16 @@ pub(crate) enum Family {
     /// Lettered items: a) b) / a. b. and A. B. / A、 B、.
     LatinLower,
     LatinUpper,
+    /// A number and a blank, no punctuation: `1 党的领导机关…` (古田会议决议),
+    /// GB/T 1.1's chapters `1 范围`.
+    ArabicSpace,
+    /// The heavenly stems 甲 乙 丙 … 癸 counting heads: `甲　少数不服从多数。`
+    Stem,
 }
 
 /// How many families there are: tables by family are arrays of this
 /// length, indexed by `Family as usize`.
-pub(crate) const FAMILIES: usize = Family::LatinUpper as usize + 1;
+pub(crate) const FAMILIES: usize = Family::Stem as usize + 1;
 
 impl Family {
     /// Every family, in declaration order: `ALL[f as usize] == f`.
@@ -81,6 +92,8 @@ impl Family {
         Family::Decimal4,
         Family::LatinLower,
         Family::LatinUpper,
+        Family::ArabicSpace,
+        Family::Stem,
     ];
 
     /// Series markers enumerate tasks inside running text; the others head
@@ -104,6 +117,25 @@ pub(crate) struct Marker {
     /// Which counted noun an ordinal names (第一条, 第一篇), 0 for none: 第一条
     /// inside 第三篇 is a level of its own.
     pub noun: u8,
+    /// Members after the first that one marker names: 1 for 第三点和第四点
+    /// (two points said as one), 0 for every other marker.
+    pub more: u32,
+}
+
+impl Marker {
+    /// The last value the marker names: `value`, or more when it names
+    /// several members at once (第三点和第四点 → 4).
+    pub(crate) fn through(self) -> u32 {
+        self.value.saturating_add(self.more)
+    }
+
+    /// The marker is words of its sentence rather than a label (GB/T
+    /// 15834 序次语 are set off by 、 or ，): two members said as one
+    /// (第三点和第四点，…), or an ordinal that is the subject of its sentence
+    /// (第一是日本方面). Its member has no label, and its heading says it.
+    pub(crate) fn unlabeled(self) -> bool {
+        self.more > 0 || (self.noun > 0 && ORDINAL_NOUNS[usize::from(self.noun - 1)] == "是")
+    }
 }
 
 /// The marker at the start of `s`, if any. Leading Markdown emphasis
@@ -132,6 +164,7 @@ pub(crate) fn marker_at(s: &str) -> Option<Marker> {
             len: first.len_utf8(),
             positional: false,
             noun: 0,
+            more: 0,
         }),
         '⑴'..='⒇' => Some(Marker {
             family: Family::ArabicParen,
@@ -139,10 +172,12 @@ pub(crate) fn marker_at(s: &str) -> Option<Marker> {
             len: first.len_utf8(),
             positional: false,
             noun: 0,
+            more: 0,
         }),
         c if decimal_digit(c).is_some() => arabic_marker(s).or_else(|| decimal_marker(s)),
         c if c.is_ascii_alphabetic() => latin_marker(s),
         c if is_chinese_numeral_char(c) => numeral_marker(s),
+        c if stem_value(c).is_some() => stem_marker(s),
         _ => None,
     }
 }
@@ -151,9 +186,9 @@ pub(crate) fn marker_at(s: &str) -> Option<Marker> {
 pub(crate) fn may_start_marker(c: char) -> bool {
     let code = c as u32;
     // Most chars of a text are CJK ideographs, of which only those of
-    // CJK_STARTS can start a marker: the set of their low six bits turns
+    // CJK_STARTS can start a marker: the set of their low seven bits turns
     // most others away with one test.
-    if (0x4E00..=0x9FFF).contains(&code) && CJK_LOW_BITS & (1 << (code & 63)) == 0 {
+    if (0x4E00..=0x9FFF).contains(&code) && CJK_LOW_BITS & (1 << (code & 127)) == 0 {
         return false;
     }
     may_start_marker_plainly(c)
@@ -165,21 +200,31 @@ fn may_start_marker_plainly(c: char) -> bool {
         || c.is_ascii_alphabetic()
         || decimal_digit(c).is_some()
         || is_chinese_numeral_char(c)
+        || stem_value(c).is_some()
 }
 
-/// The CJK ideographs a marker can start with: 第 首 其 再 最 and the
-/// Chinese numerals.
-const CJK_STARTS: [char; 16] = [
+/// The CJK ideographs a marker can start with: 第 首 其 再 最, the
+/// Chinese numerals and the heavenly stems.
+const CJK_STARTS: [char; 26] = [
     '第', '首', '其', '再', '最', '零', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十',
+    '甲', '乙', '丙', '丁', '戊', '己', '庚', '辛', '壬', '癸',
 ];
 
-/// Bit `n` is set when some char of [`CJK_STARTS`] has `n` as its low six
+/// The heavenly stems in order, which count heads as 一 二 三 do.
+const STEMS: [char; 10] = ['甲', '乙', '丙', '丁', '戊', '己', '庚', '辛', '壬', '癸'];
+
+/// 甲 → 1 … 癸 → 10.
+fn stem_value(c: char) -> Option<u32> {
+    STEMS.iter().position(|&s| s == c).map(|i| i as u32 + 1)
+}
+
+/// Bit `n` is set when some char of [`CJK_STARTS`] has `n` as its low seven
 /// bits.
-const CJK_LOW_BITS: u64 = {
+const CJK_LOW_BITS: u128 = {
     let mut bits = 0;
     let mut at = 0;
     while at < CJK_STARTS.len() {
-        bits |= 1 << (CJK_STARTS[at] as u32 & 63);
+        bits |= 1 << (CJK_STARTS[at] as u32 & 127);
         at += 1;
     }
     bits
@@ -333,6 +378,7 @@ fn numeral_marker(s: &str) -> Option<Marker> {
         len: numeral.len() + punct_len,
         positional,
         noun: 0,
+        more: 0,
     })
 }
 
@@ -354,6 +400,7 @@ fn paren_marker(s: &str) -> Option<Marker> {
         len: s.len() - rest.len() + close.len_utf8(),
         positional,
         noun: 0,
+        more: 0,
     })
 }
 
@@ -367,6 +414,10 @@ fn arabic_marker(s: &str) -> Option<Marker> {
         '.' | '．' if !digit_follows => Family::ArabicDot,
         '、' if !digit_follows => Family::ArabicComma,
         '）' | ')' => Family::ArabicParen,
+        // 1 党的领导机关…: a blank, then words — not an amount (3 个, 5 年).
+        ' ' | '\u{3000}' if after.is_some_and(|c| !c.is_ascii() && !is_blank(c) && !is_unit(c)) => {
+            Family::ArabicSpace
+        }
         _ => return None,
     };
     Some(Marker {
@@ -375,6 +426,7 @@ fn arabic_marker(s: &str) -> Option<Marker> {
         len: s.len() - rest.len() + next.len_utf8(),
         positional: false,
         noun: 0,
+        more: 0,
     })
 }
 
@@ -405,9 +457,7 @@ fn decimal_marker(s: &str) -> Option<Marker> {
     }
     let next = s[end..].chars().next()?;
     let follows = (is_blank(next) && next != '\n' && next != '\r')
-        || (!next.is_ascii()
-            && !"亿万千百%％倍元年月日个分秒度米克吨项次".contains(next)
-            && !is_blank(next));
+        || (!next.is_ascii() && !is_unit(next) && !is_blank(next));
     if !follows {
         return None;
     }
@@ -422,6 +472,36 @@ fn decimal_marker(s: &str) -> Option<Marker> {
         len: end,
         positional: false,
         noun: 0,
+        more: 0,
+    })
+}
+
+/// Whether a number followed by `c` is an amount (1.5亿, 3 个, 5 年), not
+/// a clause or item number.
+fn is_unit(c: char) -> bool {
+    "亿万千百%％倍元年月日时个分秒度米克吨项次多余名人位岁届号期".contains(c)
+}
+
+/// `甲　…`, `乙、…`: a heavenly stem, a separator, then words that do not
+/// go on with another stem (甲、乙双方 names two parties).
+fn stem_marker(s: &str) -> Option<Marker> {
+    let mut chars = s.chars();
+    let stem = chars.next()?;
+    let value = stem_value(stem)?;
+    let punct = chars.next()?;
+    let after = chars.next()?;
+    let ok = match punct {
+        '、' | '．' => stem_value(after).is_none(),
+        '\u{3000}' | ' ' => !after.is_ascii() && !is_blank(after) && stem_value(after).is_none(),
+        _ => false,
+    };
+    ok.then(|| Marker {
+        family: Family::Stem,
+        value,
+        len: stem.len_utf8() + punct.len_utf8(),
+        positional: false,
+        noun: 0,
+        more: 0,
     })
 }
 
@@ -442,14 +522,17 @@ fn digit_prefix_any(s: &str) -> Option<(u32, &str)> {
 }
 
 /// `a)` `b）` `a.` `A.` `A、`: one ASCII letter, its punctuation, then no
-/// other letter (`e.g.` and English words are not items).
+/// other letter (`e.g.` and English words are not items) — except after a
+/// parenthesis, which no word has inside it: `a)IIo以上烧烫伤…` (an item
+/// opening with a Roman numeral, GB/T 1.1).
 fn latin_marker(s: &str) -> Option<Marker> {
     let mut chars = s.chars();
     let letter = chars.next()?;
     let punct = chars.next()?;
     let after = chars.next();
-    if !matches!(punct, ')' | '）' | '.' | '．' | '、')
-        || after.is_none_or(|c| c.is_ascii_alphanumeric())
+    let parenthesis = matches!(punct, ')' | '）');
+    if !(parenthesis || matches!(punct, '.' | '．' | '、'))
+        || after.is_none_or(|c| c.is_ascii_alphanumeric() && !parenthesis)
     {
         return None;
     }
@@ -464,6 +547,7 @@ fn latin_marker(s: &str) -> Option<Marker> {
         len: 1 + punct.len_utf8(),
         positional: false,
         noun: 0,
+        more: 0,
     })
 }
 
@@ -509,9 +593,15 @@ fn ordinal_marker(s: &str) -> Option<Marker> {
         }
     };
     let positional = false;
-    let noun_index = ORDINAL_NOUNS.iter().position(|noun| rest.starts_with(noun));
+    let mut noun_index = ORDINAL_NOUNS.iter().position(|noun| rest.starts_with(noun));
+    let mut after_noun = &rest[noun_index.map_or(0, |i| ORDINAL_NOUNS[i].len())..];
+    let mut more = 0;
+    if let Some((through, second_noun, after)) = joined_ordinal(after_noun, value, noun_index) {
+        more = through - value;
+        noun_index = second_noun;
+        after_noun = after;
+    }
     let noun = noun_index.map(|i| &ORDINAL_NOUNS[i]);
-    let after_noun = &rest[noun.map_or(0, |n| n.len())..];
     let punct = after_noun
         .chars()
         .next()
@@ -530,7 +620,37 @@ fn ordinal_marker(s: &str) -> Option<Marker> {
         len,
         positional,
         noun: noun_index.map_or(0, |i| i as u8 + 1),
+        more,
     })
+}
+
+/// A second ordinal joined to the first, which names two members as one:
+/// `和第四点` after 第三点, `、四点` after 第三 (第三、四点). Only the next
+/// few values, with the first's counted noun or, after a bare numeral, its
+/// own. Returns the second's value, its noun and what follows it.
+fn joined_ordinal(s: &str, value: u32, noun: Option<usize>) -> Option<(u32, Option<usize>, &str)> {
+    let rest = ["和", "与", "及", "、"]
+        .into_iter()
+        .find_map(|word| s.strip_prefix(word))?;
+    let rest = rest.strip_prefix('第').unwrap_or(rest);
+    let (numeral, rest) = numeral_prefix(rest);
+    let (through, false) = chinese_numeral(numeral)? else {
+        return None;
+    };
+    if through <= value || through - value > 9 {
+        return None;
+    }
+    let second = ORDINAL_NOUNS.iter().position(|n| rest.starts_with(n));
+    let noun = match (noun, second) {
+        (Some(first), Some(second)) if first == second => Some(first),
+        (None, second) => second,
+        _ => return None,
+    };
+    Some((
+        through,
+        noun,
+        &rest[noun.map_or(0, |i| ORDINAL_NOUNS[i].len())..],
+    ))
 }
 
 /// Counted nouns a trailing counter names: 种 (反对自由主义's eleven
@@ -587,6 +707,7 @@ fn sequence_word(s: &str) -> Option<Marker> {
         len: word.len() + punct.len_utf8(),
         positional: false,
         noun: 0,
+        more: 0,
     })
 }
 
@@ -618,6 +739,8 @@ mod tests {
             "先，",
             "次，",
             "后，",
+            "　字",
+            "、字",
         ];
         let mut text = String::new();
         for c in (0..=0x2FFFF).filter_map(char::from_u32) {
@@ -685,6 +808,7 @@ mod tests {
         );
         assert_eq!(label("6.10本标准"), Some(("6.10", Family::Decimal2, 10)));
         assert_eq!(label("b)开放性"), Some(("b)", Family::LatinLower, 2)));
+        assert_eq!(label("a)IIo以上"), Some(("a)", Family::LatinLower, 1)));
         assert_eq!(label("C．任务"), Some(("C．", Family::LatinUpper, 3)));
         assert_eq!(label("1.加强"), Some(("1.", Family::ArabicDot, 1)));
         assert_eq!(label("１０．加强"), Some(("１０．", Family::ArabicDot, 10)));
@@ -716,6 +840,21 @@ mod tests {
         );
         assert_eq!(label("其次，要"), Some(("其次，", Family::Ordinal, 2)));
         assert_eq!(label("最后，要"), Some(("最后，", Family::Ordinal, LAST)));
+        assert_eq!(
+            label("1 党的领导机关"),
+            Some(("1 ", Family::ArabicSpace, 1))
+        );
+        assert_eq!(label("1　范围"), Some(("1　", Family::ArabicSpace, 1)));
+        assert_eq!(label("甲　少数不服从多数"), Some(("甲　", Family::Stem, 1)));
+        assert_eq!(label("乙、非组织"), Some(("乙、", Family::Stem, 2)));
+        // Two members said as one: the label covers both, `through` the
+        // second.
+        let merged = marker_at("第三点和第四点，就是").map(|m| (m.len, m.value, m.through()));
+        assert_eq!(merged, Some(("第三点和第四点，".len(), 3, 4)));
+        let merged = marker_at("第三、四点，就是").map(|m| (m.len, m.value, m.through()));
+        assert_eq!(merged, Some(("第三、四点，".len(), 3, 4)));
+        assert!(marker_at("第一是日本方面").is_some_and(Marker::unlabeled));
+        assert!(!marker_at("第一，日本方面").is_some_and(Marker::unlabeled));
     }
 
     #[test]
@@ -735,6 +874,13 @@ mod tests {
             "（注）",
             "一二三",
             "第一个",
+            "3 个问题",
+            "5 年来",
+            "2 000万",
+            "甲、乙双方",
+            "甲方",
+            "甲 乙 丙",
+            "第一、二次会议",
         ] {
             assert_eq!(label(text).map(|l| l.0), None, "{text}");
         }

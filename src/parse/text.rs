@@ -292,22 +292,44 @@ pub(crate) fn first_sentence(s: &str) -> String {
     heading_until(s, is_sentence_end)
 }
 
-fn heading_until(s: &str, is_end: impl Fn(char) -> bool) -> String {
-    // Cleaning drops no quotation mark and no clause end, so the clause
-    // ends where it ends in `s`: clean only what comes before.
+/// The heading of an item whose marker opens its paragraph: its first
+/// clause (see [`first_clause`]) — but all of it, up to its 。 or ：, when
+/// the item is one sentence. An item listing alternatives
+/// (`a)脑挫（裂）伤；颅内出血；慢性颅内血肿。`, GB/T 1.1) is headed by all of
+/// them: nothing else in it would say what it is.
+pub(crate) fn item_heading(s: &str) -> String {
+    let sentence_end = |c| is_sentence_end(c) || matches!(c, '：' | ':');
+    let one_sentence = end_outside_quotes(s, sentence_end).is_some_and(|(end, c)| {
+        s[end + c.len_utf8()..]
+            .chars()
+            .all(|c| is_blank(c) || c == '*' || c == '\n' || c == '\r')
+    });
+    if one_sentence {
+        heading_until(s, sentence_end)
+    } else {
+        first_clause(s)
+    }
+}
+
+/// The first char of `s` outside quotation marks for which `is_end` holds,
+/// with its byte offset.
+fn end_outside_quotes(s: &str, is_end: impl Fn(char) -> bool) -> Option<(usize, char)> {
     let mut depth = 0i32;
-    let mut end = None;
     for (pos, c) in s.char_indices() {
         match c {
             '“' | '‘' | '「' | '『' => depth += 1,
             '”' | '’' | '」' | '』' => depth = (depth - 1).max(0),
-            c if depth == 0 && is_end(c) => {
-                end = Some(pos);
-                break;
-            }
+            c if depth == 0 && is_end(c) => return Some((pos, c)),
             _ => {}
         }
     }
+    None
+}
+
+fn heading_until(s: &str, is_end: impl Fn(char) -> bool) -> String {
+    // Cleaning drops no quotation mark and no clause end, so the clause
+    // ends where it ends in `s`: clean only what comes before.
+    let end = end_outside_quotes(s, is_end).map(|(end, _)| end);
     let cleaned = match end {
         Some(end) => cleaned(&s[..end]),
         None => clean(s),
@@ -503,6 +525,27 @@ mod tests {
         for s in small_strings() {
             assert_eq!(first_clause(&s), cut_after_cleaning(&s), "{s:?}");
         }
+    }
+
+    #[test]
+    fn an_item_of_one_sentence_is_headed_by_all_of_it() {
+        // GB/T 1.1's items list alternatives between ；: all of them.
+        assert_eq!(
+            item_heading("脑挫（裂）伤；颅内出血；慢性颅内血肿。\n"),
+            "脑挫（裂）伤；颅内出血；慢性颅内血肿"
+        );
+        // An item of several sentences keeps its first clause.
+        assert_eq!(
+            item_heading("坚持稳中求进；统筹发展和安全。经济运行总体平稳。"),
+            "坚持稳中求进"
+        );
+        // A lead-in ends at its colon; an item with no sentence end keeps
+        // its first clause.
+        assert_eq!(
+            item_heading("下列机构应当悬挂：一；二。"),
+            "下列机构应当悬挂"
+        );
+        assert_eq!(item_heading("宣读起诉书；"), "宣读起诉书");
     }
 
     #[test]

@@ -22,7 +22,7 @@ use std::collections::HashMap;
 use super::inline::inline_markers;
 use super::marker::{self, Family, Marker, FAMILIES, LAST};
 use super::text::{
-    clean_clipped, clean_up_to, first_clause, is_blank, is_sentence_end, MAX_HEADING,
+    clean_clipped, clean_up_to, first_clause, is_blank, is_sentence_end, item_heading, MAX_HEADING,
 };
 use crate::model::NodeKind;
 
@@ -38,6 +38,9 @@ pub(crate) struct Block {
     pub single_line: bool,
     /// Its marker stood alone on its line (see `lines::Paragraph`).
     pub bare_marker: bool,
+    /// A head line announcing the list after it (纠正的方法：): the family
+    /// of that list's markers.
+    pub announces: Option<Family>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -424,7 +427,15 @@ impl Tree {
         let collapsed =
             body.len() > COLLAPSED_PARAGRAPH * 3 || (self.single_paragraph && body.len() > 600);
 
-        if let Some(level) = block.heading_level.filter(|_| lead.is_none()) {
+        // A law's article holds its 款 lines, whatever they look like.
+        let in_article_now = self
+            .stack
+            .last()
+            .is_some_and(|open| self.drafts[open.node].article);
+        let heading_level = block
+            .heading_level
+            .filter(|_| !(block.announces.is_some() && in_article_now));
+        if let Some(level) = heading_level.filter(|_| lead.is_none()) {
             self.add_heading(text, block, level);
             return;
         }
@@ -432,10 +443,7 @@ impl Tree {
         let in_article = lead.is_some_and(|m| {
             let label = &body[emphasis..emphasis + m.len];
             marker::is_article(m, label, &body[emphasis + m.len..])
-        }) || self
-            .stack
-            .last()
-            .is_some_and(|open| self.drafts[open.node].article);
+        }) || in_article_now;
         let inline = inline_markers(body, collapsed, in_article);
         let mut placed_lead = false;
         if let Some(marker) = lead {
@@ -471,6 +479,9 @@ impl Tree {
                         first_clause(text[after..first_inline].trim_start_matches(is_blank))
                     }
                     Some(end) => first_clause(&text[label_end..end]),
+                    // 第三点和第四点，… 第一是…: no label, so the heading
+                    // says it.
+                    None if marker.unlabeled() => first_clause(&text[label_start..first_inline]),
                     // （三）宪法宣誓仪式； alone on its line: the heading
                     // drops the list's punctuation, as a run-in one does.
                     None if standalone => {
@@ -482,7 +493,12 @@ impl Tree {
                         );
                         heading
                     }
-                    None => first_clause(&text[label_end..first_inline]),
+                    // A law's article is headed by its first clause; an
+                    // item of one sentence by all of it.
+                    None if marker::is_article(marker, &text[label_start..label_end], rest) => {
+                        first_clause(&text[label_end..first_inline])
+                    }
+                    None => item_heading(&text[label_end..first_inline]),
                 };
                 let pushed = self.push_marker(
                     style,
@@ -512,6 +528,10 @@ impl Tree {
             }
         }
         self.lead_runs_on = false;
+        if let Some(level) = heading_level.filter(|_| !placed_lead && inline.is_empty()) {
+            self.add_heading(text, block, level);
+            return;
+        }
         if !placed_lead {
             self.close_levels_before_paragraph(&text[block.start..block.end]);
             let first_inline = inline
@@ -551,7 +571,8 @@ impl Tree {
                 self.close_far_inline_series(text, start);
             }
             let label_end = start + marker.len;
-            let heading = first_clause(&text[label_end..end]);
+            let heading_start = if marker.unlabeled() { start } else { label_end };
+            let heading = first_clause(&text[heading_start..end]);
             if self.push_marker(
                 style,
                 marker,
@@ -696,15 +717,19 @@ impl Tree {
         } else {
             NodeKind::Section
         };
+        // 第三点和第四点，… (two members said as one, counting for both)
+        // and 第一是日本方面 (the ordinal is the sentence's subject): an
+        // unlabeled member, headed by what it says.
+        let label = (!marker.unlabeled()).then(|| {
+            label
+                .chars()
+                .filter(|c| !c.is_ascii_whitespace() && *c != '*')
+                .collect()
+        });
         let node = self.add(
             parent,
             Draft {
-                label: Some(
-                    label
-                        .chars()
-                        .filter(|c| !c.is_ascii_whitespace() && *c != '*')
-                        .collect(),
-                ),
+                label,
                 style: Some(style),
                 positional: marker.positional,
                 series: Some(series),
@@ -714,7 +739,7 @@ impl Tree {
         let value = if marker.value == LAST {
             LAST - 1
         } else {
-            marker.value
+            marker.through()
         };
         self.stack.push(Open {
             node,
@@ -740,6 +765,13 @@ impl Tree {
 
     fn add_heading(&mut self, text: &str, block: Block, level: u8) {
         let is_heading = |open: &Open| matches!(open.style, Style::Heading(l) if l >= level);
+        // The newest level, when it is a list of the form a head announces:
+        // the head (单纯军事观点的来源：) and its list go beside it.
+        let announced = block.announces.and_then(|family| {
+            let newest = self.stack.len().checked_sub(1)?;
+            matches!(self.stack[newest].style, Style::Numbered { family: f, .. } if f == family)
+                .then_some(newest)
+        });
         let depth = match self.stack.iter().position(is_heading) {
             // A Markdown heading goes below the deepest heading of a smaller
             // level, numbered or not, and above everything else.
@@ -749,26 +781,31 @@ impl Tree {
                 .rposition(|open| open.md_level.is_some_and(|l| l < level))
                 .map_or(0, |parent| parent + 1),
             Some(depth) => depth,
+            None if announced.is_some() => announced.unwrap_or(0),
             // A plain unnumbered line inside a numbered part heads a run of
-            // its paragraphs: it goes below the deepest numbered heading.
+            // its paragraphs: it goes below the deepest numbered heading,
+            // or Markdown heading (## 关于极端民主化 / 纠正的方法：).
             None => self
                 .stack
                 .iter()
-                .rposition(|open| matches!(open.style, Style::Numbered { family, .. } if !family.is_series()))
+                .rposition(|open| match open.style {
+                    Style::Numbered { family, .. } => !family.is_series(),
+                    Style::Heading(l) => l < level,
+                    Style::Appendix => false,
+                })
                 .map_or(0, |depth| depth + 1),
         };
         self.close_to(depth);
+        let mut heading = clean_clipped(&text[block.start..block.end], MAX_HEADING);
+        if block.announces.is_some() {
+            heading.truncate(heading.trim_end_matches(['：', ':']).len());
+        }
         let parent = self.deepest();
         let node = self.add(
             parent,
             Draft {
                 style: Some(Style::Heading(level)),
-                ..Draft::new(
-                    NodeKind::Part,
-                    clean_clipped(&text[block.start..block.end], MAX_HEADING),
-                    block.start,
-                    block.end,
-                )
+                ..Draft::new(NodeKind::Part, heading, block.start, block.end)
             },
         );
         self.stack.push(Open {

@@ -47,8 +47,17 @@ const REPORTING_VERBS: &str =
     "指示 批示 提出 要求 号召 宣布 宣告 表示 警告 提醒 嘱咐 批评 勉励 题词 问 答 回答 \
     写信 说明 论述 阐述 回忆 感叹 斥责 反问 寄语 倡导 批判 解释 总结 概括";
 /// Nouns for someone's words that introduce a quotation after `X的` and
-/// before a colon (贯彻毛主席的指示：“…”).
+/// before a colon (贯彻毛主席的指示：“…”), or a comma when counted
+/// (华罗庚的一句话，“…”).
 const SPEECH_NOUNS: &str = "指示 教导 话 论述 名言 讲话 教诲 批示 遗训 格言";
+/// What may follow a noun for someone's words: a judgement of them
+/// (斯大林的话说得对：“…”).
+const JUDGEMENTS: &str = "说得对 说得好 说得很对 说得很好 讲得对 讲得好 讲得很对 讲得很好";
+/// Measure words counting someone's words (华罗庚的一句话).
+const COUNTED_WORDS: &str = "一句 这句 那句 一段 这段";
+/// Verbs whose object is someone's words (我年轻时就知道华罗庚的一句话):
+/// the speaker follows the last of them.
+const KNOWING_VERBS: &str = "知道 记得 想起 想到 听到 听过 读到 读过 引用 借用 重温";
 /// Comparisons after which the speaker follows, wherever they stand in the
 /// subject (事实正如毛泽东主席…所说的).
 const COMPARISONS: &str = "正如 正像 正象 就像 就象 诚如 如同 恰如";
@@ -270,15 +279,25 @@ fn verb_subject(clause: &str, lead: Lead) -> Option<&str> {
             return Some(&body[..cut]);
         }
     }
+    // 毛主席的指示：“…”, 斯大林的话说得对：“…”, 华罗庚的一句话，“…”: a
+    // noun for words, after the speaker and 的.
+    let judged = ends_with_any(body, JUDGEMENTS).map_or(body, |cut| &body[..cut]);
+    if let Some(cut) = ends_with_any(judged, SPEECH_NOUNS) {
+        let counted = ends_with_any(&judged[..cut], COUNTED_WORDS);
+        let before = &judged[..counted.unwrap_or(cut)];
+        let introduces = lead == Lead::Colon || (lead == Lead::Comma && counted.is_some());
+        if let Some(speaker) = before.strip_suffix('的').filter(|_| introduces) {
+            let after_verb = words(KNOWING_VERBS)
+                .filter_map(|verb| speaker.rfind(verb).map(|at| at + verb.len()))
+                .max();
+            return Some(&speaker[after_verb.unwrap_or(0)..]);
+        }
+    }
     if lead != Lead::Colon {
         return None;
     }
     if let Some(cut) = ends_with_any(body, REPORTING_VERBS) {
         return Some(&body[..cut]);
-    }
-    // 毛主席的指示：“…”: a noun for words, after the speaker and 的.
-    if let Some(cut) = ends_with_any(body, SPEECH_NOUNS) {
-        return body[..cut].strip_suffix('的');
     }
     // 教导我们：“…” / 批评王洪文：“…”: a short object after the verb.
     let object_starts = body.char_indices().rev().take(3).map(|(at, _)| at);

@@ -72,6 +72,8 @@ fn attributed_with_each_verb_form() {
         ("**毛主席说：**“要团结。”", "毛主席"),
         ("毛主席说：\n“要团结。”", "毛主席"),
         ("贯彻毛主席的指示：“要团结。”", "毛主席"),
+        ("斯大林的话说得对：“理论若不和革命实践联系起来。”", "斯大林"),
+        ("我年轻时就知道华罗庚的一句话，“神奇化易是坦途。”", "华罗庚"),
     ];
     for (text, expected) in cases {
         assert_eq!(speaker(text).as_deref(), Some(expected), "{text}");
