@@ -14,7 +14,7 @@
 //! arabic_space = digits (" "|"　") CJK not a unit     1 党的领导机关… (GB/T 1.1: 1 范围)
 //! circled      = ①…⑳
 //! yao          = numeral "要" not-numeral             一要
-//! shi          = numeral "是" not-numeral             一是
+//! shi          = numeral ("是"|"曰") not-numeral      一是 一曰
 //! ordinal      = "第" numeral ("条"|"点"|"篇"|"项"|"个问题"|"个方面"|"是")? ("，"|"、"|"："|",")?
 //!                                                     (第一是…: the subject of 是, no label)
 //!              | ("首先"|"其次"|"再次"|"最后") ("，"|"、"|"："|",")
@@ -366,7 +366,8 @@ fn numeral_marker(s: &str) -> Option<Marker> {
             (Family::CnSpace, 1)
         }
         '要' if !numeral_follows && value <= 20 => (Family::Yao, next.len_utf8()),
-        '是' if !numeral_follows && value <= 20 => (Family::Shi, next.len_utf8()),
+        // 一曰… is the classical 一是 (谨陈救国大计十端：一曰全国讨汪…).
+        '是' | '曰' if !numeral_follows && value <= 20 => (Family::Shi, next.len_utf8()),
         // 一，…二，… — 第一， without its 第 (older texts: 星星之火，可以燎原,
         // 古田会议决议); 一，二，三 counts words and is no marker.
         '，' if !numeral_follows && value <= 20 => (Family::Ordinal, next.len_utf8()),
@@ -824,6 +825,7 @@ mod tests {
         assert_eq!(label("②项目"), Some(("②", Family::Circled, 2)));
         assert_eq!(label("三要促进"), Some(("三要", Family::Yao, 3)));
         assert_eq!(label("二是加强"), Some(("二是", Family::Shi, 2)));
+        assert_eq!(label("三曰厉行宪政"), Some(("三曰", Family::Shi, 3)));
         assert_eq!(label("第三，团结"), Some(("第三，", Family::Ordinal, 3)));
         assert_eq!(label("第四、关于"), Some(("第四、", Family::Ordinal, 4)));
         assert_eq!(

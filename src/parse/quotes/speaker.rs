@@ -33,6 +33,8 @@ const MAX_SPEAKER_CHARS: usize = 12;
 /// Longest speaker borrowed from the clause before (毛主席还以…为例，尖锐指出：),
 /// where a looser match would pick up any subject.
 const MAX_BORROWED_SPEAKER_CHARS: usize = 6;
+/// At most this many chars before a book that speaks (正如《决定》指出).
+const MAX_BOOK_LEAD_CHARS: usize = 4;
 
 /// Verbs after `所` that introduce a quotation even with no punctuation
 /// before the mark (毛主席所说的“…”).
@@ -40,7 +42,8 @@ const ATTRIBUTIVE_VERBS: &str =
     "所说 所讲 所指出 所说明 所言 所云 所强调 所写 所教导 所告诫 所论述";
 /// Speech verbs: they introduce a quotation when followed by `：` or `，`.
 const SPEECH_VERBS: &str =
-    "说 说过 说道 讲 讲过 讲道 指出 指出过 强调 强调过 写道 认为 告诫 教导 曰 云 谈到 谈道 告诉我 告诉我们";
+    "说 说过 说道 讲 讲过 讲道 指出 指出过 强调 强调过 写道 认为 告诫 教导 有云 有言 曰 云 谈到 谈道 告诉我 \
+    告诉我们";
 /// Verbs that introduce a quotation only before a colon (毛主席就提出：“…”),
 /// because without one they usually take a slogan as object (提出了“…”).
 const REPORTING_VERBS: &str =
@@ -159,6 +162,9 @@ fn attribute(
     opener_of: &HashMap<usize, usize>,
 ) -> Option<String> {
     let subject = verb_subject(&clause.text, lead)?;
+    if let Some(book) = book_title(subject) {
+        return Some(book.to_string());
+    }
     let head = head_of(subject);
     if is_plausible_name(head) || is_role_of_a_place(head) {
         return Some(head.to_string());
@@ -184,6 +190,26 @@ fn attribute(
         }
     }
     None
+}
+
+/// A book or document that speaks (《总理遗嘱》有云：“…”, 正如《决定》中
+/// 指出：“…”): its name without the marks, when the subject ends with it
+/// and at most [`MAX_BOOK_LEAD_CHARS`] chars stand before it.
+fn book_title(subject: &str) -> Option<&str> {
+    let subject = subject.strip_suffix(['中', '里', '上']).unwrap_or(subject);
+    let inner = subject.strip_suffix('》')?;
+    let open = inner.rfind('《')?;
+    let (lead, name) = (&inner[..open], &inner[open + '《'.len_utf8()..]);
+    let length = name.chars().count();
+    let plausible = (1..=2 * MAX_SPEAKER_CHARS).contains(&length)
+        && !name.contains(['《', '》'])
+        && lead.chars().count() <= MAX_BOOK_LEAD_CHARS
+        && !lead.contains(is_sentence_mark);
+    plausible.then_some(name)
+}
+
+fn is_sentence_mark(c: char) -> bool {
+    matches!(c, '，' | '。' | '；' | '：' | '！' | '？' | ',' | ';' | ':')
 }
 
 /// Reads the clause ending before `end` back to its boundary. `None` when

@@ -107,6 +107,22 @@ fn a_role_named_by_its_place_speaks() {
 }
 
 #[test]
+fn a_book_that_speaks_is_named_without_its_marks() {
+    let cited = "《总理遗嘱》有云：“余致力国民革命凡四十年，其目的在求中国之自由平等。”";
+    assert_eq!(speaker(cited).as_deref(), Some("总理遗嘱"));
+    assert_eq!(
+        speaker("正如《决定》中指出：“全面深化改革的总目标是完善和发展中国特色社会主义制度。”")
+            .as_deref(),
+        Some("决定")
+    );
+    // A book named deep inside a longer subject does not speak.
+    assert_eq!(
+        speaker("这就是大家都在认真学习的《决定》指出：“要抓紧。”"),
+        None
+    );
+}
+
+#[test]
 fn no_speaker_without_a_plausible_name() {
     let cases = [
         "古人说：“天下之难持者莫如心。”",
