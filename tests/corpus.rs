@@ -137,11 +137,11 @@ corpus_tests! {
     huawei2013_cfo_report_minutes => "45_huawei2013_cfo-report-minutes_arabic-letter-items_markdown",
         ignore = "a speaker with adverbs before the verb and no colon (任正非曾明确说过“…”) is missed, the quotation taken for a saying (issue 11 item 7); floors in STRICT_BELOW";
     gwr2026_beijing_city_report => "46_gwr2026_beijing_city-report_yishi-runin_web-boilerplate",
-        ignore = "一是…，二是… and 一是…；二是… inside one sentence are taken for tasks, and the parallel 这五年，我们… paragraphs are not found as points (issue 11); floors in STRICT_BELOW";
+        ignore = "the annotation leaves out series inside one sentence (发展目标：一是…，二是…; 13项任务举措：一是…；二是…), which the engine keeps as tasks on purpose (tests/check.rs: a report's 一是…；二是…； are its tasks); and the parallel 这五年，我们… paragraphs are not found as points (issue 11); floors in STRICT_BELOW";
     mao1936_strategy_lecture_chapters_sections => "47_mao1936_strategy-lecture_zhang-jie-chapters-sections_long_markdown",
         ignore = "其一/其二 and counted 第一个特点/第一种终点 are not in the grammar, （一○） (○ for zero) ends a run at （九）, 第一，…第三， starting mid-paragraph are missed while ；-separated 第一是…；第二是… inside sentences are taken; 所说的 speakers missed; floors in STRICT_BELOW";
     renzhengfei2013_admin_services_speech => "48_renzhengfei2013_admin-services-speech_long-part-heads_diyi_markdown",
-        ignore = "a 首先，…；第二，… pair inside one sentence is taken for a series of tasks (numbers inside sentences, issue 11); floors in STRICT_BELOW";
+        ignore = "the annotation leaves out a 首先，…；第二，… pair inside one sentence, which the engine keeps as tasks on purpose (see 46); floors in STRICT_BELOW";
     hkplg2019_rally_statement_traditional_bilingual => "49_hkplg2019_rally-statement_traditional-bilingual_yaml-front-matter",
         ignore = "with YAML front matter first, no title is found: the # heading becomes a part (and the footer's bold blog name a section) (issue 11 item 6); floors in STRICT_BELOW";
 }
@@ -552,7 +552,8 @@ const STRICT_BELOW: &[(&str, f64, bool, f64)] = &[
 
 /// Every annotated document, new ones included, scored strictly
 /// (`score::score_strict`: a missed unnumbered head counts, the title must
-/// match whole); prints one score line per document.
+/// match whole); prints one score line per document, and with
+/// `GANGMU_EXPLAIN=<part of a name>` what those documents miss.
 #[test]
 fn every_document_strictly() {
     let floor_of = |value: f64| (value * 100.0).floor() / 100.0;
@@ -567,6 +568,10 @@ fn every_document_strictly() {
         let (_, actual) = parse_to_json(&name);
         let report = score::score_strict(&expected, &actual);
         println!("strict {}", report.summary());
+        // GANGMU_EXPLAIN=11_gwr1955 prints what the documents so named miss.
+        if std::env::var("GANGMU_EXPLAIN").is_ok_and(|part| name.contains(&part)) {
+            println!("{}", report.explain());
+        }
         sum += report.f1();
         count += 1;
         let passes = report.f1() >= STRICT_MIN_F1
