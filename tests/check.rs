@@ -582,6 +582,28 @@ fn title_over_two_lines_in_blank_separated_text() {
 }
 
 #[test]
+fn yaml_front_matter_is_metadata_not_the_speech() {
+    check(
+        "---\ntitle: \"在全市工作会议上的讲话\"\ndate: 2020-01-08\ntags:\n  - 讲话\n---\n\n# 在全市工作会议上的讲话\n\n同志们：\n\n一、提高认识\n\n认识很重要。\n\n二、狠抓落实\n\n落实很重要。\n",
+        "
+        title 在全市工作会议上的讲话
+        preamble 同志们：
+        part 一、提高认识
+        part 二、狠抓落实
+        ",
+    );
+    // A rule line that opens a text with no metadata after it is no front matter.
+    check(
+        "---\n在全市工作会议上的讲话\n---\n同志们：\n一、提高认识\n认识很重要。\n",
+        "
+        title 在全市工作会议上的讲话
+        preamble 同志们：
+        part 一、提高认识
+        ",
+    );
+}
+
+#[test]
 fn title_over_two_lines_before_a_blank_line() {
     check(
         "在全市以案促改警示教育暨全面修复净化政治生态集中专项行动\n动员大会上的讲话\n\n同志们：\n今天我们召开会议，主要任务是部署工作。\n一、提高认识\n认识很重要。\n二、狠抓落实\n落实很重要。\n",

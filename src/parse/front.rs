@@ -55,10 +55,13 @@ pub(crate) fn frame(text: &str, paragraphs: &[Paragraph]) -> Frame {
             match body_paragraphs.get(count).filter(|_| count == 0) {
                 // 为人民服务（一九四四年九月八日）这是…: a document pasted as one
                 // line, with no salutation, whose title runs into a date.
-                Some(first) => match run_in_title_end(&text[first.start..first.end]) {
+                Some(first) => match run_in_title_end(
+                    &text[first.start.max(front_matter_end(text)).min(first.end)..first.end],
+                ) {
                     Some(end) => {
-                        split_run_in_front(text, first.start, first.start + end, &mut frame);
-                        (0, first.start + end)
+                        let run = first.start.max(front_matter_end(text)).min(first.end);
+                        split_run_in_front(text, first.start, run + end, &mut frame);
+                        (0, run + end)
                     }
                     None => (count, start),
                 },
@@ -67,6 +70,7 @@ pub(crate) fn frame(text: &str, paragraphs: &[Paragraph]) -> Frame {
         }
     };
 
+    let body_start = body_start.max(front_matter_end(text));
     let body = &body_paragraphs[first_body.min(body_paragraphs.len())..];
     for (i, paragraph) in body.iter().enumerate() {
         let start = paragraph.start.max(body_start);
@@ -195,13 +199,15 @@ fn salutation_len(s: &str) -> Option<usize> {
 /// that reads as body text and returns how many it took.
 fn collect_front(text: &str, paragraphs: &[Paragraph], frame: &mut Frame, all: bool) -> usize {
     let mut taken = 0;
+    let metadata_end = front_matter_end(text);
     for (i, paragraph) in paragraphs.iter().enumerate() {
+        if paragraph.end <= metadata_end {
+            taken = i + 1;
+            continue;
+        }
         let content = clean(&text[paragraph.start..paragraph.end]);
         // 发布时间：… 来源：… above the title is the page's, not the speech's.
-        let meta_above_title = frame.title.is_none()
-            && ["发布时间", "发布日期", "来源：", "时间："]
-                .iter()
-                .any(|key| content.starts_with(key));
+        let meta_above_title = frame.title.is_none() && is_page_meta(&content);
         if is_chrome(&content) || meta_above_title {
             taken = i + 1;
             continue;
@@ -242,6 +248,59 @@ fn collect_front(text: &str, paragraphs: &[Paragraph], frame: &mut Frame, all: b
         taken = i + 1;
     }
     taken
+}
+
+/// A web page's meta line (发布时间：… 来源：…); `content` is cleaned.
+fn is_page_meta(content: &str) -> bool {
+    ["发布时间", "发布日期", "来源：", "时间："]
+        .iter()
+        .any(|key| content.starts_with(key))
+}
+
+/// Lines of chrome looked past for YAML front matter.
+const MAX_CHROME_LINES: usize = 12;
+
+/// YAML front matter is looked for in at most this many bytes (a copy
+/// wrapped at 20 chars breaks its long URLs over dozens of lines).
+const MAX_FRONT_MATTER_BYTES: usize = 8192;
+
+/// Where YAML front matter ends (0 if there is none): `---`, then a
+/// `key:` (an ASCII key), and within [`MAX_FRONT_MATTER_BYTES`] the
+/// closing `---` (or a `...` line) — the metadata a static site's Markdown
+/// file opens with (title: …, date: …, tags:), never the speech. Read
+/// without regard to lines, so it is found however the text was re-laid
+/// out: on one line, wrapped, with its breaks turned to spaces.
+fn front_matter_end(text: &str) -> usize {
+    // Past a web page's chrome and meta lines, which a scrape puts first.
+    let mut skipped = 0;
+    for line in text.split_inclusive('\n').take(MAX_CHROME_LINES) {
+        let content = clean(line);
+        if content.starts_with("---") || !(is_chrome(&content) || is_page_meta(&content)) {
+            break;
+        }
+        skipped += line.len();
+    }
+    let body =
+        text[skipped..].trim_start_matches(|c: char| c == '\u{FEFF}' || is_blank(c) || c == '\n');
+    let skipped = text.len() - body.len();
+    let Some(rest) = body.strip_prefix("---") else {
+        return 0;
+    };
+    // The key may follow with no break at all: a copy that deleted them.
+    let after = rest.trim_start_matches(|c: char| is_blank(c) || c == '\n');
+    let key_len = after
+        .find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '_' | '-')))
+        .unwrap_or(after.len());
+    if key_len == 0 || !after[key_len..].starts_with(':') {
+        return 0;
+    }
+    // The closing rule, even run into its neighbours (…"---# 标题).
+    let from = body.len() - after.len();
+    let window = &body[from..body.floor_char_boundary(from + MAX_FRONT_MATTER_BYTES)];
+    window
+        .find("---")
+        .or_else(|| window.find("\n...").map(|at| at + 1))
+        .map_or(0, |at| skipped + from + at + 3)
 }
 
 /// Words a title ends with; a title line without one, followed directly
@@ -292,6 +351,7 @@ fn followed_by_front(text: &str, paragraphs: &[Paragraph], i: usize) -> bool {
 /// Splits front matter run into one line with the body: title, then
 /// subtitle, date, speaker. `start..end` is the run-in front text.
 fn split_run_in_front(text: &str, start: usize, end: usize, frame: &mut Frame) {
+    let start = start.max(front_matter_end(text)).min(end);
     let start = start + chrome_prefix_len(&text[start..end]);
     let run = &text[start..end];
     let date = find_date(run);
@@ -397,6 +457,8 @@ fn is_chrome(content: &str) -> bool {
     chars == 0
         || content.starts_with('<')
         || content.contains("字号")
+        // A Markdown rule (--- *** ___) or a plain-text one (=====).
+        || (chars >= 3 && content.chars().all(|c| matches!(c, '-' | '*' | '_' | '=')))
         || is_page_furniture(content)
         || (chars <= 2 && !content.chars().all(|c| c.is_alphanumeric()))
         || [
