@@ -4,7 +4,7 @@
 //! clause inside one):
 //!
 //! ```text
-//! cn_comma     = numeral ("、" | "．" | ".")          一、  (not 一、二线: next char a numeral)
+//! cn_comma     = numeral ("、" | "．" | ".")          一、  (not 一、二线: the next numeral counts on)
 //! cn_space     = numeral ("　"|" ") text               一　目前形势… 一 目前形势…
 //! cn_paren     = ("（"|"(") numeral ("）"|")")        （一） (一) （一○）
 //! part_word    = "第" numeral ("部分"|"编"|"章"|"节")   第一部分 第二章 第三节
@@ -355,8 +355,13 @@ fn numeral_marker(s: &str) -> Option<Marker> {
     let next = rest_chars.next()?;
     let after = rest_chars.next();
     let numeral_follows = after.is_some_and(is_chinese_numeral_char);
+    let counts_on = after.is_some_and(|c| {
+        chinese_numeral(c.encode_utf8(&mut [0; 4])).is_some_and(|(next, _)| next == value + 1)
+    });
     let (family, punct_len) = match next {
-        '、' | '．' if !numeral_follows => (Family::CnComma, next.len_utf8()),
+        // 一、二线城市 and 一、二、三等奖 count on: a range, not a heading;
+        // 一、五年来的成就 does not.
+        '、' | '．' if !counts_on => (Family::CnComma, next.len_utf8()),
         '.' if after.is_none_or(|c| decimal_digit(c).is_none()) => (Family::CnComma, 1),
         '\u{3000}' if after.is_some_and(|c| !is_blank(c)) => (Family::CnSpace, next.len_utf8()),
         // 一 目前形势…: the same with the space a copy turned half-width.
@@ -774,6 +779,11 @@ mod tests {
     #[test]
     fn recognises_each_family() {
         assert_eq!(label("一、总体要求"), Some(("一、", Family::CnComma, 1)));
+        // A numeral that does not count on starts the heading (not 一、二线).
+        assert_eq!(
+            label("一、五年来的成就"),
+            Some(("一、", Family::CnComma, 1))
+        );
         assert_eq!(label("十二、其他"), Some(("十二、", Family::CnComma, 12)));
         assert_eq!(label("一　目前形势"), Some(("一　", Family::CnSpace, 1)));
         assert_eq!(label("一 目前形势"), Some(("一 ", Family::CnSpace, 1)));
@@ -863,6 +873,7 @@ mod tests {
     fn rejects_lookalikes() {
         for text in [
             "一、二线城市",
+            "二、三等奖",
             "第一次会议",
             "一是一、二是二",
             "1.5亿元",
