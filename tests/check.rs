@@ -342,6 +342,28 @@ fn parallel_paragraphs_are_points() {
     );
 }
 
+#[test]
+fn a_frame_said_again_and_again_opens_points_headed_by_their_sentence() {
+    check(
+        "一、五年来的成就\n这五年，我们锐意改革、矢志创新，经济高质量发展取得显著成效。全市生产总值迈上新台阶。\n这五年，我们赓续文脉、传承发展，文化软实力不断提升。\n这五年，我们系统治理、持续攻坚，绿色底色更加鲜明。\n二、今后五年\n任务艰巨。\n",
+        "
+        part 一、五年来的成就
+          point 这五年，我们锐意改革、矢志创新，经济高质量发展取得显著成效
+          point 这五年，我们赓续文脉、传承发展，文化软实力不断提升
+          point 这五年，我们系统治理、持续攻坚，绿色底色更加鲜明
+        part 二、今后五年
+        ",
+    );
+    // A speaker's name before a colon, said again in minutes, is no frame.
+    check(
+        "一、讨论\n张国强：我们要加强财经队伍建设。\n张国强：还要提高核算效率。\n张国强：最后是风险控制。\n二、结论\n同意。\n",
+        "
+        part 一、讨论
+        part 二、结论
+        ",
+    );
+}
+
 // ---------------------------------------------------------------------------
 // Not structure
 

@@ -525,7 +525,7 @@ const STRICT_BELOW: &[(&str, f64, bool, f64)] = &[
     ),
     (
         "46_gwr2026_beijing_city-report_yishi-runin_web-boilerplate",
-        0.63,
+        0.72,
         true,
         1.00,
     ),

@@ -47,6 +47,7 @@ const WHY: &[(&str, &str)] = &[
     ("42_huawei2013_guangzhou-office-forum_meeting-minutes_markdown", "engine: on one line each topic head runs straight into the next speaker prefix (…能打仗的队伍倾斜广州代表处CFO张国强：…) and the heads 一、…五、 are lost; with breaks as 　　 or spaces the speaker prefixes (广州代表处代表 孙福友：) are taken for section heads"),
     ("43_mao1928_jinggangshan-report_runin-heads_counted-ci_markdown", "engine: wrapped at 20, a wrapped line ends at 。 just before （2） (…的长处：（1）有经营了一年多的群众基础。 / （2）党的组织…), and the sentence-opening items （1）…（5） under 割据地区问题 are lost"),
     ("45_huawei2013_cfo-report-minutes_arabic-letter-items_markdown", "engine: on one line a part heading runs into its first item with no mark (一、加强财经综合能力建设1. 财经过去20年…), and the items 1.…4. and the part 二、 are lost"),
+    ("46_gwr2026_beijing_city-report_yishi-runin_web-boilerplate", "engine: on one line the five 这五年，我们… points stand inside one paragraph, and points are found only as paragraphs (as the seed's)"),
     ("49_hkplg2019_rally-statement_traditional-bilingual_yaml-front-matter", "engine: on one line the numbered points after the lead-in (…以下三點：1. 2019年8月2日，…) are not taken as items, and with breaks as spaces neither are the English ones (…the following 3 points. 1. On 2 August 2019, …); wrapped at 20 the title (found under the YAML front matter) loses its last two chars to the next line (…不屈服 / 決心)"),
 ];
 
@@ -143,6 +144,11 @@ const BELOW: &[(&str, &str, f64)] = &[
         "45_huawei2013_cfo-report-minutes_arabic-letter-items_markdown",
         "line",
         0.27,
+    ),
+    (
+        "46_gwr2026_beijing_city-report_yishi-runin_web-boilerplate",
+        "line",
+        0.94,
     ),
     (
         "49_hkplg2019_rally-statement_traditional-bilingual_yaml-front-matter",

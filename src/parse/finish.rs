@@ -15,7 +15,8 @@ use std::collections::HashMap;
 use super::front::Frame;
 use super::marker::{trailing_counter, Family};
 use super::text::{
-    clean, clean_up_to, cleaned, first_clause, first_sentence, is_blank, key_sentence, CharIndex,
+    clean, clean_up_to, cleaned, first_clause, first_sentence, is_blank, is_sentence_end,
+    key_sentence, CharIndex,
 };
 use super::tree::{Draft, Style, StyleMap, Tree, MAX_LEVEL_MEMBERS};
 use crate::model::{KeySentence, Node, NodeKind, Span};
@@ -332,12 +333,31 @@ fn mark_points(text: &str, drafts: &mut [Draft]) {
                 prefix = &prefix[..common.len()];
                 j += 1;
             }
-            if j - i >= 3 && distinct {
+            // 这五年，我们…。 / 这五年，我们…。 / 这五年，…: one frame said
+            // again and again (an anaphora) opens parallel points too, each
+            // headed by its first sentence — the frame alone says nothing. A
+            // frame before a colon is a speaker's name in minutes (任总：).
+            // Every paragraph of it whole, ending its sentence: lines broken
+            // inside sentences (的方针， / 的方针，) repeat words too.
+            let anaphora = !distinct
+                && openings[i].as_ref().is_some_and(|o| !o.announces)
+                && children[i..j].iter().all(|&c| {
+                    let paragraph =
+                        text[drafts[c].start..drafts[c].end].trim_end_matches(|c: char| {
+                            is_blank(c) || matches!(c, '”' | '’' | '」' | '』' | '）' | ')' | '*')
+                        });
+                    paragraph.ends_with(is_sentence_end)
+                });
+            if j - i >= 3 && (distinct || anaphora) {
                 for (k, &child) in children[i..j].iter().enumerate() {
                     drafts[child].kind = NodeKind::Point;
                     if let Some(opening) = &openings[i + k] {
                         let paragraph = &text[drafts[child].start..drafts[child].end];
-                        drafts[child].heading = point_heading(paragraph, opening);
+                        drafts[child].heading = if anaphora {
+                            first_sentence(paragraph)
+                        } else {
+                            point_heading(paragraph, opening)
+                        };
                     }
                 }
                 i = j;
