@@ -364,6 +364,20 @@ fn a_frame_said_again_and_again_opens_points_headed_by_their_sentence() {
     );
 }
 
+#[test]
+fn a_counted_noun_after_a_measure_word_is_labeled_with_it() {
+    check(
+        "一、战争的特点\n第一个特点，中国是一个政治经济发展不平衡的大国。\n第二个特点是敌人的强大。\n第三个特点是红军的弱小。\n二、战略\n第一个五年计划，是我们的开端。\n",
+        "
+        part 一、战争的特点
+          task 第一个特点，中国是一个政治经济发展不平衡的大国
+          task 第二个特点是敌人的强大
+          task 第三个特点是红军的弱小
+        part 二、战略
+        ",
+    );
+}
+
 // ---------------------------------------------------------------------------
 // Not structure
 

@@ -17,6 +17,8 @@
 //! shi          = numeral ("是"|"曰") not-numeral      一是 一曰
 //! ordinal      = "第" numeral ("条"|"点"|"篇"|"项"|"个问题"|"个方面"|"是")? ("，"|"、"|"："|",")?
 //!                                                     (第一是…: the subject of 是, no label)
+//!              | "第" numeral ("个"|"种") noun{1,3} ("，"|"："|"是")  第一个特点， 第二种终点，
+//!                                                     第一个根据地是… (not 第一个五年计划)
 //!              | ("首先"|"其次"|"再次"|"最后") ("，"|"、"|"："|",")
 //!              | numeral "，" not-numeral             一，…二，… (一，二，三 is a count)
 //!              | "【" ordinal "】"                     【第一条】 (a charter's article)
@@ -134,7 +136,8 @@ impl Marker {
     /// (第三点和第四点，…), or an ordinal that is the subject of its sentence
     /// (第一是日本方面). Its member has no label, and its heading says it.
     pub(crate) fn unlabeled(self) -> bool {
-        self.more > 0 || (self.noun > 0 && ORDINAL_NOUNS[usize::from(self.noun - 1)] == "是")
+        self.more > 0
+            || (self.noun > 0 && ORDINAL_NOUNS.get(usize::from(self.noun - 1)) == Some(&"是"))
     }
 }
 
@@ -599,6 +602,9 @@ fn ordinal_marker(s: &str) -> Option<Marker> {
         }
     };
     let positional = false;
+    if let Some(marker) = counted_noun_marker(s, rest, value) {
+        return Some(marker);
+    }
     let mut noun_index = ORDINAL_NOUNS.iter().position(|noun| rest.starts_with(noun));
     let mut after_noun = &rest[noun_index.map_or(0, |i| ORDINAL_NOUNS[i].len())..];
     let mut more = 0;
@@ -628,6 +634,61 @@ fn ordinal_marker(s: &str) -> Option<Marker> {
         noun: noun_index.map_or(0, |i| i as u8 + 1),
         more,
     })
+}
+
+/// Measure words that count any short noun after them: 第一个特点，
+/// 第二种终点， 第一个根据地是….
+const COUNTED_MEASURES: [char; 3] = ['个', '种', '個'];
+/// At most this many chars of the noun a measure word counts.
+const MAX_COUNTED_NOUN: usize = 3;
+
+/// `第` numeral, a measure word and a short noun, then `，` `：` or the
+/// copula `是` (第一个特点，中国是… / 第二个特点是敌人的强大): the label
+/// names the noun, and `是` stays in the heading, as after 第一个问题. Not
+/// 第一个五年计划 (a longer noun) nor 第一个人 inside a clause (no mark or
+/// 是 after it). `s` is the whole text, `rest` what follows the numeral.
+fn counted_noun_marker(s: &str, rest: &str, value: u32) -> Option<Marker> {
+    let measure = rest
+        .chars()
+        .next()
+        .filter(|c| COUNTED_MEASURES.contains(c))?;
+    // The counted nouns of ORDINAL_NOUNS (个问题, 个方面) keep their own.
+    if ORDINAL_NOUNS.iter().any(|noun| rest.starts_with(noun)) {
+        return None;
+    }
+    let after_measure = &rest[measure.len_utf8()..];
+    let (noun_len, stop) = after_measure
+        .char_indices()
+        .take(MAX_COUNTED_NOUN + 1)
+        .find(|(_, c)| !(is_cjk_noun_char(*c)))?;
+    if noun_len == 0 || !matches!(stop, '，' | '：' | ',' | ':' | '是') {
+        return None;
+    }
+    let punct = if stop == '是' { 0 } else { stop.len_utf8() };
+    let len = s.len() - after_measure.len() + noun_len + punct;
+    Some(Marker {
+        family: Family::Ordinal,
+        value,
+        len,
+        positional: false,
+        noun: COUNTED_NOUN_ID
+            + COUNTED_MEASURES
+                .iter()
+                .position(|&m| m == measure)
+                .unwrap_or(0) as u8,
+        more: 0,
+    })
+}
+
+/// The noun ids of [`COUNTED_MEASURES`], after those of ORDINAL_NOUNS.
+const COUNTED_NOUN_ID: u8 = ORDINAL_NOUNS.len() as u8 + 1;
+
+/// A char of a counted noun: an ideograph that is no numeral, copula or
+/// particle.
+fn is_cjk_noun_char(c: char) -> bool {
+    ('\u{4E00}'..='\u{9FFF}').contains(&c)
+        && !is_chinese_numeral_char(c)
+        && !matches!(c, '是' | '的' | '了' | '在' | '和' | '与')
 }
 
 /// A second ordinal joined to the first, which names two members as one:
@@ -836,6 +897,18 @@ mod tests {
         assert_eq!(label("三要促进"), Some(("三要", Family::Yao, 3)));
         assert_eq!(label("二是加强"), Some(("二是", Family::Shi, 2)));
         assert_eq!(label("三曰厉行宪政"), Some(("三曰", Family::Shi, 3)));
+        assert_eq!(
+            label("第一个特点，中国"),
+            Some(("第一个特点，", Family::Ordinal, 1))
+        );
+        assert_eq!(
+            label("第二种终点，例如"),
+            Some(("第二种终点，", Family::Ordinal, 2))
+        );
+        assert_eq!(
+            label("第二个特点是敌人的强大"),
+            Some(("第二个特点", Family::Ordinal, 2))
+        );
         assert_eq!(label("第三，团结"), Some(("第三，", Family::Ordinal, 3)));
         assert_eq!(label("第四、关于"), Some(("第四、", Family::Ordinal, 4)));
         assert_eq!(
@@ -873,6 +946,8 @@ mod tests {
     fn rejects_lookalikes() {
         for text in [
             "一、二线城市",
+            "第一个五年计划，",
+            "第一个人在会上发言",
             "二、三等奖",
             "第一次会议",
             "一是一、二是二",
