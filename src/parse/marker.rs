@@ -20,6 +20,7 @@
 //!              | "第" numeral ("个"|"种") noun{1,3} ("，"|"："|"是")  第一个特点， 第二种终点，
 //!                                                     第一个根据地是… (not 第一个五年计划)
 //!              | ("首先"|"其次"|"再次"|"最后") ("，"|"、"|"："|",")
+//!              | "其" numeral ("，"|"、"|"："|"是")       其一，… 其二是… (not 其一生)
 //!              | numeral "，" not-numeral             一，…二，… (一，二，三 is a count)
 //!              | "【" ordinal "】"                     【第一条】 (a charter's article)
 //!              | "第" numeral noun? ("和"|"与"|"及"|"、") "第"? numeral noun? punct?
@@ -761,6 +762,9 @@ pub(crate) fn trailing_counter(paragraph: &str) -> Option<(u32, String, &'static
 }
 
 fn sequence_word(s: &str) -> Option<Marker> {
+    if let Some(marker) = qi_marker(s) {
+        return Some(marker);
+    }
     let words = [("首先", 1), ("其次", 2), ("再次", 3), ("最后", LAST)];
     let (word, value) = words.iter().find(|(word, _)| s.starts_with(word))?;
     let rest = &s[word.len()..];
@@ -777,6 +781,32 @@ fn sequence_word(s: &str) -> Option<Marker> {
         more: 0,
     })
 }
+
+/// `其` and a numeral up to ten, then `，` `、` `：` or the copula `是`:
+/// 其一，… 其二是… (the classical 第一, 第二). Not 其一生 nor 其二者.
+fn qi_marker(s: &str) -> Option<Marker> {
+    let rest = s.strip_prefix('其')?;
+    let numeral = rest.chars().next()?;
+    let (value, _) = chinese_numeral(numeral.encode_utf8(&mut [0; 4]))?;
+    let after = &rest[numeral.len_utf8()..];
+    let stop = after.chars().next()?;
+    if value > 10 || !matches!(stop, '，' | '、' | '：' | ',' | ':' | '是') {
+        return None;
+    }
+    let punct = if stop == '是' { 0 } else { stop.len_utf8() };
+    Some(Marker {
+        family: Family::Ordinal,
+        value,
+        len: s.len() - after.len() + punct,
+        positional: false,
+        noun: QI_NOUN_ID,
+        more: 0,
+    })
+}
+
+/// The noun id of 其一, 其二, after those of the counted measures: a form
+/// of its own.
+const QI_NOUN_ID: u8 = COUNTED_NOUN_ID + COUNTED_MEASURES.len() as u8;
 
 #[cfg(test)]
 mod tests {
@@ -897,6 +927,11 @@ mod tests {
         assert_eq!(label("三要促进"), Some(("三要", Family::Yao, 3)));
         assert_eq!(label("二是加强"), Some(("二是", Family::Shi, 2)));
         assert_eq!(label("三曰厉行宪政"), Some(("三曰", Family::Shi, 3)));
+        assert_eq!(label("其一，为敌"), Some(("其一，", Family::Ordinal, 1)));
+        assert_eq!(
+            label("其二是在一九三五年"),
+            Some(("其二", Family::Ordinal, 2))
+        );
         assert_eq!(
             label("第一个特点，中国"),
             Some(("第一个特点，", Family::Ordinal, 1))
@@ -947,6 +982,8 @@ mod tests {
         for text in [
             "一、二线城市",
             "第一个五年计划，",
+            "其一生",
+            "其次要",
             "第一个人在会上发言",
             "二、三等奖",
             "第一次会议",
