@@ -141,7 +141,10 @@ fn demote_false_levels(text: &str, tree: &mut Tree) {
         let (count, positional) = style_members.get(style).copied().unwrap_or_default();
         // 第六十六条: a law's articles run into the hundreds.
         let counted_noun = matches!(style, Style::Numbered { noun, .. } if noun > 0);
-        let paragraph_numbers = positional || (count > MAX_LEVEL_MEMBERS && !counted_noun);
+        // Positional numerals past ten (一一, 一二○) number paragraphs; 一○
+        // alone is an older way to write the tenth item of a list.
+        let paragraph_numbers =
+            (positional && count > 10) || (count > MAX_LEVEL_MEMBERS && !counted_noun);
         // A lone heading standing on its own line (一、总体要求) is still a
         // heading; a lone run-in 第一， or 一是 is just a sentence.
         let heading_line = draft.standalone

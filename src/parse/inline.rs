@@ -104,7 +104,9 @@ fn scan_inline(body: &str, collapsed: bool, article: bool) -> Vec<(usize, Marker
             continue;
         };
         let ok = match marker.family {
-            _ if marker.positional => false,
+            // （一二○） inside a paragraph numbers paragraphs run together;
+            // （一○） after （九） is a list's tenth item.
+            _ if marker.positional => marker.value == 10,
             family if family.is_series() => true,
             // Bracketed and circled items run on inside a paragraph:
             // （1）…；（2）…。
