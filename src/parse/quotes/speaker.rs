@@ -44,6 +44,9 @@ const ATTRIBUTIVE_VERBS: &str =
 const SPEECH_VERBS: &str =
     "说 说过 说道 讲 讲过 讲道 指出 指出过 强调 强调过 写道 认为 告诫 教导 有云 有言 曰 云 谈到 谈道 告诉我 \
     告诉我们";
+/// Speech verbs that introduce a quotation with no mark before it
+/// (任正非曾明确说过“…”, 鲁迅写道“…”): said before, or written.
+const UNMARKED_SPEECH_VERBS: &str = "说过 讲过 指出过 强调过 说道 讲道 写道";
 /// Verbs that introduce a quotation only before a colon (毛主席就提出：“…”),
 /// because without one they usually take a slogan as object (提出了“…”).
 const REPORTING_VERBS: &str =
@@ -304,6 +307,11 @@ fn verb_subject(clause: &str, lead: Lead) -> Option<&str> {
         if let Some(cut) = ends_with_any(body, SPEECH_VERBS) {
             return Some(&body[..cut]);
         }
+    }
+    // 任正非曾明确说过“…”: a verb of having said, or of writing, takes
+    // the words as its object with no mark before them.
+    if let Some(cut) = ends_with_any(body, UNMARKED_SPEECH_VERBS) {
+        return Some(&body[..cut]);
     }
     // 毛主席的指示：“…”, 斯大林的话说得对：“…”, 华罗庚的一句话，“…”: a
     // noun for words, after the speaker and 的.

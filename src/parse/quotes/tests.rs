@@ -107,6 +107,20 @@ fn a_role_named_by_its_place_speaks() {
 }
 
 #[test]
+fn a_verb_of_having_said_needs_no_mark_before_the_words() {
+    assert_eq!(
+        speaker("任正非曾明确说过“财务人员要懂业务，业务人员要懂财务。”").as_deref(),
+        Some("任正非")
+    );
+    assert_eq!(
+        speaker("鲁迅写道“横眉冷对千夫指，俯首甘为孺子牛。”").as_deref(),
+        Some("鲁迅")
+    );
+    // Only verbs of having said: 说 alone before the mark takes an object.
+    assert_eq!(speaker("大家都说“好”"), None);
+}
+
+#[test]
 fn a_book_that_speaks_is_named_without_its_marks() {
     let cited = "《总理遗嘱》有云：“余致力国民革命凡四十年，其目的在求中国之自由平等。”";
     assert_eq!(speaker(cited).as_deref(), Some("总理遗嘱"));
