@@ -108,7 +108,9 @@ pub fn find_quotes(text: &str) -> (Vec<Quote>, Vec<Diagnostic>) {
         let speaker = speaker::speaker_before(&chars, pair.open, floor, &opener_of).or_else(|| {
             let continued =
                 continued_speaker(&chars, pair.open, floor, &attributed_by_close, &quotes);
-            continued.filter(|_| !is_term)
+            // “剿匪经年，耗费百万”（鲁涤平）: the source cited after the words.
+            let cited = || speaker::speaker_in_brackets_after(&chars, pair.close);
+            continued.or_else(cited).filter(|_| !is_term)
         });
         let kind = match (&speaker, is_term) {
             (Some(_), _) => QuoteKind::Attributed,

@@ -156,6 +156,30 @@ pub(super) fn speaker_before(
     None
 }
 
+/// Most chars of a speaker named in brackets after the words.
+const MAX_BRACKETED_SPEAKER_CHARS: usize = 4;
+
+/// A speaker named in brackets right after the closing mark, as a source
+/// is cited (“剿匪经年，耗费百万”（鲁涤平）): two to four chars of a name.
+pub(super) fn speaker_in_brackets_after(chars: &[char], close: usize) -> Option<String> {
+    let open = close + 1;
+    if !matches!(chars.get(open), Some('（' | '(')) {
+        return None;
+    }
+    let inner: String = chars[open + 1..]
+        .iter()
+        .take(MAX_BRACKETED_SPEAKER_CHARS + 1)
+        .take_while(|&&c| !matches!(c, '）' | ')'))
+        .collect();
+    let length = inner.chars().count();
+    let closed = matches!(chars.get(open + 1 + length), Some('）' | ')'));
+    let name = closed
+        && length <= MAX_BRACKETED_SPEAKER_CHARS
+        && inner.chars().all(is_cjk)
+        && is_plausible_name(&inner);
+    name.then_some(inner)
+}
+
 /// The speaker of a lead-in clause that ends in a speech verb.
 fn attribute(
     chars: &[char],

@@ -121,6 +121,23 @@ fn a_verb_of_having_said_needs_no_mark_before_the_words() {
 }
 
 #[test]
+fn a_source_cited_in_brackets_after_the_words_speaks() {
+    check(
+        "因军阀们把“剿匪”当做一件大事，“剿匪经年，耗费百万”（鲁涤平），“人称二万，枪号五千”（王均），如此等类的话。",
+        &[
+            "term 剿匪",
+            "attributed[鲁涤平] 剿匪经年，耗费百万",
+            "attributed[王均] 人称二万，枪号五千",
+        ],
+    );
+    // A gloss after a term, or a note number, names no one.
+    check(
+        "以一方攻入对方堡垒捉住“将军”（主帅）作为赢棋，“避其锐气，击其惰归”（41）。",
+        &["term 将军", "saying 避其锐气，击其惰归"],
+    );
+}
+
+#[test]
 fn a_book_that_speaks_is_named_without_its_marks() {
     let cited = "《总理遗嘱》有云：“余致力国民革命凡四十年，其目的在求中国之自由平等。”";
     assert_eq!(speaker(cited).as_deref(), Some("总理遗嘱"));
