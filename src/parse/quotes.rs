@@ -360,6 +360,21 @@ fn is_term(words: &str) -> bool {
             .all(|phrase| (1..=MAX_LISTED_PHRASE_CHARS).contains(&phrase.chars().count()));
     (chars <= MAX_TERM_CHARS || listed_phrases)
         && !words.contains(['。', '！', '？', '；', '，', '：', '!', '?', ';', ','])
+        && !is_classical_line(words, chars)
+}
+
+/// Most chars of a short classical line told by its words alone.
+const MAX_CLASSICAL_LINE_CHARS: usize = 10;
+
+/// A short classical line, a saying rather than a term: one that ends in a
+/// classical particle (逝者如斯夫, 学而时习之 aside) or compares with 如 or
+/// 若 inside it (治大国如烹小鲜). Four-char idioms (一如既往) stay terms.
+fn is_classical_line(words: &str, chars: usize) -> bool {
+    let inner_comparison = words
+        .char_indices()
+        .any(|(at, c)| matches!(c, '如' | '若') && at > 0 && at + c.len_utf8() < words.len());
+    (5..=MAX_CLASSICAL_LINE_CHARS).contains(&chars)
+        && (words.ends_with(['也', '矣', '焉', '哉', '乎', '夫']) || inner_comparison)
 }
 
 fn is_opening(c: char) -> bool {

@@ -138,6 +138,19 @@ fn a_source_cited_in_brackets_after_the_words_speaks() {
 }
 
 #[test]
+fn a_short_classical_line_is_a_saying_not_a_term() {
+    check(
+        "“治大国如烹小鲜”，我们做任何小事情都要认真。光阴是“逝者如斯夫”，要珍惜时间；要“一如既往”地“先生之志则大矣”。",
+        &[
+            "saying 治大国如烹小鲜",
+            "saying 逝者如斯夫",
+            "term 一如既往",
+            "saying 先生之志则大矣",
+        ],
+    );
+}
+
+#[test]
 fn a_book_that_speaks_is_named_without_its_marks() {
     let cited = "《总理遗嘱》有云：“余致力国民革命凡四十年，其目的在求中国之自由平等。”";
     assert_eq!(speaker(cited).as_deref(), Some("总理遗嘱"));
