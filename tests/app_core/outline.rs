@@ -1,10 +1,9 @@
 //! The app core's parts: offsets, search, the view of the outline, the
 //! tree's keys, statistics and quotations.
 
-use std::collections::HashSet;
 use std::rc::Rc;
 
-use gangmu::app_core::outline::{NodeKey, OutlineIndex, Query, Settings, TextHits, View};
+use gangmu::app_core::outline::{KeySet, NodeKey, OutlineIndex, Query, Settings, TextHits, View};
 use gangmu::app_core::quote_list::QuoteList;
 use gangmu::app_core::stats::Stats;
 use gangmu::app_core::text_offsets::{span_to_utf16, utf16_to_char};
@@ -24,7 +23,7 @@ fn build(
     selected: Option<&str>,
     previous: &View,
 ) -> View {
-    let folded: HashSet<NodeKey> = folded.iter().map(|key| Rc::from(*key)).collect();
+    let folded: KeySet = folded.iter().map(|key| Rc::from(*key)).collect();
     let query = Query::new(query);
     View::build(
         index,

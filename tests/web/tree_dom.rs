@@ -3,11 +3,10 @@
 //! random sequences of folds, selections, searches, 显示段落 and edits of
 //! the text; rows are found by their position; text reads back as written.
 
-use std::collections::HashSet;
 use std::rc::Rc;
 
 use gangmu::app::tree_dom;
-use gangmu::app_core::outline::{NodeKey, OutlineIndex, Query, Settings, TextHits, View};
+use gangmu::app_core::outline::{KeySet, NodeKey, OutlineIndex, Query, Settings, TextHits, View};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, Node};
@@ -84,7 +83,7 @@ fn patched_rows_read_as_rows_written_anew() {
     let mut random = Random(0x9e37_79b9);
     let mut text = texts[0];
     let mut index = OutlineIndex::new(&gangmu::parse(text));
-    let mut folded: HashSet<NodeKey> = HashSet::new();
+    let mut folded: KeySet = KeySet::default();
     let (mut paragraphs, mut query, mut selected) = (false, "", None::<NodeKey>);
     let (mut key_sentences, mut whole_text) = (false, false);
     let mut view = View::default();
@@ -134,7 +133,7 @@ fn patched_rows_read_as_rows_written_anew() {
 #[wasm_bindgen_test]
 fn every_row_is_found_by_its_position_and_its_key() {
     let index = OutlineIndex::new(&gangmu::parse(gangmu::SAMPLE_SPEECH));
-    let folded: HashSet<NodeKey> = HashSet::new();
+    let folded: KeySet = KeySet::default();
     let query = Query::new("");
     let settings = Settings {
         folded: &folded,

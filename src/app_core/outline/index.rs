@@ -17,6 +17,46 @@ use crate::{Document, Node, NodeKind, Span};
 /// siblings that read the same get `~1`, `~2` … after the first.
 pub type NodeKey = Rc<str>;
 
+/// A set of node keys (the folded rows). A map to `usize` underneath, of
+/// the same type as [`OutlineIndex`]'s: each distinct hash map or set type
+/// is its own copy of hashbrown in the page's wasm.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct KeySet(HashMap<NodeKey, usize>);
+
+impl KeySet {
+    pub fn contains(&self, key: &str) -> bool {
+        self.0.contains_key(key)
+    }
+
+    /// Adds `key`; whether it was not there.
+    pub fn insert(&mut self, key: NodeKey) -> bool {
+        self.0.insert(key, 0).is_none()
+    }
+
+    /// Takes `key` out; whether it was there.
+    pub fn remove(&mut self, key: &str) -> bool {
+        self.0.remove(key).is_some()
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &NodeKey> {
+        self.0.keys()
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl FromIterator<NodeKey> for KeySet {
+    fn from_iter<I: IntoIterator<Item = NodeKey>>(keys: I) -> Self {
+        KeySet(keys.into_iter().map(|key| (key, 0)).collect())
+    }
+}
+
 /// How many chars of a heading go into a key: enough to tell siblings
 /// apart, short enough that keys stay small in long documents.
 const KEY_HEADING_CHARS: usize = 24;

@@ -7,6 +7,6 @@ mod search;
 mod view;
 
 pub use hits::{Snippet, TextHits};
-pub use index::{Entry, NodeKey, OutlineIndex};
+pub use index::{Entry, KeySet, NodeKey, OutlineIndex};
 pub use search::Query;
 pub use view::{outline_for_clipboard, rows_as_text, Row, Settings, View, Visible};

@@ -10,13 +10,13 @@
 //! folding one node touches its path, and an edit leaves untouched parts
 //! of the outline alone.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::fmt::Write;
 use std::ops::Range;
 use std::rc::Rc;
 
 use super::hits::{Snippet, TextHits};
-use super::index::{NodeKey, OutlineIndex};
+use super::index::{KeySet, NodeKey, OutlineIndex};
 use super::search::Query;
 use crate::NodeKind;
 
@@ -156,7 +156,7 @@ impl Row {
 
 /// The reader's settings that shape the view.
 pub struct Settings<'a> {
-    pub folded: &'a HashSet<NodeKey>,
+    pub folded: &'a KeySet,
     pub paragraphs: bool,
     /// 显示要句.
     pub key_sentences: bool,
@@ -186,8 +186,11 @@ pub struct View {
     pub roots: Rc<[Rc<Row>]>,
     /// How many rows match the search.
     pub matches: usize,
-    /// Every row by key, for the next build to reuse.
-    rows: HashMap<NodeKey, Rc<Row>>,
+    /// Every row by key, for the next build to reuse: its place in `made`
+    /// (a map of the same type as the index's: each map type is code in the
+    /// page).
+    rows: HashMap<NodeKey, usize>,
+    made: Vec<Rc<Row>>,
 }
 
 /// A row as the keyboard sees it: in the order shown, with its parent.
@@ -204,6 +207,7 @@ impl View {
             settings,
             previous,
             rows: HashMap::with_capacity(previous.rows.len()),
+            made: Vec::with_capacity(previous.made.len()),
             matches: 0,
         };
         let mut roots = builder.siblings(0..index.entries.len(), 1);
@@ -223,6 +227,7 @@ impl View {
             roots: roots.into(),
             matches: builder.matches,
             rows: builder.rows,
+            made: builder.made,
         }
     }
 
@@ -255,7 +260,8 @@ struct Builder<'a> {
     index: &'a OutlineIndex,
     settings: &'a Settings<'a>,
     previous: &'a View,
-    rows: HashMap<NodeKey, Rc<Row>>,
+    rows: HashMap<NodeKey, usize>,
+    made: Vec<Rc<Row>>,
     matches: usize,
 }
 
@@ -334,11 +340,17 @@ impl Builder<'_> {
     /// The previous view's row for the same key if it is the same, else
     /// `row`; either way recorded for the next build.
     fn reuse(&mut self, row: Row) -> Rc<Row> {
-        let row = match self.previous.rows.get(&row.key) {
+        let old = self
+            .previous
+            .rows
+            .get(&row.key)
+            .map(|&at| &self.previous.made[at]);
+        let row = match old {
             Some(old) if old.same_as(&row) => Rc::clone(old),
             _ => Rc::new(row),
         };
-        self.rows.insert(Rc::clone(&row.key), Rc::clone(&row));
+        self.rows.insert(Rc::clone(&row.key), self.made.len());
+        self.made.push(Rc::clone(&row));
         row
     }
 }

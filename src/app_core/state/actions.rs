@@ -1,10 +1,9 @@
 //! Every change to the state, and how the reducer carries it out.
 
-use std::collections::HashSet;
 use std::rc::Rc;
 
 use super::{AppState, Command, Tab, Theme, TransferAction, TreeFocus};
-use crate::app_core::outline::NodeKey;
+use crate::app_core::outline::{KeySet, NodeKey};
 use crate::app_core::text_offsets::utf16_to_char;
 use crate::app_core::tree_keys::{self, Outcome, TreeKey};
 use crate::{Document, NodeKind, Span};
@@ -379,7 +378,7 @@ impl AppState {
 
     /// Folds every node with children at `depth` or deeper, opens the rest.
     fn fold_from_depth(&mut self, depth: usize) -> bool {
-        let folded: HashSet<NodeKey> = self.index.foldable_from(depth).cloned().collect();
+        let folded: KeySet = self.index.foldable_from(depth).cloned().collect();
         if *self.folded == folded {
             return false;
         }
@@ -406,7 +405,7 @@ impl AppState {
             }
             Outcome::Open(keys) => {
                 let folded = Rc::make_mut(&mut self.folded);
-                let opened = keys.iter().filter(|key| folded.remove(*key)).count();
+                let opened = keys.iter().filter(|key| folded.remove(key)).count();
                 self.refresh_view();
                 opened > 0
             }

@@ -17,7 +17,6 @@ mod quoted;
 mod selection;
 mod transfer;
 
-use std::collections::HashSet;
 use std::rc::Rc;
 
 pub use actions::Action;
@@ -26,7 +25,7 @@ pub use commands::{Command, SourceReveal, TreeFocus, TreeReveal};
 pub use quoted::Quoted;
 pub use transfer::{Origin, ShareLink, Transfer, TransferAction};
 
-use super::outline::{NodeKey, OutlineIndex, Query, Settings, TextHits, View};
+use super::outline::{KeySet, NodeKey, OutlineIndex, Query, Settings, TextHits, View};
 use super::quote_list::QuoteList;
 use super::stats::Stats;
 use crate::share::{ShareError, SharedView};
@@ -77,7 +76,7 @@ pub struct AppState {
     pub revision: u64,
     /// Nodes the reader has folded. Keys of nodes that an edit removed
     /// are kept a while, so a fold comes back when the edit is undone.
-    pub folded: Rc<HashSet<NodeKey>>,
+    pub folded: Rc<KeySet>,
     /// Whether plain paragraphs are shown (显示段落).
     pub paragraphs: bool,
     /// Whether key sentences are shown under the headings (显示要句).
@@ -236,7 +235,7 @@ impl AppState {
     /// the text no longer has are dropped.
     pub fn restore_folds<K: AsRef<str>>(&mut self, keys: impl IntoIterator<Item = K>) {
         let index = Rc::clone(&self.index);
-        let folded: HashSet<NodeKey> = keys
+        let folded: KeySet = keys
             .into_iter()
             .map(|key| NodeKey::from(key.as_ref()))
             .filter(|key| index.find(key).is_some())

@@ -63,7 +63,7 @@ impl AppState {
         let index = Rc::clone(&self.index);
         let closed: Vec<&NodeKey> = index
             .ancestors(at)
-            .filter(|key| self.folded.contains(*key))
+            .filter(|key| self.folded.contains(key))
             .collect();
         if !closed.is_empty() {
             let folded = Rc::make_mut(&mut self.folded);
@@ -108,7 +108,7 @@ impl AppState {
         // The outermost folded ancestor hides everything inside it.
         let Some(shown) = index
             .ancestors(at)
-            .filter(|key| self.folded.contains(*key))
+            .filter(|key| self.folded.contains(key))
             .last()
         else {
             return;

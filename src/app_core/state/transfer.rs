@@ -18,10 +18,10 @@
 //! replaces the other — and the other tab is told the same. Nothing is
 //! overwritten that its writer was not told of.
 
-use std::collections::HashSet;
 use std::rc::Rc;
 
 use super::{AppState, Command, Tab, TreeFocus};
+use crate::app_core::outline::KeySet;
 use crate::share::SharedView;
 
 /// 分享, 打开 and share links, in [`AppState::transfer`].
@@ -177,7 +177,7 @@ impl AppState {
                 let entry = self.index.entries.get(usize::try_from(*at).ok()?)?;
                 Some(Rc::clone(&entry.key))
             };
-            let folded: HashSet<_> = view.folded.iter().filter_map(key).collect();
+            let folded: KeySet = view.folded.iter().filter_map(key).collect();
             self.folded = Rc::new(folded);
             self.selected = view.selected.as_ref().and_then(key);
             if self.selected.is_some() {
