@@ -40,46 +40,37 @@ pub(crate) fn frame(text: &str, paragraphs: &[Paragraph]) -> Frame {
         frame.back = Some((paragraphs[back_start].start, last.end));
     }
 
-    // YAML front matter, which nothing of the frame or the body holds.
-    let metadata_end = front_matter_end(text);
     let (first_body, body_start) = match find_salutation(text, body_paragraphs) {
         Some((index, salutation, front_end)) => {
-            collect_front(
-                text,
-                &body_paragraphs[..index],
-                &mut frame,
-                true,
-                metadata_end,
-            );
+            collect_front(text, &body_paragraphs[..index], &mut frame, true);
             if let Some(end) = front_end {
-                let start = body_paragraphs[index].start.max(metadata_end).min(end);
-                split_run_in_front(text, start, end, &mut frame);
+                split_run_in_front(text, body_paragraphs[index].start, end, &mut frame);
             }
             frame.salutation = Some(salutation);
             (index, salutation.1)
         }
         None => {
-            let count = collect_front(text, body_paragraphs, &mut frame, false, metadata_end);
+            let count = collect_front(text, body_paragraphs, &mut frame, false);
             let start = body_paragraphs.get(count).map_or(text.len(), |p| p.start);
             match body_paragraphs.get(count).filter(|_| count == 0) {
                 // 为人民服务（一九四四年九月八日）这是…: a document pasted as one
                 // line, with no salutation, whose title runs into a date.
-                Some(first) => {
-                    let run = first.start.max(metadata_end).min(first.end);
-                    match run_in_title_end(&text[run..first.end]) {
-                        Some(end) => {
-                            split_run_in_front(text, run, run + end, &mut frame);
-                            (0, run + end)
-                        }
-                        None => (count, start),
+                Some(first) => match run_in_title_end(
+                    &text[first.start.max(front_matter_end(text)).min(first.end)..first.end],
+                ) {
+                    Some(end) => {
+                        let run = first.start.max(front_matter_end(text)).min(first.end);
+                        split_run_in_front(text, first.start, run + end, &mut frame);
+                        (0, run + end)
                     }
-                }
+                    None => (count, start),
+                },
                 None => (count, start),
             }
         }
     };
 
-    let body_start = body_start.max(metadata_end);
+    let body_start = body_start.max(front_matter_end(text));
     let body = &body_paragraphs[first_body.min(body_paragraphs.len())..];
     for (i, paragraph) in body.iter().enumerate() {
         let start = paragraph.start.max(body_start);
@@ -206,15 +197,9 @@ fn salutation_len(s: &str) -> Option<usize> {
 /// Sorts leading paragraphs into title and front matter. With `all`, every
 /// paragraph given is front matter; otherwise it stops at the first one
 /// that reads as body text and returns how many it took.
-/// `metadata_end`: where YAML front matter ends ([`front_matter_end`]).
-fn collect_front(
-    text: &str,
-    paragraphs: &[Paragraph],
-    frame: &mut Frame,
-    all: bool,
-    metadata_end: usize,
-) -> usize {
+fn collect_front(text: &str, paragraphs: &[Paragraph], frame: &mut Frame, all: bool) -> usize {
     let mut taken = 0;
+    let metadata_end = front_matter_end(text);
     for (i, paragraph) in paragraphs.iter().enumerate() {
         if paragraph.end <= metadata_end {
             taken = i + 1;
@@ -366,6 +351,7 @@ fn followed_by_front(text: &str, paragraphs: &[Paragraph], i: usize) -> bool {
 /// Splits front matter run into one line with the body: title, then
 /// subtitle, date, speaker. `start..end` is the run-in front text.
 fn split_run_in_front(text: &str, start: usize, end: usize, frame: &mut Frame) {
+    let start = start.max(front_matter_end(text)).min(end);
     let start = start + chrome_prefix_len(&text[start..end]);
     let run = &text[start..end];
     let date = find_date(run);
