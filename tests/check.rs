@@ -343,6 +343,29 @@ fn parallel_paragraphs_are_points() {
 }
 
 #[test]
+fn a_frame_around_what_differs_opens_points() {
+    // 在…方面 (a government work report's review): one character shared in
+    // front and two behind are parallel too.
+    check(
+        "一、成绩\n二、为完成计划而奋斗\n在基本建设方面：两年来基本建设计划，每年都接近完成。\n在工业生产方面：两个年度计划都超额完成。\n在农业生产方面：由于春旱，农业计划没有完成。\n",
+        "
+        part 一、成绩
+        part 二、为完成计划而奋斗
+          point 在基本建设方面
+          point 在工业生产方面
+          point 在农业生产方面
+        ",
+    );
+    // One character in front and one behind are not a frame.
+    check(
+        "一、工作\n我们加强了领导，成效明显。\n我省改进了作风，成效明显。\n我市落实了责任，成效明显。\n",
+        "
+        part 一、工作
+        ",
+    );
+}
+
+#[test]
 fn a_frame_said_again_and_again_opens_points_headed_by_their_sentence() {
     check(
         "一、五年来的成就\n这五年，我们锐意改革、矢志创新，经济高质量发展取得显著成效。全市生产总值迈上新台阶。\n这五年，我们赓续文脉、传承发展，文化软实力不断提升。\n这五年，我们系统治理、持续攻坚，绿色底色更加鲜明。\n二、今后五年\n任务艰巨。\n",

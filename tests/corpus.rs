@@ -466,12 +466,6 @@ const STRICT_BELOW: &[(&str, f64, bool, f64)] = &[
         true,
         1.00,
     ),
-    (
-        "11_gwr1955_first-five-year-plan_very-long",
-        0.95,
-        true,
-        1.00,
-    ),
     ("17_mao1937_report-outline_arabic-1dun", 0.96, true, 1.00),
     (
         "18_mao1938_on-protracted-war_lecture_very-long_markdown",

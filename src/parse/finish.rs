@@ -324,9 +324,10 @@ fn mark_points(text: &str, drafts: &mut [Draft]) {
                 let common = common_prefix(prefix, next);
                 // 必须充分认识到 / 必须清醒认识到: a short shared opening needs
                 // a shared ending too.
+                // 在基本建设方面 / 在工业生产方面: a frame around what differs.
                 let parallel = match common.chars().count() {
-                    0 | 1 => false,
-                    2 => common_suffix(first, next).chars().count() >= 2,
+                    0 => false,
+                    1 | 2 => common_suffix(first, next).chars().count() >= 2,
                     _ => true,
                 };
                 if !parallel {
@@ -372,10 +373,12 @@ fn mark_points(text: &str, drafts: &mut [Draft]) {
 }
 
 /// A point's heading: its opening phrase, and when that announces what
-/// follows a colon (党八股的第一条罪状是：空话连篇，言之无物。), the
-/// sentence it announces too — the phrase alone says nothing.
+/// follows a colon with a verb (党八股的第一条罪状是：空话连篇，言之无物。),
+/// the sentence it announces too — the phrase alone says nothing. A phrase
+/// that names its topic (在基本建设方面：) is the heading by itself.
 fn point_heading(paragraph: &str, opening: &Opening) -> String {
-    if opening.announces {
+    let verb = ["是", "有", "为", "在于", "如下"];
+    if opening.announces && verb.iter().any(|v| opening.phrase.ends_with(v)) {
         first_sentence(paragraph)
     } else {
         opening.phrase.clone()
