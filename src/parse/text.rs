@@ -87,6 +87,11 @@ pub(crate) fn is_blank(c: char) -> bool {
     c.is_whitespace() || c == '\u{00A0}' || c == '\u{3000}' || is_invisible(c)
 }
 
+/// A CJK unified ideograph (a Chinese character), extensions included.
+pub(crate) fn is_ideograph(c: char) -> bool {
+    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{20000}'..='\u{3134F}' | '\u{F900}'..='\u{FAFF}')
+}
+
 /// Characters that end a sentence.
 pub(crate) fn is_sentence_end(c: char) -> bool {
     matches!(c, '。' | '！' | '？' | '!' | '?' | '…')

@@ -18,6 +18,7 @@
 use std::collections::HashMap;
 
 use super::MAX_GAP;
+use crate::parse::text::is_ideograph;
 
 /// How far back a lead-in clause is read. Real ones are shorter
 /// (毛主席在一九七五年七月的两次重要谈话中尖锐指出 is 22 chars); a clause
@@ -55,15 +56,16 @@ const REPORTING_VERBS: &str =
 /// Nouns for someone's words that introduce a quotation after `X的` and
 /// before a colon (贯彻毛主席的指示：“…”), or a comma when counted
 /// (华罗庚的一句话，“…”).
-const SPEECH_NOUNS: &str = "指示 教导 话 论述 名言 讲话 教诲 批示 遗训 格言";
+const SPEECH_NOUNS: &str = "指示 教导 话 论述 名言 讲话 教诲 批示 遗训 格言 观点";
 /// What may follow a noun for someone's words: a judgement of them
 /// (斯大林的话说得对：“…”).
 const JUDGEMENTS: &str = "说得对 说得好 说得很对 说得很好 讲得对 讲得好 讲得很对 讲得很好";
-/// Measure words counting someone's words (华罗庚的一句话).
-const COUNTED_WORDS: &str = "一句 这句 那句 一段 这段";
+/// Measure words counting someone's words (华罗庚的一句话, 任正非的另一个观点).
+const COUNTED_WORDS: &str = "一句 这句 那句 一段 这段 另一个 一个 这个";
 /// Verbs whose object is someone's words (我年轻时就知道华罗庚的一句话):
 /// the speaker follows the last of them.
-const KNOWING_VERBS: &str = "知道 记得 想起 想到 听到 听过 读到 读过 引用 借用 重温";
+/// A cleft (最值得体会的是任正非的另一个观点) ends its subject with 的是.
+const KNOWING_VERBS: &str = "知道 记得 记住 想起 想到 听到 听过 读到 读过 引用 借用 重温 的是";
 /// Comparisons after which the speaker follows, wherever they stand in the
 /// subject (事实正如毛泽东主席…所说的).
 const COMPARISONS: &str = "正如 正像 正象 就像 就象 诚如 如同 恰如";
@@ -175,7 +177,7 @@ pub(super) fn speaker_in_brackets_after(chars: &[char], close: usize) -> Option<
     let closed = matches!(chars.get(open + 1 + length), Some('）' | ')'));
     let name = closed
         && length <= MAX_BRACKETED_SPEAKER_CHARS
-        && inner.chars().all(is_cjk)
+        && inner.chars().all(is_ideograph)
         && is_plausible_name(&inner);
     name.then_some(inner)
 }
@@ -487,7 +489,7 @@ fn is_role_of_a_place(head: &str) -> bool {
     head.chars().count() <= MAX_SPEAKER_CHARS
         && (2..=6).contains(&place_chars)
         && (2..=4).contains(&role_chars)
-        && place.chars().chain(role.chars()).all(is_cjk)
+        && place.chars().chain(role.chars()).all(is_ideograph)
         && !place.contains(NOT_IN_NAMES)
         && !role.contains(NOT_IN_NAMES)
         && !role.ends_with(NOT_AT_NAME_END)
@@ -495,11 +497,7 @@ fn is_role_of_a_place(head: &str) -> bool {
 }
 
 fn is_name_char(c: char) -> bool {
-    is_cjk(c) || c.is_ascii_alphabetic() || matches!(c, '、' | '·' | '•' | '‧' | '・' | ' ')
-}
-
-fn is_cjk(c: char) -> bool {
-    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{20000}'..='\u{3134F}' | '\u{F900}'..='\u{FAFF}')
+    is_ideograph(c) || c.is_ascii_alphabetic() || matches!(c, '、' | '·' | '•' | '‧' | '・' | ' ')
 }
 
 /// A line break next to a zero-width char is an artefact of the source
