@@ -402,6 +402,31 @@ fn a_counted_noun_after_a_measure_word_is_labeled_with_it() {
 }
 
 #[test]
+fn a_bare_counted_measure_after_a_speaker_in_minutes_is_labeled() {
+    // Minutes: a post and a name before the colon, then 第一个，.
+    check(
+        "一、座谈发言\n广州代表处助理 潘少钦：第一个，我感觉一线的流程化能力要低不少。\n广州代表处助理 潘少钦：第二个，我感觉单兵作战的能力在下降。\n二、总结\n同意。\n",
+        "
+        part 一、座谈发言
+          task 第一个，我感觉一线的流程化能力要低不少
+          task 第二个，我感觉单兵作战的能力在下降
+        part 二、总结
+        ",
+    );
+    // A lead-in with no space before its colon is no speaker: the series
+    // it announces stays inside its paragraph.
+    check(
+        "一、任务\n总体要求：一是稳增长。二是促改革。\n二、保障\n同意。\n",
+        "
+        part 一、任务
+          task 一是稳增长
+          task 二是促改革
+        part 二、保障
+        ",
+    );
+}
+
+#[test]
 fn yi_ling_after_jiu_is_the_tenth_item_of_a_list() {
     check(
         "一、措施\n当时的情况是：（一）第一项措施要落实到位。（二）第二项措施要落实到位。（三）第三项措施要落实到位。（四）第四项措施要落实到位。（五）第五项措施要落实到位。（六）第六项措施要落实到位。（七）第七项措施要落实到位。（八）第八项措施要落实到位。（九）第九项措施要落实到位。（一○）第十项措施要落实到位。\n二、结论\n同意。\n",

@@ -18,7 +18,9 @@
 //! blank line: web pages leave them in the middle of sentences.
 
 use super::marker;
-use super::text::{is_blank, is_clause_break, is_invisible, is_paragraph_end, is_sentence_end};
+use super::text::{
+    is_blank, is_clause_break, is_ideograph, is_invisible, is_paragraph_end, is_sentence_end,
+};
 
 /// One physical line, with its content range (indentation, Markdown
 /// decoration and trailing spaces excluded) as byte offsets.
@@ -463,7 +465,8 @@ fn split_collapsed(text: &str, start: usize, end: usize, lines: &mut Vec<Line>) 
         let splits = |run_start: usize| {
             next.is_some_and(quote_mark)
                 || (!in_photo_credit(&line[..run_start], &line[run_start + 1..])
-                    && !after_label(line, run_start))
+                    && !after_label(line, run_start)
+                    && !in_minutes_speaker(line, run_start))
         };
         if count >= 2 || c == '\t' {
             wide.push(run_start);
@@ -839,6 +842,20 @@ fn ends_with_day(s: &str) -> bool {
 
 /// Whether a space sits in a photo credit (新华社记者 鞠鹏/摄), which web
 /// pages glue into the text.
+/// Whether the space at `at` in `line` parts the post from the name of a
+/// speaker in minutes (`广州代表处代表 孙福友：`), which a copy that turned
+/// its breaks into spaces must not split.
+fn in_minutes_speaker(line: &str, at: usize) -> bool {
+    let post = line[..at]
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| is_ideograph(c) || c.is_ascii_alphanumeric())
+        .take(marker::MINUTES_POST_MAX + 1)
+        .last()
+        .map_or(at, |(start, _)| start);
+    marker::minutes_speaker_len(&line[post..]).is_some_and(|len| post + len > at)
+}
+
 fn in_photo_credit(before: &str, after: &str) -> bool {
     before.ends_with("记者")
         || after

@@ -39,7 +39,8 @@
 //! the tree builder accepts it only where it counts on from its siblings.
 
 use super::text::{
-    chinese_numeral, clean, decimal_digit, is_blank, is_chinese_numeral_char, is_sentence_end,
+    chinese_numeral, clean, decimal_digit, is_blank, is_chinese_numeral_char, is_ideograph,
+    is_sentence_end,
 };
 
 /// The visual family of a marker. Markers of one family and layout form
@@ -234,9 +235,51 @@ const CJK_LOW_BITS: u128 = {
     bits
 };
 
-/// Skips leading `*` (Markdown emphasis) so `**一、标题**` is seen as `一、`.
+/// Skips leading `*` (Markdown emphasis) so `**一、标题**` is seen as `一、`,
+/// and the speaker of minutes before a numbered point, so
+/// `广州代表处助理 潘少钦：第一个，…` is seen as `第一个，`.
 pub(crate) fn skip_emphasis(s: &str) -> usize {
-    s.len() - s.trim_start_matches('*').len()
+    let stars = s.len() - s.trim_start_matches('*').len();
+    stars + minutes_speaker(&s[stars..]).unwrap_or(0)
+}
+
+/// The chars of a post and of a name that [`minutes_speaker`] takes.
+const MINUTES_POST: std::ops::RangeInclusive<usize> = 2..=MINUTES_POST_MAX;
+pub(crate) const MINUTES_POST_MAX: usize = 16;
+const MINUTES_NAME: std::ops::RangeInclusive<usize> = 2..=4;
+
+/// The length of a speaker in minutes at the start of `s` when a marker
+/// follows (see [`minutes_speaker_len`]). A lead-in without the space
+/// (`总体要求：一是…`) announces an inline series instead and is kept.
+fn minutes_speaker(s: &str) -> Option<usize> {
+    minutes_speaker_len(s).filter(|&after| marker_at(&s[after..]).is_some())
+}
+
+/// The length of a speaker in minutes at the start of `s`: a post and a
+/// name parted by one space, then a colon (`广州代表处代表 孙福友：`,
+/// `广州代表处CFO 张国强：`).
+pub(crate) fn minutes_speaker_len(s: &str) -> Option<usize> {
+    // The length of the run of `member`s that `s` opens, and its chars,
+    // looked at no further than a post may reach.
+    let run = |s: &str, member: fn(char) -> bool| {
+        s.char_indices()
+            .take(MINUTES_POST_MAX + 1)
+            .find(|&(_, c)| !member(c))
+            .map_or((0, usize::MAX), |(end, _)| (end, s[..end].chars().count()))
+    };
+    let (post, post_chars) = run(s, |c| is_ideograph(c) || c.is_ascii_alphanumeric());
+    let space = s[post..]
+        .chars()
+        .next()
+        .filter(|&c| matches!(c, ' ' | '　'))?;
+    let name_start = post + space.len_utf8();
+    let (name, name_chars) = run(&s[name_start..], is_ideograph);
+    let colon = s[name_start + name..]
+        .chars()
+        .next()
+        .filter(|&c| matches!(c, '：' | ':'))?;
+    (MINUTES_POST.contains(&post_chars) && MINUTES_NAME.contains(&name_chars))
+        .then_some(name_start + name + colon.len_utf8())
 }
 
 /// An appendix head after the body (GB/T 9704 附件): `附件`, `附件1`,
@@ -662,7 +705,8 @@ fn counted_noun_marker(s: &str, rest: &str, value: u32) -> Option<Marker> {
         .char_indices()
         .take(MAX_COUNTED_NOUN + 1)
         .find(|(_, c)| !(is_cjk_noun_char(*c)))?;
-    if noun_len == 0 || !matches!(stop, '，' | '：' | ',' | ':' | '是') {
+    // 第一个，我感觉… (a bare 第一个, said in a speech or minutes) counts too.
+    if !matches!(stop, '，' | '：' | ',' | ':') && (noun_len == 0 || stop != '是') {
         return None;
     }
     let punct = if stop == '是' { 0 } else { stop.len_utf8() };
