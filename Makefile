@@ -36,8 +36,10 @@ FILES_BINDGEN_DIR := $(CARGO_TARGET_DIR)/web-files
 # What the page fetches only on first use: the file module (导出, a .docx
 # opened) and the analysis worker's script (started for the first text over
 # 1 MB, src/app/dom/analyzer.rs); and apart, the offline single file (下载离线版).
+# The service worker is registered when the page is idle after its first
+# outline, and the manifest is not needed to draw it: counted on first use.
 LAZY := --lazy gangmu_files.js --lazy gangmu_files_bg.wasm --lazy worker.js \
-  --apart gangmu-offline.html
+  --lazy sw.js --lazy manifest.webmanifest --apart gangmu-offline.html
 # Everything together, the lazily loaded files included, gzipped.
 TOTAL_BUDGET := 450000
 BINDGEN_DIR := $(CARGO_TARGET_DIR)/web
@@ -135,6 +137,7 @@ dist: setup
 	npx --no-install wasm-opt -Oz --converge --low-memory-unused $(BINDGEN_DIR)/gangmu_bg.wasm -o $(DIST)/gangmu_bg.wasm
 	npx --no-install wasm-opt -Oz --converge --low-memory-unused $(FILES_BINDGEN_DIR)/gangmu_files_bg.wasm -o $(DIST)/gangmu_files_bg.wasm
 	cd $(DIST) && npx --no-install esbuild --minify --log-level=warning --allow-overwrite --outdir=. *.js *.css
+	node scripts/sw.mjs $(DIST)
 	node scripts/offline.mjs $(DIST)
 	@echo "dist: built $(DIST)/"
 

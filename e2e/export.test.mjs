@@ -249,7 +249,8 @@ test('the HTML page shows the same outline on its own, with no script', async ()
 // (www/main.js): a visitor who never exports does not download them, and
 // a module that cannot be fetched is said in Chinese and fetched next time.
 test('the exporters load on first use; a failed load is said, the next try saves', async () => {
-  const page = await open();
+  // As on a first visit: the service worker would serve the module.
+  const page = await open({ serviceWorkers: 'block' });
   const fetched = () =>
     page.evaluate(() => performance.getEntriesByType('resource').filter((entry) => /gangmu_files/.test(entry.name)).length);
   assert.equal(await fetched(), 0, 'nothing of the file module before 导出');

@@ -23,6 +23,7 @@ const TYPES = {
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.json': 'application/json',
+  '.webmanifest': 'application/manifest+json',
 };
 
 /**
@@ -82,6 +83,9 @@ export function launchChromium() {
 /**
  * Opens the app in a new page and waits for the outline. `errors` collects
  * console errors, uncaught exceptions and failed requests.
+ * `serviceWorkers: 'block'` opens it as on a first visit, before the
+ * service worker (www/sw.js) has cached the site: a test that makes one of
+ * its files fail to load needs that, for the worker would serve the file.
  */
 export async function openApp(
   browser,
@@ -91,10 +95,11 @@ export async function openApp(
     deviceScaleFactor = 1,
     colorScheme = 'light',
     hasTouch = false,
+    serviceWorkers = 'allow',
     beforeLoad,
   } = {},
 ) {
-  const page = await browser.newPage({ viewport, deviceScaleFactor, colorScheme, hasTouch });
+  const page = await browser.newPage({ viewport, deviceScaleFactor, colorScheme, hasTouch, serviceWorkers });
   const errors = [];
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(`console: ${message.text()}`);

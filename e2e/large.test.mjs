@@ -86,6 +86,8 @@ function bytesOf(text, bytes) {
 test('a worker that breaks down: a Chinese message, the text kept, a new worker', async () => {
   let workers = 0;
   const page = await open({
+    // As on a first visit: the service worker would serve worker.js.
+    serviceWorkers: 'block',
     beforeLoad: (page) =>
       page.route('**/worker.js', (route) => {
         workers += 1;

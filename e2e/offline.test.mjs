@@ -1,7 +1,9 @@
-// 下载离线版 (issue 16): dist/gangmu-offline.html, the whole app in one
+// Offline (issue 16). 下载离线版: dist/gangmu-offline.html, the whole app in one
 // file, opened from disk (file://) as a double-click would: it outlines,
 // exports, opens a large text in its worker and a .docx with its file
 // module, and asks for nothing — not a single request beyond the file.
+// And the site itself: after one visit its service worker (www/sw.js)
+// serves it with no server and no network.
 
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -103,5 +105,34 @@ test('the site offers the single file, and serves it', async () => {
     await page.close();
   } finally {
     await server.close();
+  }
+});
+
+test('after one visit the site opens with no network, from its service worker', async () => {
+  const server = await serveDist();
+  let closed = false;
+  try {
+    const { page, errors } = await openApp(browser, server.url);
+    // Registered once the page is idle after its first outline; it takes
+    // this page over when it has cached the site.
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20_000 });
+    const build = (await readFile(join(DIST, 'sw.js'), 'utf8')).match(/"([0-9a-f]{16})"/)[1];
+    assert.deepEqual(await page.evaluate(() => caches.keys()), [`gangmu-${build}`]);
+    // No server and no network now.
+    await server.close();
+    closed = true;
+    await page.context().setOffline(true);
+    const served = [];
+    page.on('response', (response) => served.push(response.fromServiceWorker()));
+    await page.reload();
+    await page.locator('[role=tree] [role=treeitem]').first().waitFor();
+    assert.ok(partLabels(await readOutline(page)).length >= 3, 'the sample is outlined');
+    await paste(page, SHORT);
+    await waitForParts(page, ['一、', '二、']);
+    assert.ok(served.length > 0 && served.every(Boolean), 'every file came from the service worker');
+    assert.deepEqual(errors, []);
+    await page.close();
+  } finally {
+    if (!closed) await server.close();
   }
 });

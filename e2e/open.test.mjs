@@ -135,7 +135,8 @@ test('a ZIP that is not a Word document: the reader’s Chinese message, and the
 });
 
 test('a .docx reader that cannot be fetched is said in Chinese, and the next try loads it', async () => {
-  const page = await open();
+  // As on a first visit: the service worker would serve the module.
+  const page = await open({ serviceWorkers: 'block' });
   const before = await textOf(page);
   await page.route('**/gangmu_files*', (route) => route.abort('aborted'));
   await openFile(page, files.docx);

@@ -27,7 +27,7 @@ while [ $# -gt 0 ]; do
 done
 cd "$dist"
 mapfile -t files < <(find . -type f \( -name '*.wasm' -o -name '*.js' -o -name '*.css' \
-  -o -name '*.html' -o -name '*.svg' \) | sed 's|^\./||' | sort)
+  -o -name '*.html' -o -name '*.svg' -o -name '*.webmanifest' \) | sed 's|^\./||' | sort)
 is_lazy() {
   local name
   for name in "${lazy[@]}"; do [ "$name" = "$1" ] && return 0; done

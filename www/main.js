@@ -119,3 +119,13 @@ try {
   if (boot) boot.textContent = '加载失败：此浏览器可能不支持 WebAssembly。';
   throw error;
 }
+
+// The service worker (www/sw.js), so that the site opens with no network
+// after this visit — registered once the page is idle after its first
+// outline, so its caching never delays it. Not from disk: the offline
+// single file needs none, and file:// allows none.
+if ('serviceWorker' in navigator && location.protocol.startsWith('http')) {
+  const register = () => navigator.serviceWorker.register('./sw.js').catch(() => {});
+  if ('requestIdleCallback' in globalThis) requestIdleCallback(register, { timeout: 5000 });
+  else setTimeout(register, 2000);
+}
