@@ -427,6 +427,41 @@ fn a_bare_counted_measure_after_a_speaker_in_minutes_is_labeled() {
 }
 
 #[test]
+fn a_series_whose_first_member_ends_a_paragraph_goes_on_in_the_next() {
+    // The lead sentence and 第一， share a paragraph; 第二， and 第三， open
+    // the paragraphs after it.
+    check(
+        "一、集中兵力\n集中兵力之所以必要，是为了改变敌我的形势。第一，是为了改变进退的形势。过去是敌进我退。\n第二，是为了改变攻守的形势。反攻属于积极阶段。\n第三，是为了改变内外线的形势。把它改变过来。\n二、运动战\n打得赢就打。\n",
+        "
+        part 一、集中兵力
+          task 第一，是为了改变进退的形势
+          task 第二，是为了改变攻守的形势
+          task 第三，是为了改变内外线的形势
+        part 二、运动战
+        ",
+    );
+    check(
+        "一、主要工作\n今年主要做了以下工作：一是稳增长，经济运行在合理区间。\n二是促改革，活力进一步增强。\n三是惠民生，获得感增强。\n二、今年安排\n同意。\n",
+        "
+        part 一、主要工作
+          task 一是稳增长，经济运行在合理区间
+          task 二是促改革，活力进一步增强
+          task 三是惠民生，获得感增强
+        part 二、今年安排
+        ",
+    );
+    // A 第一 inside a clause is no member, and a paragraph that does not go
+    // on with 第二 leaves the one before it whole.
+    check(
+        "一、回顾\n这是第一，也是唯一的一次。\n第二，我们要总结经验。\n二、展望\n我们看到了第一，个别地方还有问题。\n大家要努力。\n",
+        "
+        part 一、回顾
+        part 二、展望
+        ",
+    );
+}
+
+#[test]
 fn yi_ling_after_jiu_is_the_tenth_item_of_a_list() {
     check(
         "一、措施\n当时的情况是：（一）第一项措施要落实到位。（二）第二项措施要落实到位。（三）第三项措施要落实到位。（四）第四项措施要落实到位。（五）第五项措施要落实到位。（六）第六项措施要落实到位。（七）第七项措施要落实到位。（八）第八项措施要落实到位。（九）第九项措施要落实到位。（一○）第十项措施要落实到位。\n二、结论\n同意。\n",

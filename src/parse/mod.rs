@@ -45,8 +45,8 @@ pub fn outline(text: &str) -> Document {
     let frame = front::frame(text, &paragraphs);
     let paragraph_numbers = tree::paragraph_numbering(text, &frame.body);
     let mut tree = tree::Tree::new(text.len(), frame.body.len() <= 2, paragraph_numbers);
-    for block in &frame.body {
-        tree.add_block(text, *block);
+    for block in tree::split_series_openers(text, &frame.body) {
+        tree.add_block(text, block);
     }
     let nodes = finish::finish(text, &index, tree, &frame);
     let mut diagnostics = Vec::new();

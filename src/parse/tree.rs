@@ -175,6 +175,64 @@ pub(crate) struct Tree {
     lead_runs_on: bool,
 }
 
+/// Splits off the first member of a series that opens the last sentence
+/// of a paragraph when the next paragraph opens with its second
+/// (`…改变敌我的形势。第一，是为了改变进退的形势。…` / `第二，是为了…` /
+/// `第三，…`): the members are then one level, each a paragraph of its
+/// own, as a reader sees them. Only the series families (第一， 一是 一要),
+/// whose lead sentence often shares the first member's paragraph.
+pub(crate) fn split_series_openers(text: &str, blocks: &[Block]) -> Vec<Block> {
+    let mut out: Vec<Block> = Vec::with_capacity(blocks.len());
+    for block in blocks {
+        let body = &text[block.start..block.end];
+        let second = marker::marker_at(&body[marker::skip_emphasis(body)..])
+            .filter(|m| m.value == 2 && m.family.is_series());
+        if let (Some(second), Some(last)) = (second, out.last().copied()) {
+            if let Some(at) = lone_first_member(&text[last.start..last.end], second) {
+                out.pop();
+                let split = last.start + at;
+                out.push(Block { end: split, ..last });
+                out.push(Block {
+                    start: split,
+                    heading_level: None,
+                    bare_marker: false,
+                    announces: None,
+                    ..last
+                });
+            }
+        }
+        out.push(*block);
+    }
+    out
+}
+
+/// Where the first member of `second`'s series opens the last sentences
+/// of `paragraph` (after `。！？：`), with no other member after it and the
+/// paragraph not opening with one: its byte offset.
+fn lone_first_member(paragraph: &str, second: Marker) -> Option<usize> {
+    let same = |m: &Marker| m.family == second.family && m.noun == second.noun;
+    if marker::marker_at(&paragraph[marker::skip_emphasis(paragraph)..]).is_some_and(|m| same(&m)) {
+        return None;
+    }
+    let mut first = None;
+    let mut previous = None;
+    for (at, c) in paragraph.char_indices() {
+        let opens = previous.is_some_and(|p: char| is_sentence_end(p) || matches!(p, '：' | ':'));
+        if !is_blank(c) && c != '*' {
+            previous = Some(c);
+        }
+        if !opens || !marker::may_start_marker(c) {
+            continue;
+        }
+        match marker::marker_at(&paragraph[at..]) {
+            Some(m) if same(&m) && m.value == 1 && first.is_none() => first = Some(at),
+            Some(m) if same(&m) && first.is_some() => return None,
+            _ => {}
+        }
+    }
+    first
+}
+
 /// Most chars of a numbered heading line, for [`paragraph_numbering`].
 const MAX_HEADING_LINE: usize = 40;
 /// An outline level with more members than this numbers paragraphs.
