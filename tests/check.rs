@@ -462,6 +462,26 @@ fn a_series_whose_first_member_ends_a_paragraph_goes_on_in_the_next() {
 }
 
 #[test]
+fn a_list_said_as_one_sentence_a_line_each_ends_before_the_discussion() {
+    // （一）…； / （二）…； / （三）…。 then paragraphs about them: these
+    // belong to the section, not to its last item, and a series after
+    // them stands beside the items.
+    check(
+        "一、战略退却\n须取得下列诸种条件：\n（一）积极援助红军的人民；\n（二）有利作战的阵地；\n（三）使敌人发生过失。\n人民这个条件，对于红军是最重要的条件。\n退却终点可分为三种。第一种终点，在根据地前面。\n第二种终点，在根据地侧面。\n第三种终点，在根据地后面。\n二、战略反攻\n反攻开始。\n",
+        "
+        part 一、战略退却
+          section （一）积极援助红军的人民
+          section （二）有利作战的阵地
+          section （三）使敌人发生过失
+          task 第一种终点，在根据地前面
+          task 第二种终点，在根据地侧面
+          task 第三种终点，在根据地后面
+        part 二、战略反攻
+        ",
+    );
+}
+
+#[test]
 fn yi_ling_after_jiu_is_the_tenth_item_of_a_list() {
     check(
         "一、措施\n当时的情况是：（一）第一项措施要落实到位。（二）第二项措施要落实到位。（三）第三项措施要落实到位。（四）第四项措施要落实到位。（五）第五项措施要落实到位。（六）第六项措施要落实到位。（七）第七项措施要落实到位。（八）第八项措施要落实到位。（九）第九项措施要落实到位。（一○）第十项措施要落实到位。\n二、结论\n同意。\n",

@@ -136,7 +136,7 @@ corpus_tests! {
     gwr2026_beijing_city_report => "46_gwr2026_beijing_city-report_yishi-runin_web-boilerplate",
         ignore = "the annotation leaves out series inside one sentence (发展目标：一是…，二是…; 13项任务举措：一是…；二是…), which the engine keeps as tasks on purpose (tests/check.rs: a report's 一是…；二是…； are its tasks); floors in STRICT_BELOW";
     mao1936_strategy_lecture_chapters_sections => "47_mao1936_strategy-lecture_zhang-jie-chapters-sections_long_markdown",
-        ignore = "第一，…第三， starting mid-paragraph are missed while ；-separated 第一是…；第二是… inside sentences are taken; 所说的 speakers missed; floors in STRICT_BELOW";
+        ignore = "the annotation leaves out ；-separated series inside one sentence (不好打的情形：第一是…；第二是…; 原因在于：第一，…；第二，…), which the engine keeps as tasks on purpose (see 46); 所说的 speakers missed; floors in STRICT_BELOW";
     renzhengfei2013_admin_services_speech => "48_renzhengfei2013_admin-services-speech_long-part-heads_diyi_markdown",
         ignore = "the annotation leaves out a 首先，…；第二，… pair inside one sentence, which the engine keeps as tasks on purpose (see 46); floors in STRICT_BELOW";
     hkplg2019_rally_statement_traditional_bilingual => "49_hkplg2019_rally-statement_traditional-bilingual_yaml-front-matter";
@@ -504,7 +504,7 @@ const STRICT_BELOW: &[(&str, f64, bool, f64)] = &[
     ),
     (
         "47_mao1936_strategy-lecture_zhang-jie-chapters-sections_long_markdown",
-        0.91,
+        0.96,
         true,
         0.66,
     ),

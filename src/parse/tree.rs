@@ -591,7 +591,7 @@ impl Tree {
             return;
         }
         if !placed_lead {
-            self.close_levels_before_paragraph(&text[block.start..block.end]);
+            self.close_levels_before_paragraph(text, &text[block.start..block.end]);
             let first_inline = inline
                 .first()
                 .map_or(block.end, |(pos, _)| block.start + pos);
@@ -691,15 +691,17 @@ impl Tree {
 
     /// A plain paragraph closes bare list items (a marker alone on its line
     /// heads one short item, and the discussion after the list belongs to
-    /// the list's parent), and a summing-up paragraph (总之，…) closes the
-    /// series it sums up.
-    fn close_levels_before_paragraph(&mut self, paragraph: &str) {
+    /// the list's parent) and the items of a list said as one sentence, a
+    /// line each (`（一）…；` / `（二）…；` / … / `（六）…。`), and a
+    /// summing-up paragraph (总之，…) closes the series it sums up.
+    fn close_levels_before_paragraph(&mut self, text: &str, paragraph: &str) {
         let sums_up = SUMMING_UP.iter().any(|word| paragraph.starts_with(word));
         while let Some(open) = self.stack.last() {
             let closes = match open.style {
                 // 第 1 條 alone on its line: an article holds its 款.
                 Style::Numbered { bare: true, .. } => !self.drafts[open.node].article,
-                Style::Numbered { family, .. } => sums_up && family.is_series(),
+                Style::Numbered { family, .. } if family.is_series() => sums_up,
+                Style::Numbered { .. } => self.ends_a_list_sentence(text, open.node),
                 Style::Heading(_) | Style::Appendix => false,
             };
             if !closes {
@@ -707,6 +709,35 @@ impl Tree {
             }
             self.close_to(self.stack.len() - 1);
         }
+    }
+
+    /// Whether `node` is the last item of a list said as one sentence, a
+    /// line each: it and the item before it are lines of one clause, the
+    /// one before ending with `；`, and it is not an article.
+    fn ends_a_list_sentence(&self, text: &str, node: usize) -> bool {
+        let item = |node: usize| {
+            let draft = &self.drafts[node];
+            let line = text[draft.start..draft.end].trim_end_matches(is_blank);
+            let body = line.trim_end_matches(['；', ';', '。']);
+            let one_clause = !line.contains('\n')
+                && !body.contains(|c| is_sentence_end(c) || matches!(c, '；' | ';' | '：' | ':'))
+                && body.chars().count() <= MAX_HEADING;
+            (one_clause && draft.children.is_empty() && !draft.article).then_some(line)
+        };
+        let draft = &self.drafts[node];
+        let parent = self.stack.iter().rev().nth(1).map_or(0, |open| open.node);
+        let siblings = &self.drafts[parent].children;
+        let before = siblings
+            .iter()
+            .rev()
+            .skip_while(|&&sibling| sibling != node)
+            .nth(1)
+            .copied()
+            .filter(|&sibling| self.drafts[sibling].style == draft.style);
+        item(node).is_some_and(|line| line.ends_with(['；', ';', '。']))
+            && before
+                .and_then(item)
+                .is_some_and(|line| line.ends_with(['；', ';']))
     }
 
     /// A new series starting inside a paragraph nests in the open inline
