@@ -846,14 +846,11 @@ fn ends_with_day(s: &str) -> bool {
 /// speaker in minutes (`广州代表处代表 孙福友：`), which a copy that turned
 /// its breaks into spaces must not split.
 fn in_minutes_speaker(line: &str, at: usize) -> bool {
-    let post = line[..at]
-        .char_indices()
-        .rev()
-        .take_while(|&(_, c)| is_ideograph(c) || c.is_ascii_alphanumeric())
-        .take(marker::MINUTES_POST_MAX + 1)
-        .last()
-        .map_or(at, |(start, _)| start);
-    marker::minutes_speaker_len(&line[post..]).is_some_and(|len| post + len > at)
+    line[..at]
+        .chars()
+        .next_back()
+        .is_some_and(|c| is_ideograph(c) || c.is_ascii_alphanumeric())
+        && marker::minutes_name_len(&line[at + 1..]).is_some()
 }
 
 fn in_photo_credit(before: &str, after: &str) -> bool {

@@ -246,7 +246,9 @@ pub(crate) fn skip_emphasis(s: &str) -> usize {
 /// The chars of a post and of a name that [`minutes_speaker`] takes.
 const MINUTES_POST: std::ops::RangeInclusive<usize> = 2..=MINUTES_POST_MAX;
 pub(crate) const MINUTES_POST_MAX: usize = 16;
-const MINUTES_NAME: std::ops::RangeInclusive<usize> = 2..=4;
+/// A name of two or three characters, as most Chinese names are: four
+/// (指导思想：) is more often a lead-in.
+const MINUTES_NAME: std::ops::RangeInclusive<usize> = 2..=3;
 
 /// The length of a speaker in minutes at the start of `s` when a marker
 /// follows (see [`minutes_speaker_len`]). A lead-in without the space
@@ -259,27 +261,30 @@ fn minutes_speaker(s: &str) -> Option<usize> {
 /// name parted by one space, then a colon (`广州代表处代表 孙福友：`,
 /// `广州代表处CFO 张国强：`).
 pub(crate) fn minutes_speaker_len(s: &str) -> Option<usize> {
-    // The length of the run of `member`s that `s` opens, and its chars,
-    // looked at no further than a post may reach.
-    let run = |s: &str, member: fn(char) -> bool| {
-        s.char_indices()
-            .take(MINUTES_POST_MAX + 1)
-            .find(|&(_, c)| !member(c))
-            .map_or((0, usize::MAX), |(end, _)| (end, s[..end].chars().count()))
-    };
-    let (post, post_chars) = run(s, |c| is_ideograph(c) || c.is_ascii_alphanumeric());
-    let space = s[post..]
-        .chars()
-        .next()
-        .filter(|&c| matches!(c, ' ' | '　'))?;
-    let name_start = post + space.len_utf8();
-    let (name, name_chars) = run(&s[name_start..], is_ideograph);
-    let colon = s[name_start + name..]
-        .chars()
-        .next()
-        .filter(|&c| matches!(c, '：' | ':'))?;
-    (MINUTES_POST.contains(&post_chars) && MINUTES_NAME.contains(&name_chars))
-        .then_some(name_start + name + colon.len_utf8())
+    let mut post = 0;
+    for (at, c) in s.char_indices().take(MINUTES_POST_MAX + 1) {
+        if matches!(c, ' ' | '　') && post >= *MINUTES_POST.start() {
+            let name = minutes_name_len(&s[at + c.len_utf8()..])?;
+            return Some(at + c.len_utf8() + name);
+        }
+        if !(is_ideograph(c) || c.is_ascii_alphanumeric()) {
+            return None;
+        }
+        post += 1;
+    }
+    None
+}
+
+/// The length of a name and its colon at the start of `s` (`孙福友：`): the
+/// part of a speaker in minutes after the space.
+pub(crate) fn minutes_name_len(s: &str) -> Option<usize> {
+    let (at, colon) = s
+        .char_indices()
+        .find(|&(_, c)| !is_ideograph(c))
+        .filter(|&(_, c)| matches!(c, '：' | ':'))?;
+    MINUTES_NAME
+        .contains(&s[..at].chars().count())
+        .then_some(at + colon.len_utf8())
 }
 
 /// An appendix head after the body (GB/T 9704 附件): `附件`, `附件1`,

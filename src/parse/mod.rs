@@ -45,8 +45,13 @@ pub fn outline(text: &str) -> Document {
     let frame = front::frame(text, &paragraphs);
     let paragraph_numbers = tree::paragraph_numbering(text, &frame.body);
     let mut tree = tree::Tree::new(text.len(), frame.body.len() <= 2, paragraph_numbers);
-    for block in tree::split_series_openers(text, &frame.body) {
-        tree.add_block(text, block);
+    for (at, block) in frame.body.iter().enumerate() {
+        for part in tree::split_series_opener(text, *block, frame.body.get(at + 1))
+            .into_iter()
+            .flatten()
+        {
+            tree.add_block(text, part);
+        }
     }
     let nodes = finish::finish(text, &index, tree, &frame);
     let mut diagnostics = Vec::new();

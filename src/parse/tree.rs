@@ -175,35 +175,40 @@ pub(crate) struct Tree {
     lead_runs_on: bool,
 }
 
-/// Splits off the first member of a series that opens the last sentence
-/// of a paragraph when the next paragraph opens with its second
+/// `block`, or its two parts when the first member of a series opens its
+/// last sentences and `next` opens with the second
 /// (`…改变敌我的形势。第一，是为了改变进退的形势。…` / `第二，是为了…` /
-/// `第三，…`): the members are then one level, each a paragraph of its
-/// own, as a reader sees them. Only the series families (第一， 一是 一要),
-/// whose lead sentence often shares the first member's paragraph.
-pub(crate) fn split_series_openers(text: &str, blocks: &[Block]) -> Vec<Block> {
-    let mut out: Vec<Block> = Vec::with_capacity(blocks.len());
-    for block in blocks {
-        let body = &text[block.start..block.end];
+/// `第三，…`): split there, the members are one level, each a paragraph
+/// of its own, as a reader sees them. Only the series families (第一，
+/// 一是 一要), whose lead sentence often shares the first member's
+/// paragraph.
+pub(crate) fn split_series_opener(
+    text: &str,
+    block: Block,
+    next: Option<&Block>,
+) -> [Option<Block>; 2] {
+    let split = next.and_then(|next| {
+        let body = &text[next.start..next.end];
         let second = marker::marker_at(&body[marker::skip_emphasis(body)..])
-            .filter(|m| m.value == 2 && m.family.is_series());
-        if let (Some(second), Some(last)) = (second, out.last().copied()) {
-            if let Some(at) = lone_first_member(&text[last.start..last.end], second) {
-                out.pop();
-                let split = last.start + at;
-                out.push(Block { end: split, ..last });
-                out.push(Block {
-                    start: split,
-                    heading_level: None,
-                    bare_marker: false,
-                    announces: None,
-                    ..last
-                });
-            }
-        }
-        out.push(*block);
+            .filter(|m| m.value == 2 && m.family.is_series())?;
+        lone_first_member(&text[block.start..block.end], second)
+    });
+    match split {
+        Some(at) => [
+            Some(Block {
+                end: block.start + at,
+                ..block
+            }),
+            Some(Block {
+                start: block.start + at,
+                heading_level: None,
+                bare_marker: false,
+                announces: None,
+                ..block
+            }),
+        ],
+        None => [Some(block), None],
     }
-    out
 }
 
 /// Where the first member of `second`'s series opens the last sentences
@@ -713,31 +718,27 @@ impl Tree {
 
     /// Whether `node` is the last item of a list said as one sentence, a
     /// line each: it and the item before it are lines of one clause, the
-    /// one before ending with `；`, and it is not an article.
+    /// one before ending with `；`, and neither is an article.
     fn ends_a_list_sentence(&self, text: &str, node: usize) -> bool {
+        // The line of an item that is one clause, with its last mark.
         let item = |node: usize| {
             let draft = &self.drafts[node];
             let line = text[draft.start..draft.end].trim_end_matches(is_blank);
-            let body = line.trim_end_matches(['；', ';', '。']);
-            let one_clause = !line.contains('\n')
-                && !body.contains(|c| is_sentence_end(c) || matches!(c, '；' | ';' | '：' | ':'))
-                && body.chars().count() <= MAX_HEADING;
-            (one_clause && draft.children.is_empty() && !draft.article).then_some(line)
+            let last = line.chars().next_back()?;
+            let body = &line[..line.len() - last.len_utf8()];
+            let one_clause = !body
+                .contains(|c| is_sentence_end(c) || matches!(c, '；' | ';' | '：' | ':' | '\n'))
+                && body.len() <= MAX_HEADING * 3;
+            (one_clause && draft.children.is_empty() && !draft.article).then_some(last)
         };
-        let draft = &self.drafts[node];
         let parent = self.stack.iter().rev().nth(1).map_or(0, |open| open.node);
-        let siblings = &self.drafts[parent].children;
-        let before = siblings
-            .iter()
-            .rev()
-            .skip_while(|&&sibling| sibling != node)
-            .nth(1)
-            .copied()
-            .filter(|&sibling| self.drafts[sibling].style == draft.style);
-        item(node).is_some_and(|line| line.ends_with(['；', ';', '。']))
-            && before
-                .and_then(item)
-                .is_some_and(|line| line.ends_with(['；', ';']))
+        let &[.., before, last] = self.drafts[parent].children.as_slice() else {
+            return false;
+        };
+        last == node
+            && self.drafts[before].style == self.drafts[node].style
+            && item(before).is_some_and(|mark| matches!(mark, '；' | ';'))
+            && item(node).is_some_and(|mark| matches!(mark, '；' | ';' | '。'))
     }
 
     /// A new series starting inside a paragraph nests in the open inline
