@@ -261,8 +261,7 @@ fn minutes_speaker(s: &str) -> Option<usize> {
 /// name parted by one space, then a colon (`广州代表处代表 孙福友：`,
 /// `广州代表处CFO 张国强：`).
 pub(crate) fn minutes_speaker_len(s: &str) -> Option<usize> {
-    let mut post = 0;
-    for (at, c) in s.char_indices().take(MINUTES_POST_MAX + 1) {
+    for (post, (at, c)) in s.char_indices().take(MINUTES_POST_MAX + 1).enumerate() {
         if matches!(c, ' ' | '　') && post >= *MINUTES_POST.start() {
             let name = minutes_name_len(&s[at + c.len_utf8()..])?;
             return Some(at + c.len_utf8() + name);
@@ -270,7 +269,6 @@ pub(crate) fn minutes_speaker_len(s: &str) -> Option<usize> {
         if !(is_ideograph(c) || c.is_ascii_alphanumeric()) {
             return None;
         }
-        post += 1;
     }
     None
 }
