@@ -171,6 +171,25 @@ fn help_exits_zero() {
 }
 
 #[test]
+fn help_describes_every_format_in_both_languages() {
+    let out = stdout(&gangmu(&["--help"], None));
+    let between = |from: &str, to: &str| {
+        let start = out.find(from).unwrap_or_else(|| panic!("{from} in {out}"));
+        let end = start
+            + out[start..]
+                .find(to)
+                .unwrap_or_else(|| panic!("{to} in {out}"));
+        out[start..end].to_string()
+    };
+    let chinese = between("-f, --format F", "--contents");
+    let english = between("One file", "-o FILE");
+    for format in ["json", "markdown", "text", "opml", "html", "svg", "docx"] {
+        assert!(chinese.contains(format), "{format} in {chinese}");
+        assert!(english.contains(format), "{format} in {english}");
+    }
+}
+
+#[test]
 fn missing_file() {
     let output = gangmu(&["tests/corpus/no-such-file.txt"], None);
     assert_usage_error(&output, "no-such-file.txt");

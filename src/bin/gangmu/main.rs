@@ -46,7 +46,7 @@ usage: gangmu [--format json|markdown|text|opml|html|svg] [--paragraphs] [--key-
 const HELP: &str = "
 单个文件（无文件时读标准输入；UTF-8、UTF-16、GBK/GB18030 或 .docx）：
   -f, --format F     json（默认，文档模型）、markdown、text（提纲）、opml、html、
-                     docx（Word 文档，公文格式的学习提纲）
+                     svg（思维导图）、docx（Word 文档，公文格式的学习提纲）
   --contents C       Word 文档每项下的内容：outline（默认，只有提纲）、key（要句）、
                      full（原文）
   -o, --output 文件  写入文件而不是标准输出（docx 必须写入文件，或重定向到文件）
@@ -64,7 +64,8 @@ const HELP: &str = "
   -h, --help         显示本帮助
 
 One file (standard input without one): --format json (default: the document
-model), markdown, text, opml, html or docx (a Word file: a 学习提纲 in the
+model), markdown, text, opml, html, svg (the outline as a map) or docx (a
+Word file: a 学习提纲 in the
 公文 fonts, with --contents outline, key for each node's key sentence, or
 full for its text); -o FILE writes to FILE (a Word file is written only to a
 file, or to standard output when it is not a terminal); --paragraphs lists
