@@ -18,6 +18,8 @@
 //! paragraph's depth. Indentation of `expected` is normalised, so cases can
 //! be indented with the code.
 
+mod support;
+
 use gangmu::{Document, Node, NodeKind};
 
 fn check(input: &str, expected: &str) {
@@ -1405,17 +1407,7 @@ fn an_html_tag_wrapped_over_lines_ends_with_its_bracket() {
 
 /// `paragraphs` broken into lines of `width` chars, as a PDF copy is.
 fn wrap(paragraphs: &[&str], width: usize) -> String {
-    let lines: Vec<String> = paragraphs
-        .iter()
-        .flat_map(|paragraph| {
-            let chars: Vec<char> = paragraph.chars().collect();
-            chars
-                .chunks(width)
-                .map(|chunk| chunk.iter().collect::<String>())
-                .collect::<Vec<_>>()
-        })
-        .collect();
-    lines.join("\n")
+    support::variants::wrapped(&paragraphs.join("\n"), width)
 }
 
 #[test]

@@ -14,6 +14,7 @@
 mod support;
 
 use support::score;
+use support::variants::paragraphs;
 
 /// Least structure F1 of a re-laid-out document (the original layout
 /// must reach 0.95, see corpus.rs; re-laying out loses some cues, such as
@@ -21,27 +22,6 @@ use support::score;
 const MIN_F1: f64 = 0.9;
 
 const SEED: &str = "00_seed_city-mobilisation-speech";
-
-fn paragraphs(text: &str) -> Vec<String> {
-    text.lines()
-        .map(|line| line.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}'))
-        .filter(|line| !line.is_empty())
-        .map(str::to_string)
-        .collect()
-}
-
-fn wrapped(text: &str, width: usize) -> String {
-    let mut lines = Vec::new();
-    for paragraph in paragraphs(text) {
-        let chars: Vec<char> = paragraph.chars().collect();
-        lines.extend(
-            chars
-                .chunks(width)
-                .map(|chunk| chunk.iter().collect::<String>()),
-        );
-    }
-    lines.join("\n")
-}
 
 fn scored(name: &str, text: &str) -> score::Report {
     let expected =
@@ -69,7 +49,10 @@ fn every_document_wrapped_like_a_pdf_copy() {
             continue;
         }
         for width in [28, 36] {
-            let report = scored(name, &wrapped(&support::corpus_text(name), width));
+            let report = scored(
+                name,
+                &support::variants::wrapped(&support::corpus_text(name), width),
+            );
             println!("wrapped at {width} {}", report.summary());
             if report.f1() < MIN_F1 {
                 failures.push(format!(
@@ -96,7 +79,10 @@ fn the_seed_on_one_line_is_still_exact() {
 
 #[test]
 fn the_seed_wrapped_is_still_exact() {
-    let report = scored(SEED, &wrapped(&support::corpus_text(SEED), 30));
+    let report = scored(
+        SEED,
+        &support::variants::wrapped(&support::corpus_text(SEED), 30),
+    );
     assert!(
         report.f1() == 1.0 && report.title_ok,
         "{}",
