@@ -83,9 +83,12 @@ export function launchChromium() {
 /**
  * Opens the app in a new page and waits for the outline. `errors` collects
  * console errors, uncaught exceptions and failed requests.
- * `serviceWorkers: 'block'` opens it as on a first visit, before the
- * service worker (www/sw.js) has cached the site: a test that makes one of
- * its files fail to load needs that, for the worker would serve the file.
+ * The service worker (www/sw.js) is blocked unless `serviceWorkers:
+ * 'allow'`: the page is then as on a first visit, before the worker has
+ * cached the site (a test that makes one of its files fail to load needs
+ * that, for the worker would serve the file), and no test's timing shares
+ * the machine with the worker's caching of the whole site. The worker's
+ * own test (e2e/offline.test.mjs) allows it.
  */
 export async function openApp(
   browser,
@@ -95,7 +98,7 @@ export async function openApp(
     deviceScaleFactor = 1,
     colorScheme = 'light',
     hasTouch = false,
-    serviceWorkers = 'allow',
+    serviceWorkers = 'block',
     beforeLoad,
   } = {},
 ) {

@@ -112,7 +112,7 @@ test('after one visit the site opens with no network, from its service worker', 
   const server = await serveDist();
   let closed = false;
   try {
-    const { page, errors } = await openApp(browser, server.url);
+    const { page, errors } = await openApp(browser, server.url, { serviceWorkers: 'allow' });
     // Registered once the page is idle after its first outline; it takes
     // this page over when it has cached the site.
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20_000 });
