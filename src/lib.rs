@@ -13,6 +13,7 @@
 //! ```
 
 pub mod app_core;
+pub mod compare;
 pub mod export;
 pub mod import;
 /// Talc instead of the standard library's dlmalloc in the wasm builds:

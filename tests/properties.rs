@@ -414,3 +414,78 @@ fn invariant_checker_catches_broken_documents() {
         );
     }
 }
+
+/// The spans of a document's structural nodes, in document order.
+fn structural_spans(doc: &Document) -> Vec<gangmu::Span> {
+    let mut spans = Vec::new();
+    doc.walk(|node, _| {
+        if node.kind.is_structural() {
+            spans.push(node.span);
+        }
+    });
+    spans
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// 对比 shows every structural node of each text exactly once, on its
+    /// side; 不变 pairs have the same heading; a row is at most one level
+    /// deeper than the row before.
+    #[test]
+    fn comparison_shows_every_node_once(old in speech(), new in speech()) {
+        use gangmu::compare::{compare, Change};
+        let comparison = compare(&old, &new);
+        let mut shown_old: Vec<gangmu::Span> =
+            comparison.entries.iter().filter_map(|e| Some(e.old.as_ref()?.span)).collect();
+        let mut shown_new: Vec<gangmu::Span> =
+            comparison.entries.iter().filter_map(|e| Some(e.new.as_ref()?.span)).collect();
+        shown_old.sort();
+        shown_new.sort();
+        prop_assert_eq!(shown_old, structural_spans(&gangmu::parse(&old)));
+        prop_assert_eq!(shown_new, structural_spans(&gangmu::parse(&new)));
+        let mut depth = 0;
+        for entry in &comparison.entries {
+            prop_assert!(entry.depth <= depth, "a row two levels deeper: {:?}", entry);
+            depth = entry.depth + 1;
+            if entry.change == Change::Same {
+                let (a, b) = (entry.old.as_ref().unwrap(), entry.new.as_ref().unwrap());
+                let letters = |t: &str| t.chars().filter(|c| c.is_alphanumeric()).collect::<String>();
+                prop_assert_eq!(letters(&a.heading), letters(&b.heading));
+            }
+        }
+    }
+
+    /// Any two texts compare, and the comparison renders, without a panic.
+    #[test]
+    fn comparison_never_panics_on_soup(old in soup(), new in any_text()) {
+        let _ = gangmu::compare::compare(&old, &new);
+        let _ = gangmu::compare::render::html(&gangmu::compare::compare(&new, &old));
+    }
+}
+
+proptest! {
+    /// `compare::words` keeps a longest common subsequence, as `similar`'s
+    /// Myers diff does, and its pieces give back both headings.
+    #[test]
+    fn words_keep_as_much_as_similar(old in "[一二三改革开放，a-c]{0,30}", new in "[一二三改革开放，a-c]{0,30}") {
+        use gangmu::compare::{words, Piece};
+        let pieces = words(&old, &new);
+        let (mut back_old, mut back_new, mut kept) = (String::new(), String::new(), 0);
+        for piece in &pieces {
+            match piece {
+                Piece::Kept(t) => { back_old.push_str(t); back_new.push_str(t); kept += t.chars().count(); }
+                Piece::Removed(t) => back_old.push_str(t),
+                Piece::Added(t) => back_new.push_str(t),
+            }
+        }
+        prop_assert_eq!(back_old, old.clone());
+        prop_assert_eq!(back_new, new.clone());
+        let diff = similar::TextDiff::from_chars(old.as_str(), new.as_str());
+        let similar_kept = diff
+            .iter_all_changes()
+            .filter(|change| change.tag() == similar::ChangeTag::Equal)
+            .count();
+        prop_assert_eq!(kept, similar_kept);
+    }
+}

@@ -21,7 +21,7 @@ mod inline;
 mod lines;
 mod marker;
 pub mod quotes;
-mod text;
+pub(crate) mod text;
 mod tree;
 
 use crate::model::{Diagnostic, DiagnosticKind, Document, NodeKind, Span};
