@@ -425,3 +425,92 @@ fn docx_is_not_written_to_a_terminal() {
     );
     assert!(!shown.contains("PK"), "{shown}");
 }
+
+/// `gangmu diff OLD NEW`: every format, a file from standard input, and
+/// the usage errors.
+#[test]
+fn diff_compares_two_versions() {
+    let old = temp_file(
+        "diff-old.txt",
+        "一、稳定经济\n今年目标是：国内生产总值增长5%左右。\n（一）扩大内需\n（二）稳定就业\n二、深化改革\n".as_bytes(),
+    );
+    let new = "一、稳定经济\n今年目标是：国内生产总值增长4.5%左右。\n（一）扩大国内需求\n二、深化改革\n三、扩大“高水平”开放\n";
+    let (old_path, new_path) = (
+        old.to_str().unwrap(),
+        temp_file("diff-new.txt", new.as_bytes()),
+    );
+    let new_path = new_path.to_str().unwrap();
+    let text = stdout(&gangmu(&["diff", old_path, new_path], None));
+    assert_eq!(
+        text,
+        "对比：（无标题）\n新增 1 · 删去 1 · 改写 1 · 不变 2\n\n提纲（+ 新增　- 删去　~ 改写）\n  一、稳定经济\n~   （一）扩大{+国+}内需{+求+}\n-   （二）稳定就业\n  二、深化改革\n+ 三、扩大“高水平”开放\n\n新提法（只见于新稿）\n  “高水平” ×1\n\n数字有变（标题相同或相近之处）\n  生产总值增长：5%左右 → 4.5%左右（一、稳定经济）\n"
+    );
+    // The new text from standard input gives the same.
+    let piped = stdout(&gangmu(&["diff", old_path, "-"], Some(new.as_bytes())));
+    assert_eq!(piped, text);
+
+    let markdown = stdout(&gangmu(
+        &["diff", "--format", "markdown", old_path, new_path],
+        None,
+    ));
+    assert!(
+        markdown.contains("  - **改写** （一）扩大**国**内需**求**\n"),
+        "{markdown}"
+    );
+    assert!(
+        markdown.contains("  - **删去** ~~（二）稳定就业~~\n"),
+        "{markdown}"
+    );
+
+    let html = stdout(&gangmu(&["diff", "-f", "html", old_path, new_path], None));
+    let page = roxmltree::Document::parse(html.trim_start_matches("<!DOCTYPE html>\n"))
+        .expect("the page is well-formed XML");
+    let rows: Vec<String> = page
+        .descendants()
+        .filter(|node| {
+            node.attribute("class")
+                .is_some_and(|c| c.starts_with("cmp-"))
+                && node.has_tag_name("tr")
+        })
+        .map(|row| row.attribute("class").unwrap_or("").to_string())
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            "cmp-same",
+            "cmp-reworded",
+            "cmp-removed",
+            "cmp-same",
+            "cmp-added"
+        ]
+    );
+    assert!(
+        html.contains("扩大<ins>国</ins>内需<ins>求</ins>"),
+        "{html}"
+    );
+
+    let json = stdout(&gangmu(
+        &["diff", "--format=json", old_path, new_path],
+        None,
+    ));
+    let json: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+    assert_eq!(json["entries"][1]["change"], "reworded");
+    assert_eq!(json["numbers"][0]["new"], "4.5%左右");
+
+    assert_usage_error(&gangmu(&["diff", old_path], None), "对比需要两个文件");
+    assert_usage_error(&gangmu(&["diff", "-", "-"], None), "只有一稿");
+    assert_usage_error(
+        &gangmu(&["diff", "-f", "docx", old_path, new_path], None),
+        "未知格式 docx",
+    );
+    assert_usage_error(
+        &gangmu(&["diff", old_path, "/no/such/file"], None),
+        "文件不存在",
+    );
+    let help = stdout(&gangmu(&["diff", "--help"], None));
+    assert!(
+        help.contains("新增、删去、改写") && help.contains("reworded"),
+        "{help}"
+    );
+    assert!(stdout(&gangmu(&["--help"], None)).contains("gangmu diff 旧稿 新稿"));
+}

@@ -6,13 +6,15 @@
 //! gangmu --format docx [--contents outline|key|full] [--paragraphs] -o OUT.docx [FILE]
 //! gangmu --jsonl [--threads N] PATH...
 //! gangmu --table nodes|quotes [--csv] [--threads N] PATH...
+//! gangmu diff [--format text|markdown|html|json] [-o OUT] OLD NEW
 //! ```
 //! Reads FILE, or standard input without it: a text file in UTF-8, UTF-16
 //! or GBK/GB18030 (detected), or a Word .docx (recognised by its content).
 //! With `--jsonl` or `--table`, or with more than one PATH, a directory or
 //! a glob pattern, it runs as a batch (`batch.rs`, `inputs.rs`): one JSON line
 //! per document, or one row per node or quotation, in the order the paths
-//! were given, parsed on every core. A Word file (`--format docx`) goes to
+//! were given, parsed on every core. `gangmu diff` compares two versions
+//! of a text (`diff.rs`; a file named `diff` is given as `./diff`). A Word file (`--format docx`) goes to
 //! `-o FILE`, or to standard output only when that is not a terminal.
 //!
 //! Exit codes: 0 on success; 1 when a batch ran but some of its files
@@ -22,6 +24,8 @@
 
 #[cfg(not(target_arch = "wasm32"))]
 mod batch;
+#[cfg(not(target_arch = "wasm32"))]
+mod diff;
 #[cfg(not(target_arch = "wasm32"))]
 mod inputs;
 
@@ -38,10 +42,12 @@ const USAGE: &str =
       gangmu --format docx [--contents outline|key|full] [--paragraphs] -o 输出.docx [文件]
       gangmu --jsonl [--threads N] 路径…
       gangmu --table nodes|quotes [--csv] [--threads N] 路径…
+      gangmu diff [--format text|markdown|html|json] [-o 输出文件] 旧稿 新稿
 usage: gangmu [--format json|markdown|text|opml|html|svg] [--paragraphs] [--key-sentences] [-o OUT] [FILE]
        gangmu --format docx [--contents outline|key|full] [--paragraphs] -o OUT.docx [FILE]
        gangmu --jsonl [--threads N] PATH...
-       gangmu --table nodes|quotes [--csv] [--threads N] PATH...";
+       gangmu --table nodes|quotes [--csv] [--threads N] PATH...
+       gangmu diff [--format text|markdown|html|json] [-o OUT] OLD NEW";
 
 const HELP: &str = "
 单个文件（无文件时读标准输入；UTF-8、UTF-16、GBK/GB18030 或 .docx）：
@@ -61,6 +67,7 @@ const HELP: &str = "
   路径中的 * ? [ ] 按通配符展开（** 匹配任意层目录）。
   读不了的文件报告在标准错误上，其余照常输出；有失败时退出码为 1。
   标准错误是终端时显示进度（文件数、MB/s、剩余时间）。
+对比两稿：gangmu diff 旧稿 新稿（gangmu diff --help 看说明）
   -h, --help         显示本帮助
 
 One file (standard input without one): --format json (default: the document
@@ -75,7 +82,8 @@ files, a directory searched recursively, a glob): one JSON line per document
 ({\"path\": …, then the model}), or one row per node or quotation as JSON
 Lines or --csv; --threads N (default: every core). A file that cannot be read
 is reported and the rest written; the exit code is then 1. Columns and
-formats: docs/FORMAT.md.
+formats: docs/FORMAT.md. `gangmu diff OLD NEW` compares two versions of a
+text (see `gangmu diff --help`).
 ";
 
 #[derive(Clone, Copy)]
@@ -130,7 +138,11 @@ enum Command {
 }
 
 fn main() -> ExitCode {
-    let command = match parse_args(std::env::args().skip(1).collect()) {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().is_some_and(|first| first == "diff") {
+        return run_diff(args[1..].to_vec());
+    }
+    let command = match parse_args(args) {
         Ok(command) => command,
         Err(message) => return usage_error(&message),
     };
@@ -200,20 +212,10 @@ fn parse_args(args: Vec<String>) -> Result<Command, String> {
     let mut csv = false;
     let mut threads = 0;
     let mut paths: Vec<String> = Vec::new();
-    let mut args = args.into_iter();
+    let mut args = Args::new(args, USAGE);
     while let Some(arg) = args.next() {
-        // `--name value` or `--name=value`.
-        let (name, inline) = match arg.split_once('=') {
-            Some((name, value)) if name.starts_with("--") => (name, Some(value.to_string())),
-            _ => (arg.as_str(), None),
-        };
-        let mut value = |name: &str| {
-            inline
-                .clone()
-                .or_else(|| args.next())
-                .ok_or_else(|| format!("{name} 需要一个值\n{USAGE}"))
-        };
-        match name {
+        let mut value = |name: &str| args.value(name, &arg);
+        match arg.name.as_str() {
             "-h" | "--help" => return Ok(Command::Help),
             "--format" | "-f" => format = Some(format_named(&value("--format")?)?),
             "--paragraphs" => paragraphs = true,
@@ -230,7 +232,7 @@ fn parse_args(args: Vec<String>) -> Result<Command, String> {
                 })?;
             }
             a if a.starts_with('-') && a != "-" => return Err(format!("未知选项 {a}\n{USAGE}")),
-            _ => paths.push(arg),
+            _ => paths.push(arg.raw),
         }
     }
     let batch = output.is_some()
@@ -288,6 +290,51 @@ fn parse_args(args: Vec<String>) -> Result<Command, String> {
         threads,
         paths,
     }))
+}
+
+/// One argument: as given, and as `--name value` or `--name=value` reads.
+struct Arg {
+    raw: String,
+    /// The argument, or its part before `=` for a `--long=value`.
+    name: String,
+    /// The part after `=`.
+    inline: Option<String>,
+}
+
+/// The arguments, one by one, with the values that options take.
+struct Args {
+    args: std::vec::IntoIter<String>,
+    usage: &'static str,
+}
+
+impl Args {
+    fn new(args: Vec<String>, usage: &'static str) -> Self {
+        Args {
+            args: args.into_iter(),
+            usage,
+        }
+    }
+
+    fn next(&mut self) -> Option<Arg> {
+        let raw = self.args.next()?;
+        let (name, inline) = match raw.split_once('=') {
+            Some((name, value)) if name.starts_with("--") => {
+                (name.to_string(), Some(value.to_string()))
+            }
+            _ => (raw.clone(), None),
+        };
+        Some(Arg { raw, name, inline })
+    }
+
+    /// The value of the option `arg` (named `name` in the message when it
+    /// has none): after its `=`, or the next argument.
+    fn value(&mut self, name: &str, arg: &Arg) -> Result<String, String> {
+        let usage = self.usage;
+        arg.inline
+            .clone()
+            .or_else(|| self.args.next())
+            .ok_or_else(|| format!("{name} 需要一个值\n{usage}"))
+    }
 }
 
 fn format_named(name: &str) -> Result<Format, String> {
@@ -423,6 +470,16 @@ fn open_text(name: &str, bytes: &[u8]) -> Result<String, String> {
 #[cfg(not(target_arch = "wasm32"))]
 fn run_batch(options: &BatchOptions) -> ExitCode {
     batch::run(options)
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn run_diff(args: Vec<String>) -> ExitCode {
+    diff::run(args)
+}
+
+#[cfg(target_arch = "wasm32")]
+fn run_diff(_: Vec<String>) -> ExitCode {
+    usage_error("此平台不支持对比\ndiff is not supported on this platform")
 }
 
 /// The command line is not meant for wasm32, but it builds there (the
