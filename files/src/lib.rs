@@ -2,7 +2,9 @@
 //! module only when it first needs it (`www/main.js`): `docx_text(bytes)`
 //! when a file that is a ZIP is opened (`src/app/transfer/file_text.rs`),
 //! `export_file(text, format, paragraphs, key_sentences)` when 导出 is chosen
-//! (`src/app/components/export_menu.rs`).
+//! (`src/app/components/export_menu.rs`), and 对比 (`www/compare.js`):
+//! `compare_html(old, new)`, `compare_style()` and `compare_file(old, new,
+//! format)`.
 
 use gangmu::export::file::{file_name, Format};
 use gangmu::export::Options;
@@ -43,6 +45,57 @@ pub fn export_file(
     ))
 }
 
+/// 对比 of two texts as the HTML fragment the page shows
+/// (`gangmu::compare::render::html_fragment`).
+#[wasm_bindgen]
+pub fn compare_html(old: &str, new: &str) -> String {
+    gangmu::compare::render::html_fragment(&gangmu::compare::compare(old, new))
+}
+
+/// The style sheet of [`compare_html`]'s fragment.
+#[wasm_bindgen]
+pub fn compare_style() -> String {
+    gangmu::compare::render::FRAGMENT_STYLE.to_string()
+}
+
+/// The file 对比's 导出 saves, as [`export_file`] gives it: `format` is
+/// `markdown` or `html` (a whole page).
+#[wasm_bindgen]
+pub fn compare_file(old: &str, new: &str, format: &str) -> Result<js_sys::Array, JsValue> {
+    let (name, contents, media_type) =
+        comparison_file(old, new, format).ok_or_else(|| JsValue::from_str("unknown format"))?;
+    Ok(js_sys::Array::of3(
+        &JsValue::from_str(&name),
+        &js_sys::Uint8Array::from(contents.as_bytes()),
+        &JsValue::from_str(media_type),
+    ))
+}
+
+/// [`compare_file`]'s work, natively testable: the file's name (the new
+/// text's export name, `纲目-对比-…`), contents and media type.
+pub fn comparison_file(
+    old: &str,
+    new: &str,
+    format: &str,
+) -> Option<(String, String, &'static str)> {
+    use gangmu::compare::{compare_documents, render};
+    use gangmu::export::file::TextFormat;
+    let format = match format {
+        "markdown" => TextFormat::Markdown,
+        "html" => TextFormat::Html,
+        _ => return None,
+    };
+    let (old_document, new_document) = (gangmu::parse(old), gangmu::parse(new));
+    let comparison = compare_documents(&old_document, old, &new_document, new);
+    let contents = match format {
+        TextFormat::Markdown => render::markdown(&comparison),
+        _ => render::html(&comparison),
+    };
+    let format = Format::from(format);
+    let name = file_name(&new_document, format).replacen("纲目", "纲目-对比", 1);
+    Some((name, contents, format.media_type()))
+}
+
 /// [`export_file`]'s work, natively testable: the file's name and bytes.
 pub fn export(text: &str, format: Format, options: Options) -> (String, Vec<u8>) {
     let document = gangmu::parse(text);
@@ -52,6 +105,20 @@ pub fn export(text: &str, format: Format, options: Options) -> (String, Vec<u8>)
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn comparison_files_are_named_after_the_new_text() {
+        let old = "一、稳定经济\n（一）扩大内需\n二、深化改革\n";
+        let new = "关于今年工作的报告\n一、稳定经济\n（一）扩大国内需求\n二、深化改革\n";
+        let (name, markdown, media_type) =
+            super::comparison_file(old, new, "markdown").expect("markdown");
+        assert_eq!(name, "纲目-对比-关于今年工作的报告.md");
+        assert!(markdown.contains("**改写**"), "{markdown}");
+        assert_eq!(media_type, "text/markdown;charset=utf-8");
+        let (name, html, _) = super::comparison_file(old, new, "html").expect("html");
+        assert!(name.ends_with(".html") && html.starts_with("<!DOCTYPE html>"));
+        assert!(super::comparison_file(old, new, "docx").is_none());
+    }
+
     use std::rc::Rc;
 
     use gangmu::app_core::state::Quoted;

@@ -11,6 +11,9 @@
 use super::{Change, Comparison, Entry, Piece, Side, TermCount};
 use crate::export::{escape_into, without_controls};
 
+/// The deepest level the HTML indents further (`d0` to `d8`).
+const DEPTHS_STYLED: usize = 8;
+
 /// How many terms each list of the text and Markdown forms shows.
 pub const TERMS_SHOWN: usize = 30;
 
@@ -259,6 +262,10 @@ tr.cmp-same { color: var(--muted, #656d76); }
 .cmp ins { background: var(--add, #e6f4ea); color: var(--add-text, #1a6b34); text-decoration: none; }
 .cmp del { background: var(--del, #fbe9e7); color: var(--del-text, #a8352a); }
 .cmp .moved { font-size: .8rem; color: var(--muted, #656d76); margin-left: .4em; }
+table.cmp td.d1 { padding-left: 2em; } table.cmp td.d2 { padding-left: 3.5em; }
+table.cmp td.d3 { padding-left: 5em; } table.cmp td.d4 { padding-left: 6.5em; }
+table.cmp td.d5 { padding-left: 8em; } table.cmp td.d6 { padding-left: 9.5em; }
+table.cmp td.d7 { padding-left: 11em; } table.cmp td.d8 { padding-left: 12.5em; }
 ul.cmp-terms { columns: 2 14rem; }
 @media print { tr { break-inside: avoid; } }
 "#;
@@ -277,20 +284,18 @@ pub fn html_fragment(comparison: &Comparison) -> String {
     write_title(&mut out, comparison.new_title.as_deref());
     out.push_str("</th></tr></thead>\n<tbody>\n");
     for entry in &comparison.entries {
-        let indent = format!(
-            " style=\"padding-left:{}em\"",
-            0.5 + 1.5 * entry.depth as f32
-        );
+        // A class, not a style attribute: the app's CSP forbids those.
+        let depth = entry.depth.min(DEPTHS_STYLED);
         out.push_str(&format!(
             "<tr class=\"cmp-{}\"><td class=\"change\">{}</td>",
             entry.change.as_str(),
             entry.change.name()
         ));
-        out.push_str(&format!("<td class=\"old\"{indent}>"));
+        out.push_str(&format!("<td class=\"old d{depth}\">"));
         if let Some(old) = &entry.old {
             write_side(&mut out, old, &entry.words, false);
         }
-        out.push_str(&format!("</td><td class=\"new\"{indent}>"));
+        out.push_str(&format!("</td><td class=\"new d{depth}\">"));
         if let Some(new) = &entry.new {
             write_side(&mut out, new, &entry.words, true);
             if entry.moved {
