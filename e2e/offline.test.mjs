@@ -1,7 +1,7 @@
 // Offline (issue 16). 下载离线版: dist/gangmu-offline.html, the whole app in one
 // file, opened from disk (file://) as a double-click would: it outlines,
-// exports, opens a large text in its worker and a .docx with its file
-// module, and asks for nothing — not a single request beyond the file.
+// exports, compares (对比), opens a large text in its worker and a .docx
+// with its file module, and asks for nothing — not a single request beyond the file.
 // And the site itself: after one visit its service worker (www/sw.js)
 // serves it with no server and no network.
 
@@ -68,6 +68,20 @@ test('the single file exports with its inlined file module', async () => {
   const file = await download;
   const text = await readFile(await file.path(), 'utf8');
   assert.match(text, /一、短的部分/);
+  assert.deepEqual(outside(requests), []);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('the single file compares two versions (对比) with its inlined dialog and file module', async () => {
+  const { page, errors, requests } = await openFile();
+  await paste(page, SHORT);
+  await waitForParts(page, ['一、', '二、']);
+  await page.locator('.compare-open').click();
+  await page.getByRole('textbox', { name: '另一稿' }).fill(SHORT.replace('二、另一部分\n', ''));
+  await page.locator('.compare-run').click();
+  await page.locator('.compare-result .cmp-added').waitFor();
+  assert.match(await page.locator('.compare-result .cmp-summary').textContent(), /^新增 1 · 删去 0/);
   assert.deepEqual(outside(requests), []);
   assert.deepEqual(errors, []);
   await page.close();

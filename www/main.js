@@ -41,6 +41,16 @@ globalThis.gangmuDocxText = async (bytes) => (await filesModule()).docx_text(byt
 globalThis.gangmuExport = async (text, format, paragraphs, keySentences) =>
   (await filesModule()).export_file(text, format, paragraphs, keySentences);
 
+// 对比 (www/compare.js, its dialog; the work is the file module's),
+// loaded when its button is first pressed.
+document.addEventListener('click', (event) => {
+  if (event.target.closest?.('.compare-open'))
+    import('./compare.js').then(
+      (module) => module.openCompare(filesModule),
+      () => alert('对比功能没有加载成功（可能已断网），请稍后再试。'),
+    );
+});
+
 // Share links: the zlib stream `zlib` inflated by the browser, at most
 // `limit` bytes (src/app/transfer/inflate.rs says why so). Rejects with
 // 'too-large', 'truncated', 'corrupt' or 'unsupported'.
