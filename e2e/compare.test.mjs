@@ -79,6 +79,14 @@ test('对比 shows what changed between the sample and an earlier draft of it', 
   assert.match(markdown, /- \*\*删去\*\* ~~五要推动案件清查高质高效~~/);
   assert.match(markdown, /\*\*改写\*\* 四要守护社会正义~~正气~~/);
 
+  // 导出 Word: a .docx (a ZIP) under the same name.
+  const [word] = await Promise.all([
+    page.waitForEvent('download'),
+    dialog.getByRole('button', { name: '导出 Word' }).click(),
+  ]);
+  assert.match(word.suggestedFilename(), /^纲目-对比-.+\.docx$/);
+  assert.equal((await readFile(await word.path())).subarray(0, 2).toString(), 'PK');
+
   // Closed and opened again, the dialog keeps the draft; 原文 never changed.
   await dialog.getByRole('button', { name: '关闭' }).click();
   await dialog.waitFor({ state: 'hidden' });

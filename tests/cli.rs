@@ -497,11 +497,33 @@ fn diff_compares_two_versions() {
     assert_eq!(json["entries"][1]["change"], "reworded");
     assert_eq!(json["numbers"][0]["new"], "4.5%左右");
 
+    let word = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("diff.docx");
+    let output = gangmu(
+        &[
+            "diff",
+            "-f",
+            "docx",
+            "-o",
+            word.to_str().unwrap(),
+            old_path,
+            new_path,
+        ],
+        None,
+    );
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let word = std::fs::read(&word).expect("the Word file");
+    let text = gangmu::import::docx_text(&word).expect("it reads back");
+    assert!(text.contains("【删去】（二）稳定就业"), "{text}");
+
     assert_usage_error(&gangmu(&["diff", old_path], None), "对比需要两个文件");
     assert_usage_error(&gangmu(&["diff", "-", "-"], None), "只有一稿");
     assert_usage_error(
-        &gangmu(&["diff", "-f", "docx", old_path, new_path], None),
-        "未知格式 docx",
+        &gangmu(&["diff", "-f", "pdf", old_path, new_path], None),
+        "未知格式 pdf",
     );
     assert_usage_error(
         &gangmu(&["diff", old_path, "/no/such/file"], None),

@@ -41,11 +41,13 @@ const STYLE = `
 
 let dialog;
 
-// Opens the dialog; `filesModule()` resolves to the file module.
-export function openCompare(filesModule) {
+// Opens the dialog; `filesModule()` resolves to the file module. With
+// `other` (a text of 文档库), that is the other text.
+export function openCompare(filesModule, other) {
   dialog ??= build(filesModule);
+  if (typeof other === 'string') dialog.querySelector('.compare-other').value = other;
   dialog.showModal();
-  dialog.querySelector('.compare-other').focus();
+  dialog.querySelector(typeof other === 'string' ? '.compare-run' : '.compare-other').focus();
 }
 
 function element(tag, props = {}, children = []) {
@@ -72,13 +74,14 @@ function build(filesModule) {
   open.addEventListener('click', () => file.click());
   const exportMarkdown = button('compare-export', '导出 Markdown');
   const exportHtml = button('compare-export', '导出网页');
+  const exportWord = button('compare-export', '导出 Word');
   const close = button('compare-close', '关闭');
   // 只看变化: the rows 不变 hidden, the others in their places.
   const onlyBox = element('input', { type: 'checkbox' });
   const only = element('label', { className: 'compare-only', hidden: true }, [onlyBox, '只看变化']);
   onlyBox.addEventListener('change', () => result.classList.toggle('changes-only', onlyBox.checked));
   const result = element('div', { className: 'compare-result' });
-  exportMarkdown.hidden = exportHtml.hidden = true;
+  exportMarkdown.hidden = exportHtml.hidden = exportWord.hidden = true;
 
   const node = element('dialog', { className: 'compare-dialog' }, [
     element('div', { className: 'compare-form' }, [
@@ -98,6 +101,7 @@ function build(filesModule) {
         only,
         exportMarkdown,
         exportHtml,
+        exportWord,
         close,
       ]),
       status,
@@ -145,7 +149,7 @@ function build(filesModule) {
     await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
     try {
       result.innerHTML = module.compare_html(...pair);
-      exportMarkdown.hidden = exportHtml.hidden = only.hidden = false;
+      exportMarkdown.hidden = exportHtml.hidden = exportWord.hidden = only.hidden = false;
       say('');
     } catch {
       say('对比时出错了：两稿的文字都还在，可以修改后再试。', true);
@@ -167,6 +171,7 @@ function build(filesModule) {
   };
   exportMarkdown.addEventListener('click', () => save('markdown'));
   exportHtml.addEventListener('click', () => save('html'));
+  exportWord.addEventListener('click', () => save('docx'));
   close.addEventListener('click', () => node.close());
 
   file.addEventListener('change', async () => {

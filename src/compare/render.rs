@@ -17,7 +17,8 @@ const DEPTHS_STYLED: usize = 8;
 /// How many terms each list of the text and Markdown forms shows.
 pub const TERMS_SHOWN: usize = 30;
 
-fn title_line(comparison: &Comparison) -> String {
+/// `对比：旧标题 → 新标题` (one title when both are the same).
+pub(crate) fn title_line(comparison: &Comparison) -> String {
     let old = comparison.old_title.as_deref().unwrap_or("（无标题）");
     let new = comparison.new_title.as_deref().unwrap_or("（无标题）");
     if old == new {
@@ -44,7 +45,7 @@ fn shown_side(entry: &Entry) -> &Side {
 }
 
 /// The terms lists, each with its heading: (heading, terms, which count).
-fn term_lists(comparison: &Comparison) -> [(&'static str, &[TermCount]); 3] {
+pub(crate) fn term_lists(comparison: &Comparison) -> [(&'static str, &[TermCount]); 3] {
     [
         ("新提法（只见于新稿）", &comparison.terms.appeared),
         ("不再出现（只见于旧稿）", &comparison.terms.vanished),
@@ -52,7 +53,8 @@ fn term_lists(comparison: &Comparison) -> [(&'static str, &[TermCount]); 3] {
     ]
 }
 
-fn term_text(term: &TermCount) -> String {
+/// A term with its count, or its counts in the two texts.
+pub(crate) fn term_text(term: &TermCount) -> String {
     match (term.old, term.new) {
         (0, n) => format!("“{}” ×{n}", term.text),
         (n, 0) => format!("“{}” ×{n}", term.text),

@@ -663,6 +663,9 @@ fn package(document: &str, title: Option<&str>) -> Vec<u8> {
     ])
 }
 
+mod comparison;
+pub use comparison::comparison_docx;
+
 // roxmltree, which the tests read the XML with, is a native dev-dependency.
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;

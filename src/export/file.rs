@@ -15,7 +15,7 @@
 //! ```
 
 pub use super::docx::DocxContents;
-pub use super::file_name::file_name;
+pub use super::file_name::{file_name, speaker_and_date};
 use super::Options;
 use crate::model::Document;
 

@@ -157,6 +157,12 @@ fn place(doc: &Document) -> Option<&str> {
     })
 }
 
+/// The speaker and the date the front matter gives, as file names use
+/// them (文档库 lists them too).
+pub fn speaker_and_date(doc: &Document) -> (Option<&str>, Option<&str>) {
+    (speaker(doc), doc.dateline().and_then(date))
+}
+
 /// The speaker a front line names (see the module doc).
 fn speaker(doc: &Document) -> Option<&str> {
     front_lines(doc).find_map(speaker_in)

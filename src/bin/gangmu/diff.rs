@@ -14,7 +14,8 @@ pub const HELP: &str = "
 对比两稿（如今年与去年的政府工作报告）：按标题的相似度对齐两份提纲，
 逐项标出 新增、删去、改写（标出改动的字）、不变；列出新提法、不再出现和
 使用次数有变的术语，以及标题相同或相近之处有变的数字。
-  -f, --format F     text（默认）、markdown、html（一个网页）、json
+  -f, --format F     text（默认）、markdown、html（一个网页）、json、
+                     docx（Word 文档：删去的字划线，新增的字下加横线；须 -o 文件）
   -o, --output 文件  写入文件而不是标准输出
   旧稿或新稿为 - 时读标准输入（只能有一个）。
 
@@ -23,14 +24,18 @@ aligned by how alike their headings are, each node marked 新增 (added),
 删去 (removed), 改写 (reworded, the changed words marked) or 不变 (the
 same); the quoted terms that appear, vanish or change in use; the figures
 that changed under matching headings. --format text (default), markdown,
-html (a page) or json; -o FILE; - reads one of the two from standard input.
+html (a page), json or docx (a Word file: dropped words struck through,
+new ones underlined; to -o FILE or a pipe); -o FILE; - reads one of the two
+from standard input.
 ";
 
+#[derive(PartialEq)]
 enum Format {
     Text,
     Markdown,
     Html,
     Json,
+    Docx,
 }
 
 /// Runs `gangmu diff` with the arguments after `diff`.
@@ -41,8 +46,16 @@ pub fn run(args: Vec<String>) -> ExitCode {
             ExitCode::SUCCESS
         }
         Ok(Some((format, output, old, new))) => {
+            if format == Format::Docx
+                && output.is_none()
+                && std::io::IsTerminal::is_terminal(&std::io::stdout())
+            {
+                return super::usage_error(&format!(
+                    "Word 文档不能输出到终端：请用 -o 文件.docx，或重定向到文件\na Word file is not written to a terminal: give -o FILE.docx or redirect standard output\n{USAGE}"
+                ));
+            }
             match diff(&format, &old, &new)
-                .and_then(|text| super::write_output(output.as_deref(), text.as_bytes()))
+                .and_then(|bytes| super::write_output(output.as_deref(), &bytes))
             {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(message) => super::usage_error(&message),
@@ -69,9 +82,10 @@ fn parse_args(args: Vec<String>) -> Result<Parsed, String> {
                     "markdown" | "md" => Format::Markdown,
                     "html" => Format::Html,
                     "json" => Format::Json,
+                    "docx" | "word" => Format::Docx,
                     other => {
                         return Err(format!(
-                            "未知格式 {other}（可选 text、markdown、html、json）\nunknown format {other} (text, markdown, html or json)"
+                            "未知格式 {other}（可选 text、markdown、html、json、docx）\nunknown format {other} (text, markdown, html, json or docx)"
                         ))
                     }
                 }
@@ -108,10 +122,13 @@ fn read_text(path: &str) -> Result<String, String> {
     super::open_text(path, &bytes)
 }
 
-fn diff(format: &Format, old: &str, new: &str) -> Result<String, String> {
+fn diff(format: &Format, old: &str, new: &str) -> Result<Vec<u8>, String> {
     let (old, new) = (read_text(old)?, read_text(new)?);
     let comparison = compare::compare(&old, &new);
-    Ok(match format {
+    if *format == Format::Docx {
+        return Ok(gangmu::export::docx::comparison_docx(&comparison));
+    }
+    let text = match format {
         Format::Text => render::text(&comparison),
         Format::Markdown => render::markdown(&comparison),
         Format::Html => render::html(&comparison),
@@ -121,5 +138,7 @@ fn diff(format: &Format, old: &str, new: &str) -> Result<String, String> {
             json.push('\n');
             super::escape_c1(json)
         }
-    })
+        Format::Docx => unreachable!("a Word file is bytes, written above"),
+    };
+    Ok(text.into_bytes())
 }
