@@ -41,14 +41,14 @@ globalThis.gangmuDocxText = async (bytes) => (await filesModule()).docx_text(byt
 globalThis.gangmuExport = async (text, format, paragraphs, keySentences) =>
   (await filesModule()).export_file(text, format, paragraphs, keySentences);
 
-// 对比 (www/compare.js, its dialog; the work is the file module's),
-// loaded when its button is first pressed.
+// 对比 (www/compare.js, its dialog; the work is the file module's) and
+// 文档库 (www/library.js), loaded when their buttons are first pressed.
+const compare = () => import('./compare.js');
+const library = () => import('./library.js');
+const failed = () => alert('这项功能没有加载成功（可能已断网），请稍后再试。');
 document.addEventListener('click', (event) => {
-  if (event.target.closest?.('.compare-open'))
-    import('./compare.js').then(
-      (module) => module.openCompare(filesModule),
-      () => alert('对比功能没有加载成功（可能已断网），请稍后再试。'),
-    );
+  if (event.target.closest?.('.compare-open')) compare().then((m) => m.openCompare(filesModule), failed);
+  if (event.target.closest?.('.library-open')) library().then((m) => m.openLibrary(filesModule, compare), failed);
 });
 
 // Share links: the zlib stream `zlib` inflated by the browser, at most
@@ -134,8 +134,10 @@ try {
 // after this visit — registered once the page is idle after its first
 // outline, so its caching never delays it. Not from disk: the offline
 // single file needs none, and file:// allows none.
+// 文档库 starts keeping texts then too.
+const idle = (work) =>
+  'requestIdleCallback' in globalThis ? requestIdleCallback(work, { timeout: 5000 }) : setTimeout(work, 2000);
+idle(() => library().then((m) => m.start(filesModule), () => {}));
 if ('serviceWorker' in navigator && location.protocol.startsWith('http')) {
-  const register = () => navigator.serviceWorker.register('./sw.js').catch(() => {});
-  if ('requestIdleCallback' in globalThis) requestIdleCallback(register, { timeout: 5000 });
-  else setTimeout(register, 2000);
+  idle(() => navigator.serviceWorker.register('./sw.js').catch(() => {}));
 }
