@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { test } from 'node:test';
-import { appSession, waitForParts } from './harness.mjs';
+import { appSession, paste, waitForParts } from './harness.mjs';
 
 const open = appSession();
 
@@ -93,4 +93,32 @@ test('对比 shows what changed between the sample and an earlier draft of it', 
   await page.locator('.compare-open').click();
   assert.equal(await dialog.getByRole('textbox', { name: '另一稿' }).inputValue(), draft);
   assert.equal(await page.locator('.source-text').inputValue(), sample);
+});
+
+test('对比 of two real reports: the pairs a reader agrees with, the rest 新增 or 删去', async () => {
+  const page = await open();
+  const read = (name) => readFile(new URL(`../tests/corpus/${name}.txt`, import.meta.url), 'utf8');
+  const [old, now] = await Promise.all([
+    read('14_gwr2017_zero-width-breaks'),
+    read('15_gwr2026_neimenggu_web-boilerplate-yiyao'),
+  ]);
+  await paste(page, now);
+  await page.locator('.compare-open').click();
+  const dialog = page.getByRole('dialog', { name: '对比两稿' });
+  await dialog.getByRole('textbox', { name: '另一稿' }).fill(old);
+  await dialog.getByRole('button', { name: '对比', exact: true }).click();
+  await page.locator('.compare-result table.cmp').waitFor();
+  const shown = await rows(page);
+  const paired = shown.filter((row) => row.old && row.new).map((row) => [row.change, row.old, row.new]);
+  // The three pairs of tests/compare/gwr2017_neimenggu2026.pairs.txt the
+  // aligner finds (tests/compare.rs), each reworded.
+  assert.deepEqual(paired, [
+    ['改写', '一、2016年工作回顾', '“十四五”时期发展成就和2025年工作回顾'],
+    ['改写', '三是大力深化改革开放，发展活力进一步增强', '三是全面深化改革开放'],
+    ['改写', '三、2017年重点工作任务', '“十五五”时期主要目标和2026年重点工作'],
+  ]);
+  assert.ok(shown.every((row) => ['新增', '删去', '改写'].includes(row.change)));
+  assert.ok(shown.some((row) => row.change === '删去') && shown.some((row) => row.change === '新增'));
+  // 新提法 lists the terms only the new report uses, first among them “十五五”.
+  assert.match(await page.locator('.compare-result ul.cmp-terms li').first().textContent(), /^“十五五” ×\d+$/);
 });

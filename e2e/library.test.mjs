@@ -204,3 +204,18 @@ test('文档库: a browser that refuses storage is told in Chinese, and 原文 k
   await page.getByText('浏览器拒绝了保存（可能是隐私模式，或空间已满）：原文中的文字不受影响。').waitFor();
   assert.equal(await page.locator('.source-text').inputValue(), FIRST);
 });
+
+test('文档库: the text kept before it existed is its first document', async () => {
+  const page = await open({
+    beforeLoad: (page) =>
+      page.addInitScript((text) => {
+        if (!sessionStorage.getItem('seeded')) {
+          localStorage.setItem('gangmu:text', text);
+          sessionStorage.setItem('seeded', '1');
+        }
+      }, SECOND),
+  });
+  assert.equal(await page.locator('.source-text').inputValue(), SECOND);
+  await waitKept(page, 1);
+  assert.deepEqual(await keptTexts(page), [SECOND]);
+});
