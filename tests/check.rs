@@ -1315,6 +1315,18 @@ fn an_article_label_in_bold_alone_on_its_line_is_headed_by_the_next() {
 }
 
 #[test]
+fn articles_past_999_in_digits_count_on() {
+    // Taiwan's 民法 has 1 225 articles, printed 第 1000 條 … by law
+    // databases; the numbering went on past 999 and stopped there.
+    let article = |n: usize| format!("第 {n} 條\n本條規定第{n}項事務之辦理。\n\n");
+    let text: String = (1..=1002).map(article).collect();
+    let expected: String = (1..=1002)
+        .map(|n| format!("part 第{n}條本條規定第{n}項事務之辦理\n"))
+        .collect();
+    check(&text, &expected);
+}
+
+#[test]
 fn a_spaced_article_label_is_an_article_though_the_text_runs_on() {
     // The same amendments pasted as one line: 第 1 條中華民國…. Its items
     // (一、…二、…) stay under their article.

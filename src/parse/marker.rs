@@ -384,18 +384,30 @@ fn numeral_prefix(s: &str) -> (&str, &str) {
 }
 
 fn digit_prefix(s: &str) -> Option<(u32, &str)> {
+    digits_at_most(s, 999).filter(|&(value, _)| value > 0)
+}
+
+/// Digits (ASCII or full-width) at the start, as a number of at most
+/// `max` (zero too).
+fn digits_at_most(s: &str, max: u32) -> Option<(u32, &str)> {
     let mut value = 0u32;
     let mut end = 0;
     for (i, c) in s.char_indices() {
-        match decimal_digit(c) {
-            Some(d) if i < 9 => {
-                value = value * 10 + d;
-                end = i + c.len_utf8();
-            }
-            _ => break,
-        }
+        let Some(digit) = decimal_digit(c) else {
+            break;
+        };
+        value = value.saturating_mul(10).saturating_add(digit);
+        end = i + c.len_utf8();
     }
-    (end > 0 && value > 0 && value < 1000).then(|| (value, &s[end..]))
+    (end > 0 && value <= max).then(|| (value, &s[end..]))
+}
+
+/// The digits of `第N条` (`第1000条`, `第 1225 條`: Taiwan's 民法 has 1 225
+/// articles, printed so by law databases): 1 to 9 999, where an item
+/// number ([`digit_prefix`]) stops at 999. A counted noun must follow
+/// (the caller's check), so a year (第2026) is never one.
+fn article_number(s: &str) -> Option<(u32, &str)> {
+    digits_at_most(s, 9999).filter(|&(value, _)| value > 0)
 }
 
 fn numeral_marker(s: &str) -> Option<Marker> {
@@ -563,18 +575,7 @@ fn stem_marker(s: &str) -> Option<Marker> {
 
 /// Digits (ASCII or full-width) at the start, zero allowed.
 fn digit_prefix_any(s: &str) -> Option<(u32, &str)> {
-    let mut value = 0u32;
-    let mut end = 0;
-    for (i, c) in s.char_indices() {
-        match decimal_digit(c) {
-            Some(d) if i < 9 => {
-                value = value * 10 + d;
-                end = i + c.len_utf8();
-            }
-            _ => break,
-        }
-    }
-    (end > 0 && value < 1000).then(|| (value, &s[end..]))
+    digits_at_most(s, 999)
 }
 
 /// `a)` `b）` `a.` `A.` `A、`: one ASCII letter, its punctuation, then no
@@ -640,7 +641,7 @@ fn ordinal_marker(s: &str) -> Option<Marker> {
         // 第1条, 第 2 條 (Taiwan's laws): Arabic digits before a counted
         // noun, spaced or not.
         None => {
-            let (value, rest) = digit_prefix(inner.trim_start_matches(' '))?;
+            let (value, rest) = article_number(inner.trim_start_matches(' '))?;
             let rest = rest.trim_start_matches(' ');
             if !ORDINAL_NOUNS.iter().any(|noun| rest.starts_with(noun)) {
                 return None;
@@ -942,6 +943,16 @@ mod tests {
         assert_eq!(label("第二章　总则"), Some(("第二章", Family::PartWord, 2)));
         assert_eq!(label("第三节 组织"), Some(("第三节", Family::PartWord, 3)));
         assert_eq!(label("第 12 條\n"), Some(("第 12 條", Family::Ordinal, 12)));
+        // Articles past 999 in digits; five digits are no article.
+        assert_eq!(
+            label("第 1225 條"),
+            Some(("第 1225 條", Family::Ordinal, 1225))
+        );
+        assert_eq!(
+            label("第1000条　"),
+            Some(("第1000条", Family::Ordinal, 1000))
+        );
+        assert_eq!(label("第10000条"), None);
         assert_eq!(label("第3章 總則"), Some(("第3章", Family::PartWord, 3)));
         assert_eq!(label("第 3 名"), None);
         assert_eq!(
