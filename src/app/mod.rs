@@ -227,7 +227,7 @@ pub fn App() -> Html {
                 <ExportMenu quoted={Rc::clone(&state.quoted)} paragraphs={state.paragraphs} key_sentences={state.key_sentences} dispatch={dispatch.clone()} />
                 <OpenFile dispatch={dispatch.clone()} />
                 // 对比: www/main.js loads www/compare.js when it is pressed.
-                <button type="button" class="compare-open" title="与另一稿对比：新增、删去、改写">{ "对比" }</button>
+                <button type="button" class="compare-open">{ "对比" }</button>
             </Header>
             <Tabs tab={state.tab} dispatch={dispatch.clone()} />
             <NoticeBar

@@ -207,7 +207,7 @@ pub fn SourcePane(props: &SourcePaneProps) -> Html {
                 }
                 <div class="toolbar">
                     // 文档库: www/main.js loads www/library.js when it is pressed.
-                    <button type="button" class="library-open" title="保存在本机的所有文本：打开、对比、导出">{ "文档库" }</button>
+                    <button type="button" class="library-open">{ "文档库" }</button>
                     <button type="button" onclick={clear} disabled={props.text.is_empty()}>
                         { "清空" }
                     </button>
