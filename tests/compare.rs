@@ -191,3 +191,33 @@ fn two_reports_against_a_readers_pairs() {
     assert!(precision >= 1.0, "precision {precision:.2}: {made:#?}");
     assert!(agreed >= 3, "recall {recall:.2}");
 }
+
+/// The inputs built to make the parser slow, compared with themselves and
+/// with a copy edited in its middle: a comparison, whatever the input
+/// (each list of siblings is aligned within a bounded table, the rest by
+/// anchors; `cargo bench`-free: this only has to finish).
+#[test]
+fn adversarial_inputs_compare() {
+    for input in support::adversarial::ALL {
+        let text = input.input(300_000);
+        let middle = text
+            .char_indices()
+            .nth(text.chars().count() / 2)
+            .map_or(0, |(at, _)| at);
+        let edited = format!("{}一、新增的部分\n{}", &text[..middle], &text[middle..]);
+        let same = compare(&text, &text);
+        assert_eq!(
+            same.count(Change::Same),
+            same.entries.len(),
+            "{}",
+            input.name
+        );
+        let changed = compare(&text, &edited);
+        assert!(
+            !changed.entries.is_empty() || same.entries.is_empty(),
+            "{}",
+            input.name
+        );
+        let _ = render::html(&changed);
+    }
+}

@@ -23,7 +23,8 @@
 //! Time: step 1 is the sum over matched pairs of their children's counts
 //! multiplied, up to [`SIBLINGS_MAX_CELLS`] a pair; longer lists of
 //! siblings (a law of 5 000 articles) are anchored first on their
-//! unchanged headings. Step 2 is skipped when the leftovers would make
+//! unchanged headings: those they start and end with, and those that
+//! stand once in each. Step 2 is skipped when the leftovers would make
 //! more than [`MOVES_MAX_PAIRS`] pairs.
 
 use crate::model::{Document, Node};
@@ -158,31 +159,67 @@ enum Step {
 
 /// The order-keeping alignment of `old` and `new` (indices into the
 /// outlines): [`align_small`] when the two lists make at most
-/// [`SIBLINGS_MAX_CELLS`] pairs; else the headings that stand once in
-/// each list, unchanged and in the same order (the longest such run,
-/// as patience diff anchors), and `align_small` in each gap between two
-/// of them that is small enough. A gap still too large is left
-/// unmatched.
+/// [`SIBLINGS_MAX_CELLS`] pairs; else the unchanged headings they start
+/// and end with are paired, then those that stand once in each list,
+/// unchanged and in the same order (the longest such run, as patience
+/// diff anchors), and each gap between is aligned the same way, up to
+/// [`ANCHOR_DEPTH`] times over. A gap still too large with nothing to
+/// anchor it is left unmatched.
 fn align_siblings(old: &[usize], new: &[usize], a: &Outline, b: &Outline) -> Vec<Step> {
+    align_anchored(old, new, a, b, 0)
+}
+
+/// How many times over a gap between anchors is anchored again (each
+/// time in one pass over it, so the work stays linear).
+pub const ANCHOR_DEPTH: usize = 4;
+
+fn align_anchored(
+    old: &[usize],
+    new: &[usize],
+    a: &Outline,
+    b: &Outline,
+    depth: usize,
+) -> Vec<Step> {
     if old.len().saturating_mul(new.len()) <= SIBLINGS_MAX_CELLS {
         return align_small(old, new, a, b);
     }
-    let anchors = anchors(old, new, a, b);
-    let mut steps = Vec::with_capacity(old.len() + new.len());
+    let same = |i: usize, j: usize| a.items[old[i]].normal == b.items[new[j]].normal;
+    let prefix = (0..old.len().min(new.len()))
+        .take_while(|&k| same(k, k))
+        .count();
+    let suffix = (0..old.len().min(new.len()) - prefix)
+        .take_while(|&k| same(old.len() - 1 - k, new.len() - 1 - k))
+        .count();
+    let pair = |i: usize, j: usize| Step::Pair(old[i], new[j], 1.0);
+    let (old_middle, new_middle) = (
+        &old[prefix..old.len() - suffix],
+        &new[prefix..new.len() - suffix],
+    );
+    let mut steps: Vec<Step> = (0..prefix).map(|k| pair(k, k)).collect();
+    let anchors = anchors(old_middle, new_middle, a, b);
+    let progress = (prefix + suffix > 0 || !anchors.is_empty()) && depth < ANCHOR_DEPTH;
     let (mut i, mut j) = (0, 0);
-    for (anchor_i, anchor_j) in anchors.into_iter().chain([(old.len(), new.len())]) {
-        let (gap_old, gap_new) = (&old[i..anchor_i], &new[j..anchor_j]);
-        if gap_old.len().saturating_mul(gap_new.len()) <= SIBLINGS_MAX_CELLS {
-            steps.extend(align_small(gap_old, gap_new, a, b));
+    for (anchor_i, anchor_j) in anchors
+        .into_iter()
+        .chain([(old_middle.len(), new_middle.len())])
+    {
+        let (gap_old, gap_new) = (&old_middle[i..anchor_i], &new_middle[j..anchor_j]);
+        if progress {
+            steps.extend(align_anchored(gap_old, gap_new, a, b, depth + 1));
         } else {
             steps.extend(gap_old.iter().map(|&x| Step::Old(x)));
             steps.extend(gap_new.iter().map(|&y| Step::New(y)));
         }
-        if anchor_i < old.len() {
-            steps.push(Step::Pair(old[anchor_i], new[anchor_j], 1.0));
+        if anchor_i < old_middle.len() {
+            steps.push(Step::Pair(old_middle[anchor_i], new_middle[anchor_j], 1.0));
         }
         (i, j) = (anchor_i + 1, anchor_j + 1);
     }
+    steps.extend(
+        (0..suffix)
+            .rev()
+            .map(|k| pair(old.len() - 1 - k, new.len() - 1 - k)),
+    );
     steps
 }
 
