@@ -76,10 +76,14 @@ test('文档库 keeps the texts pasted, lists, filters, renames, deletes with �
 
   const panel = await openLibrary(page, 2);
   await page.waitForFunction(() => document.querySelector('table.library tbody tr td')?.textContent === '在全市干部大会上的讲话');
+  // 字数 as the app's statistics line counts: no whitespace.
+  const count = (text) => `${[...text.replace(/\s/g, '')].length}`;
   assert.deepEqual(await rows(page), [
-    ['在全市干部大会上的讲话', '', '', `${[...SECOND].length + 2}`],
-    ['关于今年经济工作的报告', '', '', `${[...FIRST].length}`],
+    ['在全市干部大会上的讲话', '', '', `${Number(count(SECOND)) + 2}`],
+    ['关于今年经济工作的报告', '', '', count(FIRST)],
   ]);
+  // And the same as that line for the text in 原文.
+  assert.match(await page.locator('.stats').first().textContent(), new RegExp(`^${Number(count(SECOND)) + 2} 字`));
 
   await panel.getByRole('searchbox', { name: '按标题筛选' }).fill('经济');
   await page.waitForFunction(() => document.querySelectorAll('table.library tbody tr').length === 1);

@@ -97,12 +97,19 @@ function hashOf(text) {
   return `${text.length}:${a.toString(36)}:${b.toString(36)}`;
 }
 
-// Characters (code points), as the app counts them.
+// Unicode's White_Space, as Rust's char::is_whitespace.
+const isWhite = (unit) =>
+  (unit >= 9 && unit <= 13) || unit === 32 || unit === 0x85 || unit === 0xa0 || unit === 0x1680 ||
+  (unit >= 0x2000 && unit <= 0x200a) || unit === 0x2028 || unit === 0x2029 || unit === 0x202f ||
+  unit === 0x205f || unit === 0x3000;
+
+// 字数 as the app counts it (src/app_core/stats.rs): characters other
+// than whitespace, a surrogate pair one.
 function charsOf(text) {
-  let count = text.length;
+  let count = 0;
   for (let at = 0; at < text.length; at += 1) {
     const unit = text.charCodeAt(at);
-    if (unit >= 0xdc00 && unit <= 0xdfff) count -= 1;
+    if (!(unit >= 0xdc00 && unit <= 0xdfff) && !isWhite(unit)) count += 1;
   }
   return count;
 }
