@@ -209,7 +209,8 @@ pub fn compare_documents(
                 depth: row.depth,
                 old: old_node.map(Side::of),
                 new: new_node.map(Side::of),
-                similarity: row.similarity,
+                // Two places say all there is to say of it.
+                similarity: (row.similarity * 100.0).round() / 100.0,
                 moved: row.moved,
                 words,
             }
