@@ -56,6 +56,21 @@ test('对比 shows what changed between the sample and an earlier draft of it', 
   assert.equal(shown.length >= outlineRows - 3, true, `${shown.length} rows for ${outlineRows} in the tree`);
   assert.match(await page.locator('.compare-result .cmp-summary').textContent(), /^新增 1 · 删去 0 · 改写 1 · 不变 \d+$/);
 
+  // A row of the text in 原文 shows its passage there: selected, in view,
+  // and its row chosen in the outline.
+  await page.locator('.compare-result td.new').filter({ hasText: '五要推动案件清查高质高效' }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  const passage = await page.locator('.source-text').evaluate((textarea) => ({
+    text: textarea.value.slice(textarea.selectionStart, textarea.selectionEnd),
+    scrolled: textarea.scrollTop > 0,
+  }));
+  assert.ok(passage.text.startsWith('五要推动案件清查高质高效。'), passage.text.slice(0, 20));
+  assert.ok(passage.scrolled, 'the passage is scrolled into view');
+  await page.waitForFunction(() =>
+    document.querySelector('[role=treeitem][aria-selected=true] > .row')?.textContent.includes('五要推动案件清查'),
+  );
+  await page.locator('.compare-open').click();
+
   // 只看变化 hides the rows 不变, and only those.
   await dialog.getByLabel('只看变化').check();
   const visible = await page.locator('.compare-result tbody tr:visible .change').allTextContents();

@@ -27,6 +27,9 @@ const STYLE = `
 .compare-actions .compare-close { margin-left: auto; }
 .compare-run { background: var(--accent); border-color: var(--accent); color: var(--surface, #fff); }
 .compare-result { overflow-x: auto; }
+.compare-result.sourced td.new[data-span], .compare-result.sourced-old td.old[data-span] { cursor: pointer; }
+.compare-result.sourced td.new[data-span]:hover, .compare-result.sourced-old td.old[data-span]:hover {
+  text-decoration: underline; text-decoration-color: var(--line); }
 .compare-result.changes-only tr.cmp-same { display: none; }
 .compare-only { display: inline-flex; gap: .25rem; align-items: center; font-size: .85rem; }
 .compare-only[hidden] { display: none; }
@@ -149,11 +152,38 @@ function build(filesModule) {
     await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
     try {
       result.innerHTML = module.compare_html(...pair);
+      // The cells of the text in 原文 show their passage there when clicked.
+      const sourceIsNew = pair[1] === (document.querySelector('.source-text')?.value ?? '');
+      result.classList.toggle('sourced', sourceIsNew);
+      result.classList.toggle('sourced-old', !sourceIsNew);
       exportMarkdown.hidden = exportHtml.hidden = exportWord.hidden = only.hidden = false;
       say('');
     } catch {
       say('对比时出错了：两稿的文字都还在，可以修改后再试。', true);
     }
+  });
+
+  result.addEventListener('click', (event) => {
+    const side = result.classList.contains('sourced') ? 'new' : 'old';
+    const cell = event.target.closest?.(`td.${side}[data-span]`);
+    const source = document.querySelector('.source-text');
+    if (!cell || !source) return;
+    const [start, end] = cell.dataset.span.split('-').map(Number);
+    // Char offsets to the textarea's UTF-16 ones.
+    const units = (chars) => {
+      let at = 0;
+      for (let seen = 0; seen < chars && at < source.value.length; seen += 1) {
+        const unit = source.value.charCodeAt(at);
+        at += unit >= 0xd800 && unit <= 0xdbff ? 2 : 1;
+      }
+      return at;
+    };
+    node.close();
+    source.focus();
+    source.setSelectionRange(units(start), units(end));
+    // The app follows the selection (its select event) and scrolls to it
+    // as to any passage it shows.
+    source.dispatchEvent(new Event('select', { bubbles: true }));
   });
 
   const save = async (format) => {

@@ -293,11 +293,11 @@ pub fn html_fragment(comparison: &Comparison) -> String {
             entry.change.as_str(),
             entry.change.name()
         ));
-        out.push_str(&format!("<td class=\"old d{depth}\">"));
+        out.push_str(&format!("<td class=\"old d{depth}\"{}>", span_data(&entry.old)));
         if let Some(old) = &entry.old {
             write_side(&mut out, old, &entry.words, false);
         }
-        out.push_str(&format!("</td><td class=\"new d{depth}\">"));
+        out.push_str(&format!("</td><td class=\"new d{depth}\"{}>", span_data(&entry.new)));
         if let Some(new) = &entry.new {
             write_side(&mut out, new, &entry.words, true);
             if entry.moved {
@@ -335,6 +335,14 @@ pub fn html_fragment(comparison: &Comparison) -> String {
         out.push_str("</tbody>\n</table>\n");
     }
     out
+}
+
+/// Where a side stands in its text (char offsets), for the app to show
+/// the passage: ` data-span="start-end"`, nothing for an empty side.
+fn span_data(side: &Option<Side>) -> String {
+    side.as_ref().map_or_else(String::new, |side| {
+        format!(" data-span=\"{}-{}\"", side.span.start, side.span.end)
+    })
 }
 
 fn write_title(out: &mut String, title: Option<&str>) {
