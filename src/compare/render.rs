@@ -293,11 +293,17 @@ pub fn html_fragment(comparison: &Comparison) -> String {
             entry.change.as_str(),
             entry.change.name()
         ));
-        out.push_str(&format!("<td class=\"old d{depth}\"{}>", span_data(&entry.old)));
+        out.push_str(&format!(
+            "<td class=\"old d{depth}\"{}>",
+            span_data(&entry.old)
+        ));
         if let Some(old) = &entry.old {
             write_side(&mut out, old, &entry.words, false);
         }
-        out.push_str(&format!("</td><td class=\"new d{depth}\"{}>", span_data(&entry.new)));
+        out.push_str(&format!(
+            "</td><td class=\"new d{depth}\"{}>",
+            span_data(&entry.new)
+        ));
         if let Some(new) = &entry.new {
             write_side(&mut out, new, &entry.words, true);
             if entry.moved {
