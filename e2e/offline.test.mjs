@@ -1,7 +1,7 @@
 // Offline (issue 16). 下载离线版: dist/gangmu-offline.html, the whole app in one
 // file, opened from disk (file://) as a double-click would: it outlines,
-// exports, compares (对比), opens a large text in its worker and a .docx
-// with its file module, and asks for nothing — not a single request beyond the file.
+// exports, compares (对比), keeps its 文档库, opens a large text in its
+// worker and a .docx with its file module, and asks for nothing — not a single request beyond the file.
 // And the site itself: after one visit its service worker (www/sw.js)
 // serves it with no server and no network.
 
@@ -82,6 +82,19 @@ test('the single file compares two versions (对比) with its inlined dialog and
   await page.locator('.compare-run').click();
   await page.locator('.compare-result .cmp-added').waitFor();
   assert.match(await page.locator('.compare-result .cmp-summary').textContent(), /^新增 1 · 删去 0/);
+  assert.deepEqual(outside(requests), []);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('the single file keeps its 文档库 on disk too', async () => {
+  const { page, errors, requests } = await openFile();
+  await paste(page, SHORT);
+  await page.getByRole('button', { name: '文档库' }).click();
+  const panel = page.getByRole('dialog', { name: '文档库' });
+  // The text is kept a second after the app saves it; the list follows.
+  await panel.locator('tbody tr').filter({ hasText: '短的部分' }).waitFor();
+  assert.match(await panel.getByText(/^共 \d+ 篇$/).textContent(), /^共 1 篇$/);
   assert.deepEqual(outside(requests), []);
   assert.deepEqual(errors, []);
   await page.close();
