@@ -44,7 +44,7 @@ FILES_BINDGEN_DIR := $(CARGO_TARGET_DIR)/web-files
 # 1 MB, src/app/dom/analyzer.rs); and apart, the offline single file (下载离线版).
 # The service worker is registered when the page is idle after its first
 # outline, and the manifest is not needed to draw it: counted on first use.
-LAZY := --lazy gangmu_files.js --lazy gangmu_files_bg.wasm --lazy worker.js --lazy compare.js --lazy library.js \
+LAZY := --lazy gangmu_files.js --lazy gangmu_files_bg.wasm --lazy worker.js --lazy compare.js --lazy library.js --lazy dialog.js \
   --lazy sw.js --lazy manifest.webmanifest --apart gangmu-offline.html
 # Everything together, the lazily loaded files included, gzipped.
 TOTAL_BUDGET := 450000

@@ -7,6 +7,8 @@
 // its 导出. Nothing the reader typed is lost: the dialog is kept, with its
 // text, when it is closed, and an error only says what went wrong.
 
+import { adoptStyle, download, element } from './dialog.js';
+
 // The largest text opened, as the app takes (src/app_core/state: 20 MB).
 const MAX_BYTES = 20 * 1024 * 1024;
 
@@ -51,12 +53,6 @@ export function openCompare(filesModule, other) {
   if (typeof other === 'string') dialog.querySelector('.compare-other').value = other;
   dialog.showModal();
   dialog.querySelector(typeof other === 'string' ? '.compare-run' : '.compare-other').focus();
-}
-
-function element(tag, props = {}, children = []) {
-  const node = Object.assign(document.createElement(tag), props);
-  node.append(...children);
-  return node;
 }
 
 function build(filesModule) {
@@ -126,15 +122,12 @@ function build(filesModule) {
     const sourceIsNew = node.querySelector('input[name="compare-role"]:checked')?.value !== 'old';
     return sourceIsNew ? [second, source] : [source, second];
   };
+  // The fragment's style sheet, from the file module once it is loaded.
+  let styled;
   const loaded = async () => {
     try {
       const module = await filesModule();
-      if (!document.adoptedStyleSheets.some((sheet) => sheet.gangmuCompare)) {
-        const sheet = new CSSStyleSheet();
-        sheet.replaceSync(module.compare_style());
-        sheet.gangmuCompare = true;
-        document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
-      }
+      styled ??= adoptStyle(module.compare_style());
       return module;
     } catch {
       say('对比功能没有加载成功（可能已断网），请稍后再试。', true);
@@ -191,10 +184,7 @@ function build(filesModule) {
     const module = pair && (await loaded());
     if (!module) return;
     try {
-      const [name, bytes, type] = module.compare_file(...pair, format);
-      const url = URL.createObjectURL(new Blob([bytes], { type }));
-      element('a', { href: url, download: name }).click();
-      setTimeout(() => URL.revokeObjectURL(url), 1000);
+      download(...module.compare_file(...pair, format));
     } catch {
       say('导出失败，请再试一次。', true);
     }
@@ -218,9 +208,7 @@ function build(filesModule) {
     }
   });
 
-  const sheet = new CSSStyleSheet();
-  sheet.replaceSync(STYLE);
-  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+  adoptStyle(STYLE);
   document.body.append(node);
   return node;
 }

@@ -19,6 +19,8 @@
 // Opening a record hands its text to the app as a dropped file, so it
 // opens as 打开 would, with 撤销.
 
+import { adoptStyle, download, element } from './dialog.js';
+
 const DB = 'gangmu-library';
 const STORE = 'docs';
 const CURRENT = 'gangmu:library';
@@ -254,12 +256,6 @@ async function addFacts(records) {
 }
 
 let panel;
-
-function element(tag, props = {}, children = []) {
-  const node = Object.assign(document.createElement(tag), props);
-  node.append(...children);
-  return node;
-}
 const button = (text, onclick, className = '') => element('button', { type: 'button', className, onclick }, [text]);
 const when = (ms) =>
   ms ? new Date(ms).toLocaleString('zh-CN', { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }) : '';
@@ -422,11 +418,8 @@ function buildPanel(compare) {
       .map(({ title, named, speaker, date, text, saved, opened }) =>
         JSON.stringify({ title, named, speaker, date, saved, opened, text }),
       );
-    const blob = new Blob([lines.join('\n') + '\n'], { type: 'application/jsonl' });
-    const url = URL.createObjectURL(blob);
     const day = new Date().toISOString().slice(0, 10);
-    element('a', { href: url, download: `纲目-文档库-${day}.jsonl` }).click();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
+    download(`纲目-文档库-${day}.jsonl`, lines.join('\n') + '\n', 'application/jsonl');
     say(`已导出 ${records.length} 篇。`);
   }
 
@@ -471,9 +464,7 @@ function buildPanel(compare) {
   });
 
   filter.addEventListener('input', () => refresh());
-  const sheet = new CSSStyleSheet();
-  sheet.replaceSync(STYLE);
-  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+  adoptStyle(STYLE);
   document.body.append(node);
   return node;
 }

@@ -153,9 +153,27 @@ const FONTS: [(&str, &str, &str); 10] = [
     ("FangSong", "STFangsong", "roman"),
 ];
 
+/// How a run is marked beyond its look: 对比's Word file
+/// (`comparison.rs`) strikes what the new text dropped and underlines
+/// what it added.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Mark {
+    Plain,
+    /// Struck through, red.
+    Removed,
+    /// Underlined, green.
+    Added,
+}
+
 /// Appends `look` as run properties (`w:rPr`, its children in schema
 /// order).
 fn run_properties(out: &mut String, look: Look) {
+    marked_run_properties(out, look, Mark::Plain);
+}
+
+/// [`run_properties`] with `mark` (in the schema's order: fonts, bold,
+/// strike, colour, size, underline).
+fn marked_run_properties(out: &mut String, look: Look, mark: Mark) {
     let font = look.font;
     out.push_str(&format!(
         "<w:rPr><w:rFonts w:hint=\"eastAsia\" w:ascii=\"{font}\" w:hAnsi=\"{font}\" \
@@ -164,10 +182,19 @@ fn run_properties(out: &mut String, look: Look) {
     if look.bold {
         out.push_str("<w:b/><w:bCs/>");
     }
+    match mark {
+        Mark::Plain => {}
+        Mark::Removed => out.push_str("<w:strike/><w:color w:val=\"A8352A\"/>"),
+        Mark::Added => out.push_str("<w:color w:val=\"1A6B34\"/>"),
+    }
     let size = look.size;
     out.push_str(&format!(
-        "<w:sz w:val=\"{size}\"/><w:szCs w:val=\"{size}\"/></w:rPr>"
+        "<w:sz w:val=\"{size}\"/><w:szCs w:val=\"{size}\"/>"
     ));
+    if mark == Mark::Added {
+        out.push_str("<w:u w:val=\"single\"/>");
+    }
+    out.push_str("</w:rPr>");
 }
 
 /// Whether XML 1.0 forbids `c` (C0 controls but tab and line feed;
@@ -180,9 +207,14 @@ fn is_dropped(c: char) -> bool {
 /// Appends a run of `text` in `look`: tabs and line feeds as Word's
 /// `w:tab` and `w:br`, the rest escaped.
 fn run(out: &mut String, look: Look, text: &str) {
+    marked_run(out, look, Mark::Plain, text);
+}
+
+/// [`run`] with `mark`.
+fn marked_run(out: &mut String, look: Look, mark: Mark, text: &str) {
     const TEXT: &str = "<w:t xml:space=\"preserve\">";
     out.push_str("<w:r>");
-    run_properties(out, look);
+    marked_run_properties(out, look, mark);
     out.push_str(TEXT);
     for c in text.chars() {
         match c {

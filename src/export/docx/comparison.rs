@@ -9,54 +9,10 @@
 //! `w:del`): a tracked change asks to be accepted or rejected, and this
 //! file reports two texts, it edits neither.
 
-use super::{escape_markup_char, is_dropped, MAIN_NS, RELATIONSHIPS_NS, XML_DECLARATION};
-use super::{heading_look, package, paragraph, Look, BODY, DEEPEST, FRONT, LINE, PAGE, TITLE};
+use super::{heading_look, marked_run, package, paragraph, Mark, BODY, DEEPEST, FRONT, LINE};
+use super::{MAIN_NS, PAGE, RELATIONSHIPS_NS, TITLE, XML_DECLARATION};
 use crate::compare::render::{summary, term_lists, term_text, title_line};
 use crate::compare::{Change, Comparison, Entry, Piece, Side};
-
-/// How a run of a row is marked.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Mark {
-    Plain,
-    /// Only in the old text: struck through, red.
-    Removed,
-    /// Only in the new text: underlined, green.
-    Added,
-}
-
-/// Appends a run of `text` in `look` with `mark` (its properties in the
-/// schema's order: fonts, bold, strike, colour, size, underline).
-fn marked_run(out: &mut String, look: Look, mark: Mark, text: &str) {
-    let font = look.font;
-    out.push_str(&format!(
-        "<w:r><w:rPr><w:rFonts w:hint=\"eastAsia\" w:ascii=\"{font}\" w:hAnsi=\"{font}\" \
-         w:eastAsia=\"{font}\" w:cs=\"{font}\"/>"
-    ));
-    if look.bold {
-        out.push_str("<w:b/><w:bCs/>");
-    }
-    match mark {
-        Mark::Plain => {}
-        Mark::Removed => out.push_str("<w:strike/><w:color w:val=\"A8352A\"/>"),
-        Mark::Added => out.push_str("<w:color w:val=\"1A6B34\"/>"),
-    }
-    let size = look.size;
-    out.push_str(&format!(
-        "<w:sz w:val=\"{size}\"/><w:szCs w:val=\"{size}\"/>"
-    ));
-    if mark == Mark::Added {
-        out.push_str("<w:u w:val=\"single\"/>");
-    }
-    out.push_str("</w:rPr><w:t xml:space=\"preserve\">");
-    for c in text.chars() {
-        if c == '\n' || c == '\t' {
-            out.push(' ');
-        } else if !is_dropped(c) && !escape_markup_char(out, c) {
-            out.push(c);
-        }
-    }
-    out.push_str("</w:t></w:r>");
-}
 
 /// One row: a heading at its depth, led by its change.
 fn row(out: &mut String, entry: &Entry) {
