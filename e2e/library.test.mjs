@@ -156,6 +156,8 @@ test('文档库 holds 100 documents of the corpus, over a reload, each once, and
   await writeFile(file, lines.join('\n') + '\n{"not":"a document"}\n');
 
   const panel = await openLibrary(page);
+  // Nothing kept yet (the sample is not kept): said so.
+  await panel.getByText('还没有保存的文本：在原文中粘贴、输入或打开一篇，它就会保存在这里。').waitFor();
   await panel.locator('input[type=file]').setInputFiles(file);
   await panel.getByText('已导入 100 篇，1 行无法读取。').waitFor({ timeout: 60_000 });
   await page.reload();

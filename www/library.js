@@ -267,6 +267,7 @@ const STYLE = `
 .library-dialog h2 { font-size: 1.15rem; margin: 0 0 .25rem; }
 .library-hint, .library-status { color: var(--muted); font-size: .92rem; margin: .25rem 0 .5rem; }
 .library-status:empty { display: none; }
+table.library td.library-empty { color: var(--muted); padding: .75rem .4rem; }
 .library-status.error { color: var(--accent); }
 .library-bar { display: flex; gap: .5rem; flex-wrap: wrap; align-items: center; margin: .5rem 0; }
 .library-bar input[type=search] { flex: 1 1 12rem; font: inherit; padding: .25rem .5rem; border: 1px solid var(--line);
@@ -333,7 +334,10 @@ function buildPanel(compare) {
     const words = filter.value.trim();
     const shown = words ? records.filter((record) => record.title.includes(words)) : records;
     count.textContent = words ? `${shown.length} / ${records.length} 篇` : `共 ${records.length} 篇`;
-    body.replaceChildren(...shown.map(row));
+    const empty = records.length === 0 ? '还没有保存的文本：在原文中粘贴、输入或打开一篇，它就会保存在这里。' : '没有标题含这些字的文本。';
+    body.replaceChildren(
+      ...(shown.length ? shown.map(row) : [element('tr', {}, [element('td', { colSpan: 6, className: 'library-empty' }, [empty])])]),
+    );
     if (await addFacts(records).catch(() => false)) refresh();
   }
   node.refresh = refresh;
